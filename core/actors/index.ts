@@ -1,0 +1,2 @@
+export * from './port.js';
+export { ActorSystem, leaseKey, type ActorSystemOptions } from './system.js';

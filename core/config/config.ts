@@ -1,0 +1,54 @@
+// The one configuration loader: every variable the app reads is declared here, validated once.
+// A wrong value stops start-up with one line naming the variable (see .env.example).
+import { z } from 'zod';
+
+const optionalUrl = z.string().url().optional();
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optionalUrl,
+  NODE_ID: z.string().min(1).max(64).optional(),
+  ROLE: z.enum(['all', 'app', 'worker']).default('all'),
+  STORE: z.enum(['mongo', 'memory']).default('mongo'),
+  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+  REDIS_PREFIX: z.string().max(64).default('pass'),
+  SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TICKET_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
+  DATA_DIR: z.string().min(1).default('data'),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  STRIPE_API_URL: optionalUrl,
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp://').optional(),
+  MAIL_FROM: z.string().min(3).default('Pass <no-reply@pass.local>'),
+  LEASE_TTL_MS: z.coerce.number().int().min(200).max(120_000).default(10_000),
+  GROUP_COMMIT_MS: z.coerce.number().int().min(0).max(100).default(2),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `invalid environment variable ${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  return parsed.data;
+}
+
+/** The variable names the app reads (docker-compose.yml is checked against this list). */
+export const configVariables: string[] = Object.keys(configSchema.shape);
+
+export function isEmbedded(config: Config): boolean {
+  return !config.MONGO_URL && !config.REDIS_URL;
+}

@@ -1,0 +1,11 @@
+// Limits on everything (TigerStyle): named with their unit last, shared by gateways and core.
+export const limits = {
+  maxAmountCents: 100_000_00, // one movement never exceeds 100,000.00
+  maxSaleLines: 100,
+  maxQtyPerLine: 1_000,
+  mailboxLength: 1_000,
+  actorCallTimeoutMs: 5_000,
+  httpBodyBytes: 100_000,
+  socketPayloadBytes: 16_000,
+  pageSize: 200,
+} as const;
