@@ -1,0 +1,29 @@
+// Account names of the double-entry ledger. Wallets (cards, users) are written only by their
+// own actor's chain; every other account is a projection credited and debited by any chain.
+
+export const accounts = {
+  cardWallet: (cardId: string) => `card:${cardId}`,
+  userWallet: (userId: string) => `user:${userId}`,
+  /** A point of sale's own chain: sales paid without a Pass. It holds no balance itself. */
+  posChain: (posId: string) => `pos:${posId}`,
+  collective: (collectiveId: string) => `collective:${collectiveId}`,
+  issuance: (asset: string) => `issuance:${asset}`,
+  cashDrawer: (posId: string) => `cash:${posId}`,
+  cardTerminal: (posId: string) => `cardterm:${posId}`,
+  stripe: 'stripe',
+  /** Euros outside the system: the counterpart of every euro received or paid back. */
+  world: 'world',
+  transit: (txId: string) => `transit:${txId}`,
+} as const;
+
+export function isWallet(account: string): boolean {
+  return account.startsWith('card:') || account.startsWith('user:');
+}
+
+/**
+ * Accounts whose balance can never be negative. Issuance and world mirror what circulates; a cash
+ * drawer may pay out of its opening float, which the ledger does not hold, so it is checked at close.
+ */
+export function mustStayPositive(account: string): boolean {
+  return isWallet(account) || account.startsWith('transit:');
+}

@@ -1,0 +1,121 @@
+// The in-memory state of one chain (a wallet or a point of sale) and the only way to write to it.
+// Invariants:
+// - a command is evaluated only after its txId is known to be new (replay returns the first
+//   result, with no re-evaluation against a changed balance);
+// - memory changes only after the row is durably written (ack after write);
+// - a unique-index refusal on (wallet, seq) means another writer appended: reload, re-evaluate;
+// - a wallet balance never goes below zero.
+import { AppError, invariant, isAppError } from '../shared/errors.js';
+import type { Ledger } from './ledger.js';
+import { genesisHash, netFor, rowHash, sealRow, type LedgerRow, type RowDraft } from './ledger-row.js';
+
+export interface Committed {
+  row: LedgerRow;
+  replayed: boolean;
+}
+
+const maxStaleRetries = 3;
+const recentTxLimit = 2_000;
+
+export class Chain {
+  seq = 0;
+  hash = genesisHash;
+  readonly balances = new Map<string, number>();
+  private readonly recent = new Map<string, LedgerRow>();
+  private dirty = true;
+
+  constructor(
+    readonly wallet: string,
+    private readonly ledger: Ledger,
+    private readonly snapshotEvery = 100,
+  ) {}
+
+  /** Loads the snapshot and the rows after it, verifying their hash chain. */
+  async load(): Promise<void> {
+    const snap = await this.ledger.snapshot(this.wallet);
+    this.seq = snap?.seq ?? 0;
+    this.hash = snap?.hash ?? genesisHash;
+    this.balances.clear();
+    for (const [asset, amount] of Object.entries(snap?.balances ?? {})) this.balances.set(asset, amount);
+    this.recent.clear();
+    for (const row of await this.ledger.rowsAfter(this.wallet, this.seq)) this.apply(row);
+    this.dirty = false;
+  }
+
+  balance(asset: string): number {
+    return this.balances.get(asset) ?? 0;
+  }
+
+  /**
+   * Runs one command: replay if its txId is known, else `build` a draft from the current state
+   * (throwing AppError to refuse) and append it. Retries on a stale-writer refusal.
+   */
+  async execute(txId: string, requestHash: string, build: () => RowDraft | Promise<RowDraft>): Promise<Committed> {
+    for (let attempt = 0; attempt < maxStaleRetries; attempt++) {
+      if (this.dirty) await this.load();
+      const seen = this.recent.get(txId);
+      if (seen) return replay(seen, requestHash);
+      let draft: RowDraft;
+      try {
+        draft = await build();
+      } catch (err) {
+        // A refusal may hide a replay whose first run changed the state: ask the ledger.
+        const stored = isAppError(err) ? await this.ledger.byTxId(txId) : null;
+        if (stored) return replay(stored, requestHash);
+        throw err;
+      }
+      const row = sealRow(draft, this.wallet, this.seq + 1, this.hash, this.ledger.clock.now());
+      const outcome = await this.ledger.append(row).catch((err) => {
+        this.dirty = true; // unknown outcome: the next command reloads and sees the truth
+        throw new AppError('UNAVAILABLE', `ledger write failed: ${String(err?.message ?? err)}`);
+      });
+      if (outcome === 'written') {
+        this.apply(row);
+        if (this.seq % this.snapshotEvery === 0) void this.saveSnapshot().catch(() => undefined);
+        return { row, replayed: false };
+      }
+      const stored = await this.ledger.byTxId(txId);
+      if (stored) return replay(stored, requestHash);
+      this.dirty = true; // (wallet, seq) taken: a stale actor elsewhere wrote; reload and retry
+    }
+    throw new AppError('CONFLICT', `wallet ${this.wallet} is being written elsewhere; retry`);
+  }
+
+  async saveSnapshot(): Promise<void> {
+    if (this.dirty || this.seq === 0) return;
+    await this.ledger.saveSnapshot({
+      _id: this.wallet,
+      seq: this.seq,
+      hash: this.hash,
+      balances: Object.fromEntries(this.balances),
+      at: this.ledger.clock.now(),
+    });
+  }
+
+  /** Marks the memory as untrusted: the next command reloads from the store. */
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  private apply(row: LedgerRow): void {
+    invariant(row.seq === this.seq + 1, `chain ${this.wallet}: expected seq ${this.seq + 1}, got ${row.seq}`);
+    invariant(row.prevHash === this.hash && rowHash(row) === row.hash, `chain ${this.wallet}: hash chain broken at seq ${row.seq}`);
+    for (const [asset, delta] of netFor(row.legs, this.wallet)) {
+      const next = this.balance(asset) + delta;
+      invariant(next >= 0, `chain ${this.wallet}: balance of ${asset} would be ${next}`);
+      if (next === 0) this.balances.delete(asset);
+      else this.balances.set(asset, next);
+    }
+    this.seq = row.seq;
+    this.hash = row.hash;
+    this.recent.set(row.txId, row);
+    if (this.recent.size > recentTxLimit) this.recent.delete(this.recent.keys().next().value!);
+  }
+}
+
+function replay(row: LedgerRow, requestHash: string): Committed {
+  if (row.requestHash !== requestHash) {
+    throw new AppError('DUPLICATE_TX_CONFLICT', 'this txId was already used for a different request', { txId: row.txId });
+  }
+  return { row, replayed: true };
+}

@@ -1,0 +1,232 @@
+// PassActor: the single writer of one wallet (a card's, or a registered holder's).
+// The story of a wallet: activate (snapshot + rows after it, and the state of its cards),
+// then one command at a time: check in memory, append the row, answer once it is durable.
+// Invariants: a balance never goes below zero; a txId moves money once; a blocked card
+// never pays; a row touches no other wallet (transfers go through a transit account).
+import type { Actor, ActorContext, ActorKind } from '../actors/port.js';
+import { accounts } from '../money/accounts.js';
+import { fiatAsset, giftAsset, globalAsset, isSpendable, localAsset } from '../money/assets.js';
+import { Chain } from '../money/chain.js';
+import type { Ledger } from '../money/ledger.js';
+import { netFor, requestHash, type Leg, type LedgerRow, type RowDraft } from '../money/ledger-row.js';
+import { planSpending, spendingOrder } from '../money/spending.js';
+import { AppError } from '../shared/errors.js';
+import type { Cards, CardState } from './cards.js';
+import type { PassMessage, WalletResult } from './messages.js';
+
+export const passActorKind = 'pass';
+
+export interface PassActorDeps {
+  ledger: Ledger;
+  cards: Cards;
+}
+
+export function passActor(deps: PassActorDeps): ActorKind<PassMessage, unknown> {
+  return { kind: passActorKind, create: (ctx) => new PassActor(ctx, deps) };
+}
+
+type Command = Exclude<PassMessage, { type: 'balance' } | { type: 'block' } | { type: 'cards-changed' }>;
+
+class PassActor implements Actor<PassMessage, unknown> {
+  private readonly chain: Chain;
+  private cardStates = new Map<string, CardState>();
+
+  constructor(
+    private readonly ctx: ActorContext,
+    private readonly deps: PassActorDeps,
+  ) {
+    this.chain = new Chain(ctx.id, deps.ledger);
+  }
+
+  async activate(): Promise<void> {
+    await this.chain.load();
+    await this.loadCards();
+  }
+
+  async passivate(): Promise<void> {
+    await this.chain.saveSnapshot();
+  }
+
+  async receive(msg: PassMessage): Promise<unknown> {
+    switch (msg.type) {
+      case 'balance':
+        return { balances: this.balances() };
+      case 'block':
+        return this.block(msg.cardId);
+      case 'cards-changed':
+        await this.loadCards();
+        return { cards: this.cardStates.size };
+      default:
+        return this.command(msg);
+    }
+  }
+
+  private async command(msg: Command): Promise<WalletResult> {
+    const { accepted: _accepted, terminalId: _terminalId, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown };
+    const committed = await this.chain.execute(msg.txId, requestHash(content), () => this.draft(msg));
+    if (!committed.replayed && msg.type === 'transfer-out' && msg.moveCard) await this.loadCards();
+    return committed.row.result as WalletResult;
+  }
+
+  private async draft(msg: Command): Promise<RowDraft> {
+    if ('cardId' in msg && msg.cardId) this.checkCard(msg.cardId);
+    const base = { txId: msg.txId, collectiveId: msg.collectiveId, cardId: 'cardId' in msg ? msg.cardId : undefined };
+    const located = 'posId' in msg ? { posId: msg.posId, terminalId: msg.terminalId } : {};
+    const { kind, legs, meta, extra } = await this.legsFor(msg);
+    const { accepted: _a, terminalId: _t, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown };
+    return {
+      ...base,
+      ...located,
+      kind,
+      legs,
+      meta,
+      requestHash: requestHash(content),
+      result: { ...extra, balances: this.balancesAfter(legs) },
+    };
+  }
+
+  private async legsFor(msg: Command): Promise<{ kind: RowDraft['kind']; legs: Leg[]; meta?: Record<string, unknown>; extra?: Record<string, unknown> }> {
+    const wallet = this.ctx.id;
+    switch (msg.type) {
+      case 'topup':
+        return {
+          kind: 'topup',
+          legs: [
+            { asset: fiatAsset, from: accounts.world, to: receivingAccount(msg.method, msg.posId), amount: msg.amount },
+            { asset: msg.asset, from: accounts.issuance(msg.asset), to: wallet, amount: msg.amount },
+          ],
+          meta: { method: msg.method },
+        };
+      case 'gift': {
+        const asset = giftAsset(msg.collectiveId);
+        return { kind: 'gift', legs: [{ asset, from: accounts.issuance(asset), to: wallet, amount: msg.amount }] };
+      }
+      case 'pay':
+        return this.payLegs(msg);
+      case 'refund':
+        return this.refundLegs(msg);
+      case 'cashout':
+        return this.cashoutLegs(msg);
+      case 'transfer-out':
+        return this.transferOutLegs(msg);
+      case 'transfer-in':
+        return {
+          kind: 'transfer-in',
+          legs: Object.entries(msg.amounts)
+            .filter(([, amount]) => amount > 0)
+            .map(([asset, amount]) => ({ asset, from: accounts.transit(msg.sourceTxId), to: wallet, amount })),
+          meta: { sourceTxId: msg.sourceTxId },
+        };
+    }
+  }
+
+  private payLegs(msg: Extract<Command, { type: 'pay' }>) {
+    const plan = planSpending(this.chain.balances, msg.amount, spendingOrder(msg.collectiveId, msg.accepted));
+    if (!plan.ok) {
+      throw new AppError('INSUFFICIENT_FUNDS', `insufficient funds: ${plan.missing} cents missing`, { missing: plan.missing });
+    }
+    const legs: Leg[] = plan.parts.map((p) => ({ asset: p.asset, from: this.ctx.id, to: accounts.collective(msg.collectiveId), amount: p.amount }));
+    return { kind: 'payment' as const, legs: [...legs, ...(msg.extraLegs ?? [])], meta: msg.meta, extra: { spent: plan.parts } };
+  }
+
+  private async refundLegs(msg: Extract<Command, { type: 'refund' }>) {
+    const original = await this.deps.ledger.byTxId(msg.originalTxId);
+    if (!original || original.wallet !== this.ctx.id || original.kind !== 'payment') {
+      throw new AppError('NOT_FOUND', 'no payment of this wallet with that txId');
+    }
+    // What is still refundable, per asset: paid minus what earlier refunds gave back.
+    const already = await this.refundedSoFar(msg.originalTxId);
+    const open = paidParts(original, this.ctx.id).map((part) => {
+      const back = Math.min(part.amount, already.get(part.asset) ?? 0);
+      already.set(part.asset, (already.get(part.asset) ?? 0) - back);
+      return { ...part, amount: part.amount - back };
+    });
+    const refundable = open.reduce((s, p) => s + p.amount, 0);
+    const amount = msg.amount ?? refundable;
+    if (amount <= 0 || amount > refundable) {
+      throw new AppError('INVALID_AMOUNT', `refundable amount is ${refundable} cents`, { refundable });
+    }
+    // Give back what was spent last first (global before local before gift): the reverse plan.
+    let left = amount;
+    const legs: Leg[] = [];
+    for (const part of [...open].reverse()) {
+      const take = Math.min(part.amount, left);
+      if (take > 0) legs.push({ asset: part.asset, from: part.from, to: this.ctx.id, amount: take });
+      left -= take;
+    }
+    return { kind: 'refund' as const, legs: [...legs, ...(msg.extraLegs ?? [])], meta: { ...msg.meta, refundOf: msg.originalTxId }, extra: { refunded: amount } };
+  }
+
+  private cashoutLegs(msg: Extract<Command, { type: 'cashout' }>) {
+    const assets = [globalAsset, localAsset(msg.collectiveId)];
+    const legs: Leg[] = assets
+      .filter((asset) => this.chain.balance(asset) > 0)
+      .map((asset) => ({ asset, from: this.ctx.id, to: accounts.issuance(asset), amount: this.chain.balance(asset) }));
+    const total = legs.reduce((s, l) => s + l.amount, 0);
+    if (total === 0) throw new AppError('INVALID_AMOUNT', 'nothing to refund on this card');
+    legs.push({ asset: fiatAsset, from: receivingAccount(msg.method, msg.posId), to: accounts.world, amount: total });
+    return { kind: 'cashout' as const, legs, meta: { method: msg.method }, extra: { refunded: total } };
+  }
+
+  private transferOutLegs(msg: Extract<Command, { type: 'transfer-out' }>) {
+    const legs: Leg[] = [...this.chain.balances]
+      .filter(([asset, amount]) => amount > 0 && isSpendable(asset))
+      .map(([asset, amount]) => ({ asset, from: this.ctx.id, to: accounts.transit(msg.txId), amount }));
+    const amounts = Object.fromEntries(legs.map((l) => [l.asset, l.amount]));
+    return { kind: 'transfer-out' as const, legs, meta: { toWallet: msg.toWallet, moveCard: msg.moveCard }, extra: { amounts } };
+  }
+
+  private async refundedSoFar(originalTxId: string): Promise<Map<string, number>> {
+    const rows = await this.deps.ledger.rows.find({ wallet: this.ctx.id, 'meta.refundOf': originalTxId });
+    const back = new Map<string, number>();
+    for (const row of rows) for (const [asset, delta] of netFor(row.legs, this.ctx.id)) back.set(asset, (back.get(asset) ?? 0) + delta);
+    return back;
+  }
+
+  private async block(cardId: string): Promise<{ state: CardState }> {
+    this.checkKnown(cardId);
+    await this.deps.cards.collection.updateOne({ _id: cardId, walletId: this.ctx.id }, { $set: { state: 'blocked' } });
+    this.cardStates.set(cardId, 'blocked');
+    return { state: 'blocked' };
+  }
+
+  private checkCard(cardId: string): void {
+    this.checkKnown(cardId);
+    if (this.cardStates.get(cardId) === 'blocked') throw new AppError('CARD_BLOCKED', 'this card is blocked');
+  }
+
+  private checkKnown(cardId: string): void {
+    // The card moved to another wallet (merge, replacement): the service re-reads and retries.
+    if (!this.cardStates.has(cardId)) throw new AppError('CONFLICT', 'card is not in this wallet', { reason: 'CARD_MOVED' });
+  }
+
+  private async loadCards(): Promise<void> {
+    const cards = await this.deps.cards.ofWallet(this.ctx.id);
+    this.cardStates = new Map(cards.map((c) => [c._id, c.state]));
+  }
+
+  private balances(): Record<string, number> {
+    return Object.fromEntries(this.chain.balances);
+  }
+
+  private balancesAfter(legs: Leg[]): Record<string, number> {
+    const after = new Map(this.chain.balances);
+    for (const [asset, delta] of netFor(legs, this.ctx.id)) {
+      const next = (after.get(asset) ?? 0) + delta;
+      if (next < 0) throw new AppError('INSUFFICIENT_FUNDS', `insufficient funds in ${asset}`, { missing: -next });
+      if (next === 0) after.delete(asset);
+      else after.set(asset, next);
+    }
+    return Object.fromEntries(after);
+  }
+}
+
+function receivingAccount(method: 'cash' | 'card' | 'stripe', posId: string | undefined): string {
+  if (method === 'stripe') return accounts.stripe;
+  if (!posId) throw new AppError('INVALID_INPUT', `a ${method} movement happens at a point of sale`);
+  return method === 'cash' ? accounts.cashDrawer(posId) : accounts.cardTerminal(posId);
+}
+
+function paidParts(row: LedgerRow, wallet: string): Array<{ asset: string; from: string; amount: number }> {
+  return row.legs.filter((l) => l.from === wallet).map((l) => ({ asset: l.asset, from: l.to, amount: l.amount }));
+}

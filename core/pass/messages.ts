@@ -1,0 +1,37 @@
+// Messages a wallet actor (PassActor) understands. Amounts are integer cents.
+import type { Leg } from '../money/ledger-row.js';
+
+export type TopUpMethod = 'cash' | 'card' | 'stripe';
+
+interface Located {
+  collectiveId: string;
+  posId?: string;
+  terminalId?: string;
+}
+
+export type PassMessage =
+  | { type: 'balance' }
+  | ({ type: 'topup'; txId: string; cardId?: string; asset: string; amount: number; method: TopUpMethod } & Located)
+  | ({
+      type: 'pay';
+      txId: string;
+      cardId: string;
+      amount: number;
+      /** Local currencies of other collectives accepted where the payment happens (not hashed). */
+      accepted: string[];
+      /** Euro legs of a split payment (cash / bank card part), recorded in the same row. */
+      extraLegs?: Leg[];
+      meta?: Record<string, unknown>;
+    } & Located)
+  | ({ type: 'refund'; txId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Located)
+  | ({ type: 'gift'; txId: string; cardId?: string; amount: number } & Located)
+  | ({ type: 'cashout'; txId: string; cardId?: string; method: 'cash' | 'card' | 'stripe' } & Located)
+  | { type: 'transfer-out'; txId: string; toWallet: string; collectiveId: string; moveCard?: { cardId: string; userId?: string } }
+  | { type: 'transfer-in'; txId: string; sourceTxId: string; amounts: Record<string, number>; collectiveId: string }
+  | { type: 'block'; cardId: string }
+  | { type: 'cards-changed' };
+
+export interface WalletResult {
+  balances: Record<string, number>;
+  [key: string]: unknown;
+}

@@ -1,0 +1,192 @@
+// The application API of Pass money, used by HTTP, Socket.IO and workers. It validates
+// business input, resolves cards, and asks the wallet's actor; it never writes money itself.
+import type { ActorRef } from '../actors/port.js';
+import type { Clock } from '../clock/port.js';
+import { accounts } from '../money/accounts.js';
+import { globalAsset, isValidAmount, localAsset, parseAsset } from '../money/assets.js';
+import type { Currencies } from '../money/currencies.js';
+import type { Leg } from '../money/ledger-row.js';
+import { AppError, isAppError } from '../shared/errors.js';
+import { limits } from '../shared/limits.js';
+import { passActorKind } from './actor.js';
+import type { Card, Cards } from './cards.js';
+import type { PassMessage, TopUpMethod, WalletResult } from './messages.js';
+
+export interface BalanceLine {
+  asset: string;
+  name: string;
+  kind: string;
+  amount: number;
+}
+
+export interface Where {
+  collectiveId: string;
+  posId?: string;
+  terminalId?: string;
+}
+
+export class PassService {
+  constructor(
+    private readonly actors: ActorRef,
+    readonly cards: Cards,
+    private readonly currencies: Currencies,
+    private readonly clock: Clock,
+  ) {}
+
+  async registerCard(input: { uid: string; number: string; issuerId: string }): Promise<Card> {
+    return this.cards.register(input, this.clock.now());
+  }
+
+  async balance(cardUid: string): Promise<{ card: Card; balances: BalanceLine[] }> {
+    const res = await this.onCard<WalletResult>(cardUid, { type: 'balance' });
+    return { card: res.card, balances: await this.describe(res.result.balances) };
+  }
+
+  async walletBalances(walletId: string): Promise<BalanceLine[]> {
+    const res = await this.actors.call<WalletResult>(passActorKind, walletId, { type: 'balance' });
+    return this.describe(res.balances);
+  }
+
+  /** Top-up at a point of sale (cash, bank card) or online (stripe). `asset` 'local' means the local currency of `where`. */
+  async topUp(input: { txId: string; cardUid: string; asset: string; amount: number; method: TopUpMethod } & Where) {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    const asset = input.asset === 'local' ? localAsset(input.collectiveId) : input.asset;
+    const ref = parseAsset(asset);
+    if (!ref || (ref.kind !== 'global' && ref.kind !== 'local')) throw new AppError('ASSET_UNKNOWN', `cannot top up ${input.asset}`);
+    if (ref.kind === 'local' && ref.collectiveId !== input.collectiveId) {
+      throw new AppError('ASSET_NOT_ACCEPTED', 'a local currency is topped up only at its own collective');
+    }
+    if (!(await this.currencies.exists(asset))) throw new AppError('ASSET_UNKNOWN', `unknown currency ${asset}`);
+    const { txId, amount, method, collectiveId, posId, terminalId } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'topup', txId, cardId: card._id, asset, amount, method, collectiveId, posId, terminalId }));
+  }
+
+  /** Pays `amount` with the Pass at a collective; `extraLegs` carry the euro part of a split sale. */
+  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Where) {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    const accepted = await this.currencies.acceptedBy(input.collectiveId);
+    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta }));
+  }
+
+  async refund(input: { txId: string; walletId: string; originalTxId: string; amount?: number; extraLegs?: Leg[] } & Where) {
+    checkTxId(input.txId);
+    if (input.amount !== undefined) checkAmount(input.amount);
+    const { walletId, ...rest } = input;
+    return this.command(walletId, { type: 'refund', ...rest });
+  }
+
+  async giveGift(input: { txId: string; cardUid: string; amount: number } & Where) {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    const { txId, amount, collectiveId, posId, terminalId } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'gift', txId, cardId: card._id, amount, collectiveId, posId, terminalId }));
+  }
+
+  /** End-of-event refund of the remaining global and local balance, paid back in euros. */
+  async cashOut(input: { txId: string; cardUid: string; method: 'cash' | 'card' | 'stripe' } & Where) {
+    checkTxId(input.txId);
+    const { txId, method, collectiveId, posId, terminalId } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'cashout', txId, cardId: card._id, method, collectiveId, posId, terminalId }));
+  }
+
+  async block(cardUid: string): Promise<void> {
+    const card = await this.cards.byUidOrThrow(cardUid);
+    await this.actors.call(passActorKind, card.walletId, { type: 'block', cardId: card._id });
+  }
+
+  /**
+   * Lost card: block it and move its balances to a new card with one transfer (through a transit
+   * account, idempotent under the same txId). A registered holder's wallet stays where it is.
+   */
+  async replaceCard(input: { txId: string; oldCardUid: string; newUid: string; newNumber: string }): Promise<Card> {
+    checkTxId(input.txId);
+    const old = await this.cards.byUidOrThrow(input.oldCardUid);
+    const existing = await this.cards.byUidOrThrow(input.newUid).catch(() => null);
+    const fresh = existing ?? (await this.registerCard({ uid: input.newUid, number: input.newNumber, issuerId: old.issuerId }));
+    if (old.userId) {
+      await this.cards.collection.updateOne({ _id: fresh._id }, { $set: { walletId: old.walletId, userId: old.userId } });
+      await this.actors.call(passActorKind, old.walletId, { type: 'cards-changed' });
+    } else {
+      await this.transfer(input.txId, old.walletId, fresh.walletId, old.issuerId);
+    }
+    await this.cards.collection.updateOne({ _id: old._id }, { $set: { replacedBy: fresh._id } });
+    if (old.state !== 'blocked') await this.actors.call(passActorKind, old.walletId, { type: 'block', cardId: old._id });
+    this.cards.forget(old.uid);
+    this.cards.forget(fresh.uid);
+    return (await this.cards.byId(fresh._id))!;
+  }
+
+  /** A festival card's holder registers: the card's wallet is merged into the holder's wallet. */
+  async linkCardToUser(input: { txId: string; cardUid: string; userId: string }): Promise<void> {
+    checkTxId(input.txId);
+    const card = await this.cards.byUidOrThrow(input.cardUid);
+    const target = accounts.userWallet(input.userId);
+    if (card.userId && card.userId !== input.userId) throw new AppError('CONFLICT', 'this card belongs to another account');
+    // The card's own wallet moves its balance out, then the card points at the holder's wallet.
+    const source = accounts.cardWallet(card._id);
+    await this.transfer(input.txId, source, target, card.issuerId, { cardId: card._id, userId: input.userId });
+    this.cards.forget(card.uid);
+  }
+
+  private async transfer(txId: string, from: string, to: string, collectiveId: string, moveCard?: { cardId: string; userId?: string }) {
+    const out = await this.command(from, { type: 'transfer-out', txId, toWallet: to, collectiveId });
+    if (moveCard) {
+      await this.cards.collection.updateOne({ _id: moveCard.cardId }, { $set: { walletId: to, userId: moveCard.userId } });
+      await this.actors.call(passActorKind, from, { type: 'cards-changed' });
+    }
+    await this.command(to, { type: 'transfer-in', txId: `${txId}:in`, sourceTxId: txId, amounts: out.amounts as Record<string, number>, collectiveId });
+    if (moveCard) await this.actors.call(passActorKind, to, { type: 'cards-changed' });
+  }
+
+  async describe(balances: Record<string, number>): Promise<BalanceLine[]> {
+    const lines = await Promise.all(
+      Object.entries(balances).map(async ([asset, amount]) => ({ asset, name: await this.currencies.name(asset), kind: parseAsset(asset)?.kind ?? 'unknown', amount })),
+    );
+    return lines.sort((a, b) => order(a.asset) - order(b.asset) || a.asset.localeCompare(b.asset));
+  }
+
+  private command(walletId: string, msg: PassMessage): Promise<WalletResult> {
+    return this.actors.call<WalletResult>(passActorKind, walletId, msg);
+  }
+
+  private async onCardCommand(cardUid: string, build: (card: Card) => PassMessage) {
+    const res = await this.onCard<WalletResult>(cardUid, build);
+    return { card: res.card, ...res.result, balanceLines: await this.describe(res.result.balances) };
+  }
+
+  /** Sends to the card's wallet; if the card moved meanwhile, re-reads it once and retries. */
+  private async onCard<R>(cardUid: string, build: PassMessage | ((card: Card) => PassMessage)): Promise<{ card: Card; result: R }> {
+    for (let attempt = 0; ; attempt++) {
+      const card = await this.cards.byUidOrThrow(cardUid);
+      const msg = typeof build === 'function' ? build(card) : build;
+      try {
+        return { card, result: await this.actors.call<R>(passActorKind, card.walletId, msg) };
+      } catch (err) {
+        const moved = isAppError(err) && err.details.reason === 'CARD_MOVED';
+        if (!moved || attempt > 0) throw err;
+        this.cards.forget(card.uid);
+      }
+    }
+  }
+}
+
+function order(asset: string): number {
+  if (asset.startsWith('gift:')) return 0;
+  if (asset.startsWith('local:')) return 1;
+  return asset === globalAsset ? 2 : 3;
+}
+
+function checkAmount(amount: unknown): asserts amount is number {
+  if (!isValidAmount(amount, limits.maxAmountCents)) {
+    throw new AppError('INVALID_AMOUNT', `amount must be a whole number of cents between 1 and ${limits.maxAmountCents}`);
+  }
+}
+
+function checkTxId(txId: unknown): void {
+  if (typeof txId !== 'string' || !/^[A-Za-z0-9_.:-]{8,80}$/.test(txId)) {
+    throw new AppError('INVALID_INPUT', 'txId must be 8 to 80 characters of [A-Za-z0-9_.:-]');
+  }
+}
