@@ -2,7 +2,7 @@
 // server included) and an in-process map implement. It keeps to the MongoDB features that
 // work on jongodb (DESIGN.md "Stack facts"): no $push/$pull, no transactions, no change streams.
 
-export type Doc = { _id: string } & Record<string, unknown>;
+export type Doc = { _id: string };
 
 export type Scalar = string | number | boolean | null;
 export type Condition =
