@@ -5,6 +5,7 @@
 import type { Clock } from '../clock/port.js';
 import type { Collection, Store } from '../store/port.js';
 import { isDuplicateKey } from '../store/port.js';
+import { BatchInserter, type InsertOutcome } from '../store/batch-insert.js';
 import type { LedgerRow } from './ledger-row.js';
 
 export interface WalletSnapshot {
@@ -15,13 +16,7 @@ export interface WalletSnapshot {
   at: number;
 }
 
-export type AppendOutcome = 'written' | 'duplicate';
-
-interface Pending {
-  row: LedgerRow;
-  resolve: (outcome: AppendOutcome) => void;
-  reject: (err: unknown) => void;
-}
+export type AppendOutcome = InsertOutcome;
 
 export interface LedgerOptions {
   groupCommitMs?: number;
@@ -31,11 +26,7 @@ export interface LedgerOptions {
 export class Ledger {
   readonly rows: Collection<LedgerRow>;
   readonly snapshots: Collection<WalletSnapshot>;
-  private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private readonly groupCommitMs: number;
-  private readonly maxBatch: number;
-  private flushes = 0;
+  private readonly inserter: BatchInserter<LedgerRow>;
 
   constructor(
     store: Store,
@@ -44,8 +35,7 @@ export class Ledger {
   ) {
     this.rows = store.collection<LedgerRow>('ledger');
     this.snapshots = store.collection<WalletSnapshot>('wallets');
-    this.groupCommitMs = options.groupCommitMs ?? 2;
-    this.maxBatch = options.maxBatch ?? 500;
+    this.inserter = new BatchInserter(this.rows, options.groupCommitMs ?? 2, options.maxBatch ?? 500);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -59,16 +49,12 @@ export class Ledger {
 
   /** Resolves once the row is durably written ('written') or refused by a unique index ('duplicate'). */
   append(row: LedgerRow): Promise<AppendOutcome> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ row, resolve, reject });
-      if (this.pending.length >= this.maxBatch) this.flushNow();
-      else if (!this.timer) this.timer = setTimeout(() => this.flushNow(), this.groupCommitMs);
-    });
+    return this.inserter.insert(row);
   }
 
   /** Number of insertMany calls made (one per group commit). */
   flushCount(): number {
-    return this.flushes;
+    return this.inserter.flushCount();
   }
 
   byTxId(txId: string): Promise<LedgerRow | null> {
@@ -94,21 +80,5 @@ export class Ledger {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err; // a newer snapshot exists: nothing to do
     }
-  }
-
-  private flushNow(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    if (!batch.length) return;
-    this.flushes++;
-    this.rows.insertMany(batch.map((p) => p.row)).then(
-      ({ duplicates }) => {
-        const refused = new Set(duplicates);
-        batch.forEach((p, i) => p.resolve(refused.has(i) ? 'duplicate' : 'written'));
-      },
-      (err) => batch.forEach((p) => p.reject(err)),
-    );
   }
 }

@@ -62,8 +62,7 @@ class PassActor implements Actor<PassMessage, unknown> {
   }
 
   private async command(msg: Command): Promise<WalletResult> {
-    const { accepted: _accepted, terminalId: _terminalId, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown };
-    const committed = await this.chain.execute(msg.txId, requestHash(content), () => this.draft(msg));
+    const committed = await this.chain.execute(msg.txId, commandHash(msg), () => this.draft(msg));
     if (!committed.replayed && msg.type === 'transfer-out' && msg.moveCard) await this.loadCards();
     return committed.row.result as WalletResult;
   }
@@ -73,14 +72,13 @@ class PassActor implements Actor<PassMessage, unknown> {
     const base = { txId: msg.txId, collectiveId: msg.collectiveId, cardId: 'cardId' in msg ? msg.cardId : undefined };
     const located = 'posId' in msg ? { posId: msg.posId, terminalId: msg.terminalId } : {};
     const { kind, legs, meta, extra } = await this.legsFor(msg);
-    const { accepted: _a, terminalId: _t, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown };
     return {
       ...base,
       ...located,
       kind,
       legs,
       meta,
-      requestHash: requestHash(content),
+      requestHash: commandHash(msg),
       result: { ...extra, balances: this.balancesAfter(legs) },
     };
   }
@@ -219,6 +217,15 @@ class PassActor implements Actor<PassMessage, unknown> {
     }
     return Object.fromEntries(after);
   }
+}
+
+/**
+ * What makes two commands "the same request": their business content. Where it is accepted,
+ * which terminal resent it and descriptive meta may differ between a command and its replay.
+ */
+function commandHash(msg: Command): string {
+  const { accepted: _a, terminalId: _t, meta: _m, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown };
+  return requestHash(content);
 }
 
 function receivingAccount(method: 'cash' | 'card' | 'stripe', posId: string | undefined): string {

@@ -19,6 +19,8 @@ export interface BalanceLine {
   amount: number;
 }
 
+export type CardResult = WalletResult & { card: Card; balanceLines: BalanceLine[]; spent?: Array<{ asset: string; amount: number }>; refunded?: number };
+
 export interface Where {
   collectiveId: string;
   posId?: string;
@@ -152,7 +154,7 @@ export class PassService {
     return this.actors.call<WalletResult>(passActorKind, walletId, msg);
   }
 
-  private async onCardCommand(cardUid: string, build: (card: Card) => PassMessage) {
+  private async onCardCommand(cardUid: string, build: (card: Card) => PassMessage): Promise<CardResult> {
     const res = await this.onCard<WalletResult>(cardUid, build);
     return { card: res.card, ...res.result, balanceLines: await this.describe(res.result.balances) };
   }

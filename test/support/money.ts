@@ -6,9 +6,10 @@ import { systemClock, type Clock } from '../../core/clock/port.js';
 import { createMemoryLease } from '../../core/lease/memory.js';
 import type { Lease } from '../../core/lease/port.js';
 import { startPassModule, type PassModule } from '../../core/pass/module.js';
+import { startPosModule, type PosModule } from '../../core/pos/module.js';
 import type { Store } from '../../core/store/port.js';
 
-export interface MoneyNode extends PassModule {
+export interface MoneyNode extends PassModule, PosModule {
   actors: ActorSystem;
   store: Store;
   bus: Bus;
@@ -20,8 +21,9 @@ export async function moneyNode(store: Store, options: { bus?: Bus; lease?: Leas
   const clock = options.clock ?? systemClock;
   const actors = new ActorSystem({ nodeId: options.nodeId, bus, lease: options.lease ?? createMemoryLease(), leaseTtlMs: 5_000 });
   const module = await startPassModule({ store, bus, clock, actors, groupCommitMs: options.groupCommitMs });
+  const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, timezoneOf: async () => 'Europe/Paris', groupCommitMs: options.groupCommitMs });
   await actors.start();
-  return { ...module, actors, store, bus, stop: () => actors.stop() };
+  return { ...module, ...pos, actors, store, bus, stop: () => actors.stop() };
 }
 
 /** Declares a collective's currencies and registers `count` cards for it, with deterministic UIDs. */

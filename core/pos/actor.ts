@@ -1,0 +1,229 @@
+// PosActor: the single writer of one point of sale: its sale numbers, register sessions and
+// Z tickets. The story of a register: activate (catalog, open session, counters, recover sales
+// whose payment was written but whose record was not), then sales, refunds, closes.
+// Invariants: sale numbers are consecutive per POS (unique (posId, number)); a sale is
+// recorded once per txId; money moves only through ledger rows (the Pass wallet's chain for
+// Pass payments, this POS's chain otherwise); a Z ticket is chained to the previous one.
+import type { Actor, ActorContext, ActorKind } from '../actors/port.js';
+import { accounts } from '../money/accounts.js';
+import { fiatAsset } from '../money/assets.js';
+import { Chain } from '../money/chain.js';
+import { requestHash, type Leg } from '../money/ledger-row.js';
+import { AppError } from '../shared/errors.js';
+import { limits } from '../shared/limits.js';
+import { priceLines, splitPayments } from './pricing.js';
+import type { PosMessage, SaleAck } from './messages.js';
+import type { PosDeps } from './deps.js';
+import type { Sale, SaleRefund } from './records.js';
+import { RegisterBook } from './register.js';
+import type { Catalog, CatalogProduct, SaleInput } from './types.js';
+
+export const posActorKind = 'pos';
+
+export function posActor(deps: PosDeps): ActorKind<PosMessage, unknown> {
+  return { kind: posActorKind, create: (ctx) => new PosActor(ctx, deps) };
+}
+
+const recentSalesLimit = 2_000;
+
+class PosActor implements Actor<PosMessage, unknown> {
+  private catalog!: Catalog;
+  private products = new Map<string, CatalogProduct>();
+  private readonly chain: Chain;
+  private readonly register: RegisterBook;
+  private readonly recent = new Map<string, Sale>();
+  private lastNumber = 0;
+
+  constructor(
+    private readonly ctx: ActorContext,
+    private readonly deps: PosDeps,
+  ) {
+    this.chain = new Chain(accounts.posChain(ctx.id), deps.ledger);
+    this.register = new RegisterBook(ctx.id, deps);
+  }
+
+  async activate(): Promise<void> {
+    await this.loadCatalog();
+    await this.register.load(this.catalog.pos.collectiveId);
+    this.lastNumber = await this.register.lastSaleNumber();
+    await this.recoverUnrecordedSales();
+  }
+
+  async passivate(): Promise<void> {
+    await this.chain.saveSnapshot();
+  }
+
+  async receive(msg: PosMessage): Promise<unknown> {
+    switch (msg.type) {
+      case 'catalog':
+        return this.catalog;
+      case 'catalog-changed':
+        await this.loadCatalog();
+        return { version: this.catalog.pos.version };
+      case 'sale':
+        return this.sale(msg);
+      case 'refund':
+        return this.refund(msg);
+      case 'open':
+        return { session: await this.register.open(msg.float, msg.by) };
+      case 'close':
+        await this.recoverUnrecordedSales();
+        return this.register.close(msg);
+      case 'status':
+        return { session: this.register.session, lastNumber: this.lastNumber, lastZ: this.register.lastZ?.number ?? 0 };
+    }
+  }
+
+  private async sale(msg: SaleInput): Promise<SaleAck> {
+    const known = this.recent.get(msg.txId);
+    if (known) return ackOf(known);
+    if (!this.pos().active) throw new AppError('FORBIDDEN', 'this point of sale is disabled');
+    const { lines, total } = priceLines(msg.lines, this.products);
+    const split = splitPayments(total, msg.payments);
+    const posId = this.ctx.id;
+    const collectiveId = this.pos().collectiveId;
+    const euroLegs: Leg[] = [];
+    if (split.cash > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cashDrawer(posId), amount: split.cash });
+    if (split.card > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cardTerminal(posId), amount: split.card });
+    const session = await this.register.ensureOpen(msg.staff ?? msg.terminalId ?? 'terminal');
+    const payments = { cash: split.cash, card: split.card, pass: split.pass };
+    const saleMeta = { lines, total, payments, change: split.change, sessionId: session._id, staff: msg.staff };
+    const draft: Omit<Sale, 'number' | 'legs'> = {
+      _id: msg.txId, posId, collectiveId, sessionId: session._id, lines, total, payments, change: split.change,
+      terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(),
+    };
+    if (split.pass > 0) {
+      const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta } });
+      const passLegs = (paid.spent ?? []).map((s) => ({ asset: s.asset, from: paid.card.walletId, to: accounts.collective(collectiveId), amount: s.amount }));
+      const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...euroLegs] });
+      return { ...ackOf(sale), balances: paid.balanceLines };
+    }
+    const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments });
+    await this.chain.execute(msg.txId, hash, () => ({
+      txId: msg.txId, kind: 'sale', legs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, requestHash: hash, result: {}, meta: { sale: saleMeta },
+    }));
+    return ackOf(await this.record({ ...draft, legs: euroLegs }));
+  }
+
+  /** Gives the sale its number and stores it once; a replay finds the stored sale. */
+  private async record(draft: Omit<Sale, 'number'>): Promise<Sale> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const sale: Sale = { ...draft, number: this.lastNumber + 1 };
+      const outcome = await this.deps.salesInserter.insert(sale);
+      if (outcome === 'written') {
+        this.lastNumber = sale.number;
+        this.remember(sale);
+        await this.deps.announceSale(sale, 'sale', sale.total);
+        return sale;
+      }
+      const stored = await this.deps.sales.findOne({ _id: draft._id });
+      if (stored) {
+        this.remember(stored);
+        return stored;
+      }
+      this.lastNumber = await this.register.lastSaleNumber(); // a stale writer took the number
+    }
+    throw new AppError('CONFLICT', 'point of sale is being written elsewhere; retry');
+  }
+
+  private async refund(msg: Extract<PosMessage, { type: 'refund' }>): Promise<{ refunded: number; saleId: string }> {
+    const sale = this.recent.get(msg.saleId) ?? (await this.deps.sales.findOne({ _id: msg.saleId, posId: this.ctx.id }));
+    if (!sale) throw new AppError('NOT_FOUND', 'no such sale at this point of sale');
+    const done = sale.refunds.find((r) => r.txId === msg.txId);
+    if (done) return { refunded: done.amount, saleId: sale._id };
+    const amount = refundAmount(sale, msg.lines);
+    const part = refundSplit(sale, amount);
+    const posId = this.ctx.id;
+    const euroLegs: Leg[] = [];
+    if (part.card > 0) euroLegs.push({ asset: fiatAsset, from: accounts.cardTerminal(posId), to: accounts.world, amount: part.card });
+    if (part.cash > 0) euroLegs.push({ asset: fiatAsset, from: accounts.cashDrawer(posId), to: accounts.world, amount: part.cash });
+    const where = { collectiveId: sale.collectiveId, posId, terminalId: msg.terminalId };
+    if (part.pass > 0) {
+      await this.deps.pass.refund({ txId: msg.txId, walletId: sale.walletId!, originalTxId: sale._id, amount: part.pass, extraLegs: euroLegs, ...where });
+    } else {
+      const hash = requestHash({ posId, saleId: sale._id, amount });
+      await this.chain.execute(msg.txId, hash, () => ({ txId: msg.txId, kind: 'refund', legs: euroLegs, ...where, requestHash: hash, result: {}, meta: { refundOf: sale._id } }));
+    }
+    const refund: SaleRefund = { txId: msg.txId, amount, ...part, lines: msg.lines, at: this.deps.clock.now() };
+    const updated = { ...sale, refunds: [...sale.refunds, refund], refundedTotal: sale.refundedTotal + amount };
+    const res = await this.deps.sales.updateOne({ _id: sale._id, refundedTotal: sale.refundedTotal }, { $set: { refunds: updated.refunds, refundedTotal: updated.refundedTotal } });
+    if (!res.matched) throw new AppError('CONFLICT', 'sale changed meanwhile; retry');
+    this.remember(updated);
+    await this.deps.announceSale(updated, 'refund', amount);
+    return { refunded: amount, saleId: sale._id };
+  }
+
+  /** A Pass payment written before a crash, whose sale record never was: record it now. */
+  private async recoverUnrecordedSales(): Promise<void> {
+    const rows = await this.deps.ledger.rows.find({ posId: this.ctx.id, at: { $gte: this.register.lastSaleAt() - 60_000 } });
+    for (const row of rows) {
+      const meta = row.meta?.sale as Pick<Sale, 'lines' | 'total' | 'payments' | 'change' | 'sessionId' | 'staff'> | undefined;
+      if (!meta || (row.kind !== 'payment' && row.kind !== 'sale')) continue;
+      if (this.recent.has(row.txId) || (await this.deps.sales.findOne({ _id: row.txId }))) continue;
+      const spent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
+      await this.record({
+        _id: row.txId, posId: this.ctx.id, collectiveId: row.collectiveId, sessionId: meta.sessionId, lines: meta.lines, total: meta.total,
+        payments: meta.payments, change: meta.change, staff: meta.staff, terminalId: row.terminalId, walletId: row.kind === 'payment' ? row.wallet : undefined,
+        spent, legs: row.legs, refunds: [], refundedTotal: 0, at: row.at,
+      });
+    }
+  }
+
+  private async loadCatalog(): Promise<void> {
+    this.catalog = await this.deps.catalog.catalogFor(this.ctx.id);
+    this.products = new Map(this.catalog.products.map((p) => [p.id, p]));
+    this.active = (await this.deps.catalog.getPos(this.ctx.id)).active;
+  }
+
+  private active = true;
+
+  private pos(): { active: boolean; collectiveId: string } {
+    return { active: this.active, collectiveId: this.catalog.pos.collectiveId };
+  }
+
+  private remember(sale: Sale): void {
+    this.recent.set(sale._id, sale);
+    if (this.recent.size > recentSalesLimit) this.recent.delete(this.recent.keys().next().value!);
+  }
+}
+
+function ackOf(sale: Sale): SaleAck {
+  return { saleId: sale._id, number: sale.number, total: sale.total, change: sale.change, legs: sale.legs };
+}
+
+/** Full refund of what is left, or of the given lines (never more than sold minus refunded). */
+function refundAmount(sale: Sale, lines?: Array<{ productId: string; qty: number }>): number {
+  const left = sale.total - sale.refundedTotal;
+  if (!lines) {
+    if (left <= 0) throw new AppError('INVALID_AMOUNT', 'this sale is already fully refunded');
+    return left;
+  }
+  let amount = 0;
+  for (const line of lines) {
+    const sold = sale.lines.filter((l) => l.productId === line.productId);
+    const soldQty = sold.reduce((s, l) => s + l.qty, 0);
+    const refundedQty = sale.refunds.flatMap((r) => r.lines ?? []).filter((l) => l.productId === line.productId).reduce((s, l) => s + l.qty, 0);
+    if (!sold.length || !Number.isSafeInteger(line.qty) || line.qty < 1 || line.qty > soldQty - refundedQty) {
+      throw new AppError('INVALID_INPUT', `cannot refund ${line.qty} of ${line.productId}`);
+    }
+    amount += sold[0].unitPrice * line.qty;
+  }
+  if (amount > left || amount > limits.maxAmountCents) throw new AppError('INVALID_AMOUNT', 'refund is above what is left of the sale');
+  return amount;
+}
+
+/** Pays a refund back the way the sale was paid: Pass first, then bank card, then cash. */
+function refundSplit(sale: Sale, amount: number): { pass: number; card: number; cash: number } {
+  const back = (k: 'pass' | 'card' | 'cash') => sale.payments[k] - sale.refunds.reduce((s, r) => s + r[k], 0);
+  let left = amount;
+  const take = (k: 'pass' | 'card' | 'cash') => {
+    const t = Math.min(back(k), left);
+    left -= t;
+    return t;
+  };
+  const pass = take('pass');
+  const card = take('card');
+  const cash = take('cash');
+  return { pass, card, cash };
+}
+

@@ -1,0 +1,22 @@
+import type { Clock } from '../clock/port.js';
+import type { Ledger } from '../money/ledger.js';
+import type { PassService } from '../pass/service.js';
+import type { BatchInserter } from '../store/batch-insert.js';
+import type { Collection } from '../store/port.js';
+import type { CatalogService } from './catalog.js';
+import type { RegisterSession, Sale, ZTicket } from './records.js';
+
+/** What a PosActor needs from its node. */
+export interface PosDeps {
+  clock: Clock;
+  ledger: Ledger;
+  catalog: CatalogService;
+  pass: PassService;
+  sales: Collection<Sale>;
+  salesInserter: BatchInserter<Sale>;
+  sessions: Collection<RegisterSession>;
+  zTickets: Collection<ZTicket>;
+  /** IANA time zone of a collective (its business day for Z tickets). */
+  timezoneOf(collectiveId: string): Promise<string>;
+  announceSale(sale: Sale, kind: 'sale' | 'refund', amount: number): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import type { SaleInput } from './types.js';
+
+export type PosMessage =
+  | { type: 'catalog' }
+  | { type: 'catalog-changed' }
+  | ({ type: 'sale' } & SaleInput)
+  | { type: 'refund'; txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }
+  | { type: 'open'; float: number; by: string }
+  | { type: 'close'; countedCash?: number; by: string; endOfDay: boolean }
+  | { type: 'status' };
+
+export interface SaleAck {
+  saleId: string;
+  number: number;
+  total: number;
+  change: number;
+  legs: Array<{ asset: string; from: string; to: string; amount: number }>;
+  balances?: Array<{ asset: string; name: string; kind: string; amount: number }>;
+}
+
+/** Published on the bus after every accepted sale (live dashboards). */
+export const saleEventsChannel = 'pos:sales';
+
+export interface SaleEvent {
+  saleId: string;
+  posId: string;
+  collectiveId: string;
+  number: number;
+  total: number;
+  payments: { cash: number; card: number; pass: number };
+  lines: Array<{ productId: string; name: string; qty: number; total: number }>;
+  spent: Array<{ asset: string; amount: number }>;
+  at: number;
+}

@@ -1,0 +1,76 @@
+// Wires points of sale on one node: catalog, PosActors, sale records with group commit.
+import type { ActorSystem } from '../actors/system.js';
+import type { Bus } from '../bus/port.js';
+import type { Clock } from '../clock/port.js';
+import type { Ledger } from '../money/ledger.js';
+import type { PassService } from '../pass/service.js';
+import { BatchInserter } from '../store/batch-insert.js';
+import type { Store } from '../store/port.js';
+import { posActor, posActorKind } from './actor.js';
+import { CatalogService, catalogChangedChannel } from './catalog.js';
+import { saleEventsChannel, type SaleEvent } from './messages.js';
+import type { RegisterSession, Sale, ZTicket } from './records.js';
+import { PosService } from './service.js';
+
+export interface PosModule {
+  catalog: CatalogService;
+  pos: PosService;
+}
+
+export async function startPosModule(deps: {
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  actors: ActorSystem;
+  ledger: Ledger;
+  pass: PassService;
+  timezoneOf(collectiveId: string): Promise<string>;
+  groupCommitMs?: number;
+}): Promise<PosModule> {
+  const catalog = new CatalogService(deps.store, deps.bus, deps.clock);
+  await catalog.start();
+  const sales = deps.store.collection<Sale>('sales');
+  const sessions = deps.store.collection<RegisterSession>('register_sessions');
+  const zTickets = deps.store.collection<ZTicket>('z_tickets');
+  await sales.ensureIndexes([
+    { name: 'pos_number', keys: { posId: 1, number: 1 }, unique: true },
+    { name: 'collective_at', keys: { collectiveId: 1, at: 1 } },
+  ]);
+  await sessions.ensureIndexes([{ name: 'pos_state', keys: { posId: 1, state: 1 } }, { name: 'collective_state', keys: { collectiveId: 1, state: 1 } }]);
+  await zTickets.ensureIndexes([{ name: 'pos_number', keys: { posId: 1, number: 1 }, unique: true }]);
+  const announceSale = async (sale: Sale, kind: 'sale' | 'refund', amount: number) => {
+    const event: SaleEvent & { kind: string; amount: number } = {
+      kind,
+      amount,
+      saleId: sale._id,
+      posId: sale.posId,
+      collectiveId: sale.collectiveId,
+      number: sale.number,
+      total: sale.total,
+      payments: sale.payments,
+      lines: sale.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, total: l.total })),
+      spent: sale.spent ?? [],
+      at: sale.at,
+    };
+    await deps.bus.publish(saleEventsChannel, event).catch(() => undefined); // live views only: the store is the truth
+  };
+  deps.actors.register(
+    posActor({
+      clock: deps.clock,
+      ledger: deps.ledger,
+      catalog,
+      pass: deps.pass,
+      sales,
+      salesInserter: new BatchInserter(sales, deps.groupCommitMs ?? 2),
+      sessions,
+      zTickets,
+      timezoneOf: deps.timezoneOf,
+      announceSale,
+    }),
+  );
+  await deps.bus.subscribe(catalogChangedChannel, (msg) => {
+    const { posId } = msg as { posId: string };
+    if (deps.actors.isLocal(posActorKind, posId)) void deps.actors.call(posActorKind, posId, { type: 'catalog-changed' }).catch(() => undefined);
+  });
+  return { catalog, pos: new PosService(deps.actors, catalog, sales, sessions, zTickets) };
+}

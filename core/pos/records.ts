@@ -1,0 +1,82 @@
+// Stored records of a point of sale: sales, register sessions (shifts) and Z tickets.
+import type { PricedLine } from './pricing.js';
+
+export interface SaleRefund {
+  txId: string;
+  amount: number;
+  pass: number;
+  card: number;
+  cash: number;
+  lines?: Array<{ productId: string; qty: number }>;
+  at: number;
+}
+
+export interface Sale {
+  _id: string; // the terminal's txId
+  posId: string;
+  collectiveId: string;
+  number: number;
+  sessionId: string;
+  lines: PricedLine[];
+  total: number;
+  payments: { cash: number; card: number; pass: number };
+  change: number;
+  walletId?: string;
+  cardUid?: string;
+  spent?: Array<{ asset: string; amount: number }>;
+  legs: Array<{ asset: string; from: string; to: string; amount: number }>;
+  terminalId?: string;
+  staff?: string;
+  refunds: SaleRefund[];
+  refundedTotal: number;
+  at: number;
+}
+
+export interface RegisterSession {
+  _id: string;
+  posId: string;
+  collectiveId: string;
+  state: 'open' | 'closed';
+  openedAt: number;
+  openedBy: string;
+  float: number;
+  closedAt?: number;
+  closedBy?: string;
+  expectedCash?: number;
+  countedCash?: number;
+  difference?: number;
+  zId?: string;
+}
+
+export interface ZTotals {
+  salesCount: number;
+  firstSale: number | null;
+  lastSale: number | null;
+  sales: number;
+  byMethod: { cash: number; card: number; pass: number };
+  byProduct: Array<{ productId: string; name: string; qty: number; total: number }>;
+  byVat: Array<{ rate: number; total: number; vat: number }>;
+  byAsset: Record<string, number>;
+  topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number> };
+  refunds: { total: number; byMethod: { cash: number; card: number; pass: number } };
+  cashouts: number;
+}
+
+export interface ZTicket {
+  _id: string; // `${posId}#${number}`
+  posId: string;
+  collectiveId: string;
+  posName: string;
+  number: number;
+  businessDay: string;
+  from: number;
+  to: number;
+  sessions: Array<Pick<RegisterSession, '_id' | 'openedAt' | 'closedAt' | 'float' | 'expectedCash' | 'countedCash' | 'difference'>>;
+  totals: ZTotals;
+  /** Perpetual grand total: every sale net of refunds since the POS was created. */
+  grandTotal: number;
+  closedBy: string;
+  at: number;
+  prevHash: string;
+  hash: string;
+}

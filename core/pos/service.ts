@@ -1,0 +1,73 @@
+// The application API of points of sale, used by the terminal gateway, the admin API and the
+// nightly closing job. Money-moving calls go through the POS's actor.
+import type { ActorRef } from '../actors/port.js';
+import { AppError } from '../shared/errors.js';
+import type { Collection } from '../store/port.js';
+import type { CatalogService } from './catalog.js';
+import { posActorKind } from './actor.js';
+import type { CloseResult } from './register.js';
+import type { SaleAck } from './messages.js';
+import type { RegisterSession, Sale, ZTicket } from './records.js';
+import type { Catalog, SaleInput } from './types.js';
+import { verifyZChain } from './z-ticket.js';
+
+export class PosService {
+  constructor(
+    private readonly actors: ActorRef,
+    readonly catalog: CatalogService,
+    private readonly sales: Collection<Sale>,
+    private readonly sessions: Collection<RegisterSession>,
+    private readonly zTickets: Collection<ZTicket>,
+  ) {}
+
+  catalogOf(posId: string): Promise<Catalog> {
+    return this.actors.call<Catalog>(posActorKind, posId, { type: 'catalog' });
+  }
+
+  sale(posId: string, input: SaleInput): Promise<SaleAck> {
+    return this.actors.call<SaleAck>(posActorKind, posId, { type: 'sale', ...input });
+  }
+
+  refund(posId: string, input: { txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }) {
+    return this.actors.call<{ refunded: number; saleId: string }>(posActorKind, posId, { type: 'refund', ...input });
+  }
+
+  openRegister(posId: string, input: { float: number; by: string }): Promise<{ session: RegisterSession }> {
+    return this.actors.call(posActorKind, posId, { type: 'open', ...input });
+  }
+
+  /** Closes the open shift; with endOfDay (the default) also writes the day's Z ticket. */
+  closeRegister(posId: string, input: { countedCash?: number; by: string; endOfDay?: boolean }): Promise<CloseResult> {
+    return this.actors.call<CloseResult>(posActorKind, posId, { type: 'close', endOfDay: input.endOfDay ?? true, countedCash: input.countedCash, by: input.by });
+  }
+
+  status(posId: string) {
+    return this.actors.call<{ session: RegisterSession | null; lastNumber: number; lastZ: number }>(posActorKind, posId, { type: 'status' });
+  }
+
+  /** Registers with an open session: the nightly job closes these. */
+  openSessions(collectiveId: string): Promise<RegisterSession[]> {
+    return this.sessions.find({ collectiveId, state: 'open' });
+  }
+
+  listZ(posId: string): Promise<ZTicket[]> {
+    return this.zTickets.find({ posId }, { sort: { number: 1 } });
+  }
+
+  async getZ(zId: string, collectiveId: string): Promise<ZTicket> {
+    const z = await this.zTickets.findOne({ _id: zId });
+    if (!z || z.collectiveId !== collectiveId) throw new AppError('NOT_FOUND', 'no such Z ticket');
+    return z;
+  }
+
+  async verifyZ(posId: string) {
+    return verifyZChain(await this.listZ(posId));
+  }
+
+  listSales(filter: { collectiveId: string; posId?: string; fromMs?: number; toMs?: number }, limit = 200): Promise<Sale[]> {
+    return this.sales.find(
+      { collectiveId: filter.collectiveId, ...(filter.posId ? { posId: filter.posId } : {}), at: { $gte: filter.fromMs ?? 0, $lt: filter.toMs ?? Number.MAX_SAFE_INTEGER } },
+      { sort: { at: -1 }, limit },
+    );
+  }
+}

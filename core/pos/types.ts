@@ -1,0 +1,77 @@
+// Shapes shared by the point-of-sale pieces (catalog, terminals, sales, registers, Z tickets).
+// Amounts are integer cents; VAT rates are integer basis points (2000 = 20 %, 550 = 5.5 %).
+
+export type ProductKind = 'item' | 'topup' | 'membership' | 'ticket';
+
+export interface PointOfSale {
+  _id: string;
+  collectiveId: string;
+  name: string;
+  active: boolean;
+  /** Bumped on every catalog change: terminals reload on `catalog:changed`. */
+  catalogVersion: number;
+  createdAt: number;
+}
+
+export interface Product {
+  _id: string;
+  collectiveId: string;
+  name: string;
+  category: string;
+  price: number;
+  vatRate: number;
+  colour?: string;
+  kind: ProductKind;
+  active: boolean;
+  /** A sold product is never deleted: it is archived. */
+  archived: boolean;
+  createdAt: number;
+}
+
+/** A product offered at one point of sale, optionally at its own price. */
+export interface PosProduct {
+  _id: string; // `${posId}:${productId}`
+  posId: string;
+  productId: string;
+  collectiveId: string;
+  price?: number;
+  order: number;
+}
+
+export interface CatalogProduct {
+  id: string;
+  name: string;
+  price: number;
+  vatRate: number;
+  category: string;
+  kind: ProductKind;
+  colour?: string;
+}
+
+export interface Catalog {
+  pos: { id: string; name: string; collectiveId: string; version: number };
+  categories: string[];
+  products: CatalogProduct[];
+}
+
+export interface Terminal {
+  _id: string;
+  posId: string;
+  collectiveId: string;
+  name: string;
+  /** sha256 of the bearer token; the token itself is never stored. */
+  tokenHash?: string;
+  state: 'pending' | 'paired' | 'revoked';
+  createdAt: number;
+  pairedAt?: number;
+}
+
+export type SalePayment = { method: 'pass'; cardUid: string } | { method: 'cash' | 'card'; amount: number };
+
+export interface SaleInput {
+  txId: string;
+  lines: Array<{ productId: string; qty: number }>;
+  payments: SalePayment[];
+  terminalId?: string;
+  staff?: string;
+}
