@@ -27,6 +27,7 @@ export class Ledger {
   readonly rows: Collection<LedgerRow>;
   readonly snapshots: Collection<WalletSnapshot>;
   private readonly inserter: BatchInserter<LedgerRow>;
+  private readonly listeners: Array<(row: LedgerRow) => void> = [];
 
   constructor(
     store: Store,
@@ -48,8 +49,15 @@ export class Ledger {
   }
 
   /** Resolves once the row is durably written ('written') or refused by a unique index ('duplicate'). */
-  append(row: LedgerRow): Promise<AppendOutcome> {
-    return this.inserter.insert(row);
+  async append(row: LedgerRow): Promise<AppendOutcome> {
+    const outcome = await this.inserter.insert(row);
+    if (outcome === 'written') for (const listener of this.listeners) listener(row);
+    return outcome;
+  }
+
+  /** Called after each row is durably written (live views; never for replays). */
+  onWritten(listener: (row: LedgerRow) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Number of insertMany calls made (one per group commit). */

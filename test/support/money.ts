@@ -7,9 +7,11 @@ import { createMemoryLease } from '../../core/lease/memory.js';
 import type { Lease } from '../../core/lease/port.js';
 import { startPassModule, type PassModule } from '../../core/pass/module.js';
 import { startPosModule, type PosModule } from '../../core/pos/module.js';
+import { startLiveModule, type LiveModule } from '../../core/live/module.js';
 import type { Store } from '../../core/store/port.js';
 
 export interface MoneyNode extends PassModule, PosModule {
+  live: LiveModule;
   actors: ActorSystem;
   store: Store;
   bus: Bus;
@@ -22,8 +24,9 @@ export async function moneyNode(store: Store, options: { bus?: Bus; lease?: Leas
   const actors = new ActorSystem({ nodeId: options.nodeId, bus, lease: options.lease ?? createMemoryLease(), leaseTtlMs: 5_000 });
   const module = await startPassModule({ store, bus, clock, actors, groupCommitMs: options.groupCommitMs });
   const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, timezoneOf: async () => 'Europe/Paris', groupCommitMs: options.groupCommitMs });
+  const live = await startLiveModule({ bus, clock, actors, ledger: module.ledger, timezoneOf: async () => 'Europe/Paris' });
   await actors.start();
-  return { ...module, ...pos, actors, store, bus, stop: () => actors.stop() };
+  return { ...module, ...pos, live, actors, store, bus, stop: () => actors.stop() };
 }
 
 /** Declares a collective's currencies and registers `count` cards for it, with deterministic UIDs. */

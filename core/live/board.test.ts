@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../store/memory.js';
+import { accounts } from '../money/accounts.js';
+import type { LedgerRow } from '../money/ledger-row.js';
+import { moneyNode, seedCards, type MoneyNode } from '../../test/support/money.js';
+import { applyRow, type BoardSnapshot } from './board.js';
+import { boardChannel, type BoardDelta } from './collective-actor.js';
+import { localHour } from './local-time.js';
+
+const tx = () => randomUUID();
+
+describe('live revenue board', () => {
+  let node: MoneyNode;
+  afterEach(() => node.stop());
+
+  it('after a burst of sales the board equals a ledger aggregation, and deltas rebuild it', async () => {
+    node = await moneyNode(createMemoryStore(), { groupCommitMs: 1 });
+    const uids = await seedCards(node, 'c1', 20);
+    const bars = [(await node.catalog.createPos('c1', { name: 'Bar 1' }))._id, (await node.catalog.createPos('c1', { name: 'Bar 2' }))._id];
+    const beer = (await node.catalog.createProduct('c1', { name: 'Bière', category: 'Boissons', price: 350, vatRate: 2000 }))._id;
+    for (const pos of bars) await node.catalog.assign(pos, beer, 'c1');
+    await Promise.all(uids.map((uid) => node.pass.topUp({ txId: tx(), cardUid: uid, asset: 'local', amount: 2000, method: 'cash', collectiveId: 'c1', posId: bars[0] })));
+
+    const first: BoardSnapshot = structuredClone(await node.live.board('c1'));
+    const deltas: BoardDelta[] = [];
+    await node.bus.subscribe(boardChannel('c1'), (d) => deltas.push(d as BoardDelta));
+
+    const sales = uids.flatMap((uid, i) => [
+      node.pos.sale(bars[i % 2], { txId: tx(), lines: [{ productId: beer, qty: 2 }], payments: [{ method: 'pass', cardUid: uid }] }),
+      node.pos.sale(bars[i % 2], { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'cash', amount: 400 }] }),
+    ]);
+    const acks = await Promise.all(sales);
+    await node.pos.refund(bars[0], { txId: tx(), saleId: acks[0].saleId });
+    await new Promise((r) => setTimeout(r, 100));
+
+    const board = await node.live.board('c1');
+    const rows = await node.store.collection<LedgerRow>('ledger').find({ collectiveId: 'c1' });
+    const legs = rows.flatMap((r) => r.legs);
+    const passIn = legs.filter((l) => l.to === accounts.collective('c1')).reduce((s, l) => s + l.amount, 0);
+    const passBack = legs.filter((l) => l.from === accounts.collective('c1')).reduce((s, l) => s + l.amount, 0);
+    const cashIn = rows.filter((r) => r.kind === 'sale').flatMap((r) => r.legs).reduce((s, l) => s + l.amount, 0);
+    expect(board.sales.count).toBe(40);
+    expect(board.byMethod.pass).toBe(passIn);
+    expect(board.byMethod.cash).toBe(cashIn);
+    expect(board.sales.net).toBe(passIn - passBack + cashIn);
+    expect(board.sales.refunds).toBe(700);
+    expect(board.byProduct[beer]).toEqual({ name: 'Bière', qty: 60, total: 21000 });
+    expect(board.topups.total).toBe(40000);
+    expect(Object.values(board.byPos).map((p) => p.count)).toEqual([20, 20]);
+
+    // A dashboard that got `first` and then every delta in order ends where the actor is.
+    const seen = new Set<string>();
+    let version = first.version;
+    for (const d of deltas) {
+      expect(d.fromVersion).toBe(version);
+      for (const row of d.rows) applyRow(first, seen, row, (at) => localHour(at, 'Europe/Paris'));
+      version = d.toVersion;
+    }
+    expect(first).toEqual(board);
+  });
+});

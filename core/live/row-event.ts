@@ -1,0 +1,38 @@
+// What live views learn of each ledger row: small, and enough to rebuild any dashboard figure.
+import type { LedgerRow } from '../money/ledger-row.js';
+
+export const rowEventsChannel = 'money:rows';
+
+export interface RowEvent {
+  txId: string;
+  wallet: string;
+  kind: LedgerRow['kind'];
+  collectiveId: string;
+  posId?: string;
+  legs: LedgerRow['legs'];
+  at: number;
+  sale?: { lines: Array<{ productId: string; name: string; qty: number; total: number }>; payments: { cash: number; card: number; pass: number }; total: number };
+  refundOf?: string;
+  /** Balances of the wallet after the row (card and user wallets only). */
+  balances?: Record<string, number>;
+}
+
+export function toRowEvent(row: LedgerRow): RowEvent {
+  const sale = row.meta?.sale as RowEvent['sale'] | undefined;
+  return {
+    txId: row.txId,
+    wallet: row.wallet,
+    kind: row.kind,
+    collectiveId: row.collectiveId,
+    posId: row.posId,
+    legs: row.legs,
+    at: row.at,
+    sale: sale && {
+      lines: sale.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, total: l.total })),
+      payments: sale.payments,
+      total: sale.total,
+    },
+    refundOf: row.meta?.refundOf as string | undefined,
+    balances: row.wallet.startsWith('card:') || row.wallet.startsWith('user:') ? (row.result.balances as Record<string, number>) : undefined,
+  };
+}
