@@ -1,0 +1,57 @@
+// `/display`: the public balance screen. A tap (card UID) shows that card's balances, and the
+// rights valid today, then the screen clears; while shown, balance changes are pushed live.
+// It never reveals anything but the tapped card's own balances; taps are rate-limited per screen.
+import type { Namespace, Server } from 'socket.io';
+import { z } from 'zod';
+import type { Bus } from '../../core/bus/port.js';
+import { rowEventsChannel, type RowEvent } from '../../core/live/row-event.js';
+import type { PassService } from '../../core/pass/service.js';
+import { handle, rateLimited } from './ack.js';
+import { TokenBucket } from './rate-limit.js';
+
+export interface DisplayDeps {
+  pass: PassService;
+  bus: Bus;
+  /** Tickets and memberships of a wallet valid today (Lespass); empty until wired. */
+  rightsOf?(walletId: string): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
+  showForMs?: number;
+}
+
+const tapSchema = z.object({ cardUid: z.string().min(8).max(40) });
+
+export async function attachDisplayNamespace(io: Server, deps: DisplayDeps): Promise<Namespace> {
+  const nsp = io.of('/display');
+  const showForMs = deps.showForMs ?? 8_000;
+  nsp.on('connection', (socket) => {
+    const bucket = new TokenBucket(1, 3);
+    let shown: { room: string; timer: NodeJS.Timeout } | null = null;
+    const clear = () => {
+      if (!shown) return;
+      clearTimeout(shown.timer);
+      void socket.leave(shown.room);
+      shown = null;
+    };
+    socket.on('tap', (payload: unknown, ack?: (r: Record<string, unknown>) => void) => {
+      if (!bucket.take()) return ack?.(rateLimited());
+      void handle(tapSchema, async ({ cardUid }) => {
+        const { card, balances } = await deps.pass.balance(cardUid);
+        const rights = (await deps.rightsOf?.(card.walletId)) ?? { tickets: [], memberships: [] };
+        clear();
+        const room = `wallet:${card.walletId}`;
+        await socket.join(room);
+        shown = { room, timer: setTimeout(clear, showForMs) };
+        return { card: { number: card.number, state: card.state }, balances, ...rights, clearAfterMs: showForMs };
+      })(payload, ack);
+    });
+    socket.on('disconnect', clear);
+  });
+  // Each node pushes to its own screens: the bus already brought the row to every node.
+  await deps.bus.subscribe(rowEventsChannel, (msg) => {
+    const row = msg as RowEvent;
+    if (!row.balances) return;
+    const room = `wallet:${row.wallet}`;
+    if (!nsp.adapter.rooms.has(room)) return;
+    void deps.pass.describe(row.balances).then((balances) => nsp.local.to(room).emit('balance', { balances, at: row.at }));
+  });
+  return nsp;
+}
