@@ -109,7 +109,8 @@ export class RegisterBook {
         collectiveId: this.collectiveId,
         posName: pos.name,
         number,
-        businessDay: businessDay(now, this.timezone),
+        // The day the register's activity started: a Z written after midnight still belongs to it.
+        businessDay: businessDay(Math.min(now, ...sales.map((x) => x.at), ...rows.map((r) => r.at), ...sessions.map((x) => x.openedAt)), this.timezone),
         from,
         to: now,
         sessions: sessions.map(sessionSummary),

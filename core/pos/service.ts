@@ -50,6 +50,11 @@ export class PosService {
     return this.sessions.find({ collectiveId, state: 'open' });
   }
 
+  /** Shifts closed without a Z ticket yet: the day still has to be closed. */
+  sessionsWithoutZ(collectiveId: string): Promise<RegisterSession[]> {
+    return this.sessions.find({ collectiveId, state: 'closed', zId: { $exists: false } });
+  }
+
   listZ(posId: string): Promise<ZTicket[]> {
     return this.zTickets.find({ posId }, { sort: { number: 1 } });
   }
