@@ -110,7 +110,7 @@ export class RegisterBook {
         posName: pos.name,
         number,
         // The day the register's activity started: a Z written after midnight still belongs to it.
-        businessDay: businessDay(Math.min(now, ...sales.map((x) => x.at), ...rows.map((r) => r.at), ...sessions.map((x) => x.openedAt)), this.timezone),
+        businessDay: businessDay([...sales.map((x) => x.at), ...rows.map((r) => r.at), ...sessions.map((x) => x.openedAt)].reduce((a, b) => Math.min(a, b), now), this.timezone),
         from,
         to: now,
         sessions: sessions.map(sessionSummary),
