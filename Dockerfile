@@ -1,0 +1,10 @@
+# One image for app nodes and workers (docker-compose.yml picks the role and the command).
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build:ui
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+CMD ["npx", "tsx", "gateways/main.ts"]

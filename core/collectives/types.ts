@@ -1,0 +1,54 @@
+import type { Doc } from '../store/port.js';
+
+/** Colours of a collective's public pages (Lespass), as #rrggbb. */
+export interface Colours {
+  primary: string;
+  secondary: string;
+}
+
+/** An association, festival, venue...: the tenant of everything else (POS, events, money). */
+export interface Collective extends Doc {
+  slug: string;
+  name: string;
+  /** IANA time zone: its business day, Z tickets and agenda are in this zone. */
+  timezone: string;
+  description: string;
+  logoUrl: string | null;
+  images: string[];
+  colours: Colours;
+  /** A collective belongs to at most one village; null when it stands alone. */
+  villageId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A named group of collectives that share an agenda, memberships and local currencies. */
+export interface Village extends Doc {
+  name: string;
+  description: string;
+  createdAt: number;
+}
+
+/** What anyone may see of a collective (public list and Lespass). */
+export interface CollectiveSummary {
+  id: string;
+  slug: string;
+  name: string;
+  villageId: string | null;
+  description: string;
+  logoUrl: string | null;
+}
+
+export interface CollectiveProfile extends CollectiveSummary {
+  timezone: string;
+  images: string[];
+  colours: Colours;
+}
+
+export function toSummary(c: Collective): CollectiveSummary {
+  return { id: c._id, slug: c.slug, name: c.name, villageId: c.villageId, description: c.description, logoUrl: c.logoUrl };
+}
+
+export function toProfile(c: Collective): CollectiveProfile {
+  return { ...toSummary(c), timezone: c.timezone, images: c.images, colours: c.colours };
+}

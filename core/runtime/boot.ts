@@ -1,0 +1,81 @@
+// Boots one node's core: adapters, the actor system, the domain services. Gateways (HTTP,
+// Socket.IO) and workers only ever receive a `Core`.
+import { randomBytes } from 'node:crypto';
+import { ActorSystem } from '../actors/system.js';
+import { ConfigError, isEmbedded, type Config } from '../config/config.js';
+import { limits } from '../shared/limits.js';
+import { logger } from '../shared/logger.js';
+import { newId } from '../shared/ids.js';
+import { createAdapters, type AdapterOverrides, type ReadinessReport } from './adapters.js';
+import type { CoreBase } from './context.js';
+import { startServices, type Services } from './services.js';
+
+export type Core = CoreBase &
+  Services & {
+    /** Store (and Redis) answer: what /readyz reports. */
+    ready(): Promise<ReadinessReport>;
+    /** Stops jobs, actors, services, then closes the adapters. Safe to call twice. */
+    close(): Promise<void>;
+  };
+
+export interface BootOverrides extends AdapterOverrides {
+  nodeId?: string;
+}
+
+export async function bootCore(config: Config, overrides: BootOverrides = {}): Promise<Core> {
+  const sessionSecret = sessionSecretOf(config);
+  const adapters = await createAdapters(config, overrides);
+  const closeSteps: Array<() => Promise<void>> = [];
+  const nodeId = overrides.nodeId ?? config.NODE_ID ?? newId('node_');
+  const actors = new ActorSystem({
+    nodeId,
+    bus: adapters.bus,
+    lease: adapters.lease,
+    leaseTtlMs: config.LEASE_TTL_MS,
+    callTimeoutMs: limits.actorCallTimeoutMs,
+    mailboxLength: limits.mailboxLength,
+  });
+  const base: CoreBase = {
+    config,
+    nodeId,
+    role: config.ROLE,
+    runsJobs: config.ROLE !== 'app',
+    adapters,
+    store: adapters.store,
+    bus: adapters.bus,
+    lease: adapters.lease,
+    jobs: adapters.jobs,
+    clock: adapters.clock,
+    actors,
+    sessionSecret,
+  };
+  let closing: Promise<void> | undefined;
+  // Order matters: running jobs may still call actors; actors save through the store and
+  // release leases through Redis, so the adapters close last.
+  const close = () =>
+    (closing ??= (async () => {
+      await adapters.stopJobs();
+      await actors.stop();
+      for (const step of closeSteps.splice(0).reverse()) await step().catch((err) => logger.warn({ err }, 'service shutdown step failed'));
+      await adapters.close();
+    })());
+  try {
+    const services = await startServices({ ...base, onClose: (step) => closeSteps.push(step) });
+    await actors.start();
+    logger.info({ nodeId, role: config.ROLE, store: adapters.storeKind, redis: adapters.redis }, 'core started');
+    return { ...base, ...services, ready: () => adapters.check(), close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Every node must sign cookies with the same secret; a lone embedded node may make one up. */
+function sessionSecretOf(config: Config): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  if (!isEmbedded(config)) {
+    throw new ConfigError('invalid environment variable SESSION_SECRET: required when MONGO_URL or REDIS_URL is set (all nodes must share it)');
+  }
+  logger.warn('SESSION_SECRET is not set: using a random secret for this process (sessions end when it stops)');
+  return randomBytes(32).toString('base64url');
+}

@@ -1,0 +1,52 @@
+// What every process entry (app node, worker, cluster launcher) does alike: read the
+// configuration or stop with its one-line message, and stop gracefully on SIGINT/SIGTERM.
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { logger } from '../shared/logger.js';
+
+/** The configuration, or exit 1 after printing which variable is wrong. */
+export function configOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    return exitOnConfigError(err);
+  }
+}
+
+/** A ConfigError (also thrown at boot, e.g. a missing SESSION_SECRET) ends the process with its message. */
+export function exitOnConfigError(err: unknown): never {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+/**
+ * Runs `stop` on the first SIGINT/SIGTERM, then exits 0 (1 if it failed or took longer than
+ * `graceMs`). A second signal exits at once.
+ */
+export function stopOnSignals(stop: () => Promise<void>, graceMs = 20_000): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error(`shutdown took longer than ${graceMs} ms: exiting`);
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,38 @@
+// What `npm start` prints once the node answers: where each app is, how to sign in, and what
+// kind of store keeps the data.
+import type { DemoSeed } from '../core/demo/seed.js';
+import type { Core } from '../core/runtime/boot.js';
+
+export function startBanner(core: Core, url: string, seed: DemoSeed | null): string {
+  const base = (core.config.PUBLIC_URL ?? url.replace('//0.0.0.0:', '//localhost:')).replace(/\/$/, '');
+  const lines = [
+    '',
+    `Pass is running at ${base}/  (node ${core.nodeId}, role ${core.role})`,
+    '',
+    `  Home                ${base}/`,
+    `  Admin               ${base}/admin/`,
+    `  LaBoutik (terminal) ${base}/laboutik/`,
+    `  Display (balances)  ${base}/display/`,
+    `  Dashboard (live)    ${base}/dashboard/`,
+  ];
+  for (const c of seed?.collectives ?? []) lines.push(`  Lespass ${c.name.padEnd(12)} ${base}/${c.slug}/`);
+  lines.push(`  API                 ${base}/api/collectives`, `  Health              ${base}/healthz  ${base}/readyz`);
+  if (seed) {
+    lines.push('', 'Demo logins (POST /api/auth/login or the admin app):');
+    for (const l of seed.logins) lines.push(`  ${l.email.padEnd(30)} ${l.password.padEnd(16)} ${l.collective ? `admin of ${l.collective.name}` : 'operator (whole installation)'}`);
+    for (const note of seed.notes) lines.push(`  ${note}`);
+  }
+  lines.push('', storeNote(core), '');
+  return lines.join('\n');
+}
+
+function storeNote(core: Core): string {
+  switch (core.adapters.storeKind) {
+    case 'embedded-mongo':
+      return 'WARNING: embedded mode. The built-in MongoDB-compatible server (jongodb) keeps data IN MEMORY ONLY:\n         everything is lost when this process stops. For demos and trials only; production uses MongoDB (MONGO_URL) and Redis (REDIS_URL).';
+    case 'memory':
+      return 'WARNING: STORE=memory keeps data in this process only: everything is lost when it stops.';
+    default:
+      return `Store: MongoDB at MONGO_URL; ${core.adapters.redis ? 'bus, leases and jobs: Redis at REDIS_URL' : 'bus, leases and jobs in process (set REDIS_URL to run several nodes)'}.`;
+  }
+}

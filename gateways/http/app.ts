@@ -1,0 +1,69 @@
+// The HTTP face of one node: JSON API, health probes, built UIs. Every answer that is not a
+// page is JSON; every error goes through the one error middleware (errors.ts).
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Core } from '../../core/runtime/boot.js';
+import { limits } from '../../core/shared/limits.js';
+import { logger } from '../../core/shared/logger.js';
+import { errorHandler, notFound } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
+import { adminRouter, publicRouter } from './tenant.js';
+import { uiRoutes } from './ui.js';
+
+export interface HttpAppOptions {
+  /** Folder of the built UIs; default ui/dist. */
+  uiDir?: string;
+  /** Answers /readyz 503 once the node is draining (set by the server on shutdown). */
+  isStopping?: () => boolean;
+}
+
+export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express {
+  const app = express();
+  app.locals.core = core;
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(requestLogger());
+
+  const probes = publicRouter();
+  probes.get('/healthz', (_req, res) => {
+    res.json({ ok: true, nodeId: core.nodeId });
+  });
+  probes.get('/readyz', async (_req, res) => {
+    const report = await core.ready();
+    const ok = report.ok && !options.isStopping?.();
+    res.status(ok ? 200 : 503).json({ ok, nodeId: core.nodeId, checks: report.checks, ...(options.isStopping?.() ? { stopping: true } : {}) });
+  });
+  app.use(probes);
+
+  app.use('/api', express.json({ limit: limits.httpBodyBytes }));
+  const publicApi = publicRouter();
+  authRoutes(publicApi, core);
+  publicCollectiveRoutes(publicApi, core);
+  app.use('/api', publicApi);
+
+  const adminApi = adminRouter();
+  adminCollectiveRoutes(adminApi, core);
+  app.use('/api', adminApi);
+
+  app.use(uiRoutes(options.uiDir));
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}
+
+/** pino-http with a request id: the caller's x-request-id if sane, else a new one; echoed back. */
+function requestLogger() {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+  });
+}
