@@ -14,6 +14,10 @@ export const accounts = {
   /** Euros outside the system: the counterpart of every euro received or paid back. */
   world: 'world',
   transit: (txId: string) => `transit:${txId}`,
+  /** A collective's euros outside the Pass (its bank account): village settlements are paid from and to it. */
+  collectiveBank: (collectiveId: string) => `collective-bank:${collectiveId}`,
+  /** The chain recording a village's settlement payments. It holds no balance itself. */
+  settlementChain: (villageId: string) => `settlement:${villageId}`,
 } as const;
 
 export function isWallet(account: string): boolean {

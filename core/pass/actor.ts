@@ -105,6 +105,8 @@ class PassActor implements Actor<PassMessage, unknown> {
         return this.refundLegs(msg);
       case 'cashout':
         return this.cashoutLegs(msg);
+      case 'reverse-topup':
+        return this.reverseTopUpLegs(msg);
       case 'transfer-out':
         return this.transferOutLegs(msg);
       case 'transfer-in':
@@ -164,6 +166,34 @@ class PassActor implements Actor<PassMessage, unknown> {
     if (total === 0) throw new AppError('INVALID_AMOUNT', 'nothing to refund on this card');
     legs.push({ asset: fiatAsset, from: receivingAccount(msg.method, msg.posId), to: accounts.world, amount: total });
     return { kind: 'cashout' as const, legs, meta: { method: msg.method }, extra: { refunded: total } };
+  }
+
+  /**
+   * A refunded online top-up: the refunded part of the credit goes back to issuance and the euros
+   * leave Stripe for the world. Never more than was credited, never twice (earlier reversals are
+   * counted from the ledger), never below zero: what the balance no longer covers is reported as
+   * a shortfall and nothing is invented to cover it. Recorded as a cash-out paid by Stripe.
+   */
+  private async reverseTopUpLegs(msg: Extract<Command, { type: 'reverse-topup' }>) {
+    const original = await this.deps.ledger.byTxId(msg.originalTxId);
+    const credit = original?.kind === 'topup' ? original.legs.find((l) => l.from === accounts.issuance(l.asset) && l.to === original.wallet) : undefined;
+    const paid = original?.legs.find((l) => l.asset === fiatAsset && l.from === accounts.world);
+    if (!original || !credit || paid?.to !== accounts.stripe) throw new AppError('NOT_FOUND', 'no online top-up with that txId');
+    // Reversals happen in the wallet holding the money now: the original one, or this one if the card moved.
+    const earlier = await this.deps.ledger.rows.find({ wallet: { $in: [original.wallet, this.ctx.id] }, 'meta.reverseOf': msg.originalTxId });
+    const reversedBefore = earlier.flatMap((row) => row.legs).filter((l) => l.asset === credit.asset && l.to === accounts.issuance(credit.asset)).reduce((s, l) => s + l.amount, 0);
+    const due = Math.min(msg.refundedTotal, credit.amount) - reversedBefore;
+    if (due <= 0) throw new AppError('CONFLICT', 'this refund is already reversed', { reason: 'NOTHING_DUE', reversedTotal: reversedBefore, shortfall: 0 });
+    const take = Math.min(due, this.chain.balance(credit.asset));
+    if (take === 0) {
+      throw new AppError('INSUFFICIENT_FUNDS', 'the balance no longer covers the refund', { missing: due, reversedTotal: reversedBefore, shortfall: due });
+    }
+    const legs: Leg[] = [
+      { asset: credit.asset, from: this.ctx.id, to: accounts.issuance(credit.asset), amount: take },
+      { asset: fiatAsset, from: accounts.stripe, to: accounts.world, amount: take },
+    ];
+    const meta = { method: 'stripe', reverseOf: msg.originalTxId, refundedTotal: msg.refundedTotal };
+    return { kind: 'cashout' as const, legs, meta, extra: { reversed: take, reversedTotal: reversedBefore + take, shortfall: due - take } };
   }
 
   private transferOutLegs(msg: Extract<Command, { type: 'transfer-out' }>) {

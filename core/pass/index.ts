@@ -1,6 +1,6 @@
 export { normalizeCardUid } from './uid.js';
 export { Cards, type Card, type CardState } from './cards.js';
 export { passActor, passActorKind } from './actor.js';
-export { PassService, type BalanceLine, type Where } from './service.js';
+export { PassService, type BalanceLine, type TopUpReversal, type Where } from './service.js';
 export type { PassMessage, TopUpMethod, WalletResult } from './messages.js';
 export { startPassModule, type PassModule } from './module.js';

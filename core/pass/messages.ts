@@ -25,6 +25,8 @@ export type PassMessage =
     } & Located)
   | ({ type: 'refund'; txId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Located)
   | ({ type: 'gift'; txId: string; cardId?: string; amount: number } & Located)
+  /** Takes back what a provider refund of a Stripe top-up covers (`refundedTotal` is cumulative). */
+  | ({ type: 'reverse-topup'; txId: string; originalTxId: string; refundedTotal: number } & Located)
   | ({ type: 'cashout'; txId: string; cardId?: string; method: 'cash' | 'card' | 'stripe' } & Located)
   | { type: 'transfer-out'; txId: string; toWallet: string; collectiveId: string; moveCard?: { cardId: string; userId?: string } }
   | { type: 'transfer-in'; txId: string; sourceTxId: string; amounts: Record<string, number>; collectiveId: string }

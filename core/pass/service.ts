@@ -2,10 +2,11 @@
 // business input, resolves cards, and asks the wallet's actor; it never writes money itself.
 import type { ActorRef } from '../actors/port.js';
 import type { Clock } from '../clock/port.js';
-import { accounts } from '../money/accounts.js';
+import { accounts, isWallet } from '../money/accounts.js';
 import { globalAsset, isValidAmount, localAsset, parseAsset } from '../money/assets.js';
 import type { Currencies } from '../money/currencies.js';
 import type { Leg } from '../money/ledger-row.js';
+import { sha256Hex } from '../shared/canonical.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import { limits } from '../shared/limits.js';
 import { passActorKind } from './actor.js';
@@ -26,6 +27,18 @@ export interface Where {
   posId?: string;
   terminalId?: string;
 }
+
+export interface TopUpReversal {
+  walletId: string;
+  /** Taken back by this call. */
+  reversed: number;
+  /** Taken back by all reversals of this top-up so far. */
+  reversedTotal: number;
+  /** Refunded by the provider but no longer on the wallet: not taken, reported. */
+  shortfall: number;
+}
+
+const maxReplacementHops = 10;
 
 export class PassService {
   constructor(
@@ -51,17 +64,40 @@ export class PassService {
 
   /** Top-up at a point of sale (cash, bank card) or online (stripe). `asset` 'local' means the local currency of `where`. */
   async topUp(input: { txId: string; cardUid: string; asset: string; amount: number; method: TopUpMethod } & Where) {
-    checkTxId(input.txId);
-    checkAmount(input.amount);
-    const asset = input.asset === 'local' ? localAsset(input.collectiveId) : input.asset;
-    const ref = parseAsset(asset);
-    if (!ref || (ref.kind !== 'global' && ref.kind !== 'local')) throw new AppError('ASSET_UNKNOWN', `cannot top up ${input.asset}`);
-    if (ref.kind === 'local' && ref.collectiveId !== input.collectiveId) {
-      throw new AppError('ASSET_NOT_ACCEPTED', 'a local currency is topped up only at its own collective');
-    }
-    if (!(await this.currencies.exists(asset))) throw new AppError('ASSET_UNKNOWN', `unknown currency ${asset}`);
+    const asset = await this.topUpAsset(input);
     const { txId, amount, method, collectiveId, posId, terminalId } = input;
     return this.onCardCommand(input.cardUid, (card) => ({ type: 'topup', txId, cardId: card._id, asset, amount, method, collectiveId, posId, terminalId }));
+  }
+
+  /** Online top-up of a registered holder's wallet (no card involved), e.g. a paid Stripe checkout. */
+  async topUpWallet(input: { txId: string; walletId: string; asset: string; amount: number; method: TopUpMethod } & Where): Promise<WalletResult> {
+    if (!isWallet(input.walletId)) throw new AppError('INVALID_INPUT', 'not a wallet id');
+    const asset = await this.topUpAsset(input);
+    const { txId, amount, method, collectiveId, posId, terminalId } = input;
+    return this.command(input.walletId, { type: 'topup', txId, asset, amount, method, collectiveId, posId, terminalId });
+  }
+
+  /**
+   * A provider refunded (part of) an online top-up: takes the refunded credit back from the wallet
+   * that holds the card's money now. `refundedTotal` is cumulative, so redelivered or reordered
+   * refund events reverse once; what the balance no longer covers comes back as `shortfall`.
+   */
+  async reverseTopUp(input: { originalTxId: string; refundedTotal: number; cardUid?: string; walletId?: string } & Where): Promise<TopUpReversal> {
+    checkTxId(input.originalTxId);
+    checkAmount(input.refundedTotal);
+    const walletId = input.cardUid ? await this.currentWalletOfCard(input.cardUid) : input.walletId;
+    if (!walletId || !isWallet(walletId)) throw new AppError('INVALID_INPUT', 'a card UID or a wallet id is required');
+    // Derived, short and deterministic: the same refund total is the same command.
+    const txId = `rv:${sha256Hex(input.originalTxId).slice(0, 32)}:${input.refundedTotal}`;
+    const { originalTxId, refundedTotal, collectiveId } = input;
+    try {
+      const res = await this.command(walletId, { type: 'reverse-topup', txId, originalTxId, refundedTotal, collectiveId });
+      return { walletId, reversed: res.reversed as number, reversedTotal: res.reversedTotal as number, shortfall: res.shortfall as number };
+    } catch (err) {
+      const settled = isAppError(err) && (err.details.reason === 'NOTHING_DUE' || err.code === 'INSUFFICIENT_FUNDS') && typeof err.details.reversedTotal === 'number';
+      if (!settled) throw err;
+      return { walletId, reversed: 0, reversedTotal: err.details.reversedTotal as number, shortfall: err.details.shortfall as number };
+    }
   }
 
   /** Pays `amount` with the Pass at a collective; `extraLegs` carry the euro part of a split sale. */
@@ -141,6 +177,30 @@ export class PassService {
     }
     await this.command(to, { type: 'transfer-in', txId: `${txId}:in`, sourceTxId: txId, amounts: out.amounts as Record<string, number>, collectiveId });
     if (moveCard) await this.actors.call(passActorKind, to, { type: 'cards-changed' });
+  }
+
+  /** The wallet holding a card's money now: a replaced (lost) card's money moved to its replacement. */
+  private async currentWalletOfCard(cardUid: string): Promise<string> {
+    let card = await this.cards.byUidOrThrow(cardUid);
+    for (let hops = 0; card.replacedBy && hops < maxReplacementHops; hops++) {
+      const next = await this.cards.byId(card.replacedBy);
+      if (!next) break;
+      card = next;
+    }
+    return card.walletId;
+  }
+
+  private async topUpAsset(input: { txId: string; asset: string; amount: number; collectiveId: string }): Promise<string> {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    const asset = input.asset === 'local' ? localAsset(input.collectiveId) : input.asset;
+    const ref = parseAsset(asset);
+    if (!ref || (ref.kind !== 'global' && ref.kind !== 'local')) throw new AppError('ASSET_UNKNOWN', `cannot top up ${input.asset}`);
+    if (ref.kind === 'local' && ref.collectiveId !== input.collectiveId) {
+      throw new AppError('ASSET_NOT_ACCEPTED', 'a local currency is topped up only at its own collective');
+    }
+    if (!(await this.currencies.exists(asset))) throw new AppError('ASSET_UNKNOWN', `unknown currency ${asset}`);
+    return asset;
   }
 
   async describe(balances: Record<string, number>): Promise<BalanceLine[]> {

@@ -1,0 +1,87 @@
+// The Payments port: online payment by a hosted checkout page (Stripe Checkout, or the demo
+// provider of embedded mode). Amounts are integer cents. A provider turns the raw webhook it
+// receives into one normalised PaymentEvent; the `stripe` job queue processes those events,
+// whichever provider produced them, with the same code.
+import { AppError } from '../shared/errors.js';
+
+export interface CheckoutLine {
+  name: string;
+  /** Unit price in cents. */
+  amount: number;
+  qty: number;
+}
+
+export interface CheckoutRequest {
+  /** Our own id for this purchase (also the provider's idempotency key for the session). */
+  reference: string;
+  lines: CheckoutLine[];
+  customerEmail?: string;
+  successUrl: string;
+  cancelUrl: string;
+  /** String values only (Stripe's rule): kind, cardUid or walletId, amount, collectiveId... */
+  metadata: Record<string, string>;
+}
+
+export interface CheckoutSession {
+  sessionId: string;
+  /** Where to send the buyer's browser. */
+  url: string;
+}
+
+export type PaymentEventType =
+  | 'checkout.completed'
+  | 'checkout.async_succeeded'
+  | 'checkout.async_failed'
+  | 'checkout.expired'
+  | 'charge.refunded';
+
+export interface PaymentEvent {
+  /** The provider's event id: the job id, so a redelivered event is one job. */
+  id: string;
+  type: PaymentEventType;
+  /** The checkout session; null when the provider did not say (a refund names the payment intent). */
+  sessionId: string | null;
+  paymentIntentId?: string;
+  /** Amount paid (or to be paid) in cents. */
+  amountTotal: number;
+  /** Cumulative amount refunded so far, in cents (charge.refunded). */
+  amountRefunded?: number;
+  /** A completed checkout may still wait for a delayed payment method: credit only when paid. */
+  paid?: boolean;
+  metadata: Record<string, string>;
+}
+
+export interface PaymentProvider {
+  /** 'demo' payments are fake: embedded mode only, labelled as such to every buyer. */
+  readonly name: 'stripe' | 'demo';
+  createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  /**
+   * Verifies a webhook's signature over its raw body and normalises it. Throws AppError
+   * INVALID_SIGNATURE when it does not verify; returns null for an event type we do not handle.
+   */
+  parseWebhook(rawBody: Buffer, signature: string | undefined): PaymentEvent | null;
+  /** The checkout session that created a payment intent, when the provider can tell. */
+  sessionForPaymentIntent(paymentIntentId: string): Promise<string | null>;
+  /** Refunds part or all of a payment; the provider then sends a charge.refunded event. */
+  refund(paymentIntentId: string, amount: number, options?: { idempotencyKey?: string }): Promise<{ refundId: string }>;
+}
+
+export const paymentEventTypes: readonly PaymentEventType[] = [
+  'checkout.completed',
+  'checkout.async_succeeded',
+  'checkout.async_failed',
+  'checkout.expired',
+  'charge.refunded',
+];
+
+/** Validates a checkout request before any provider call: integer cents, bounded lines. */
+export function checkoutTotal(request: CheckoutRequest, maxLines = 50): number {
+  if (!request.lines.length || request.lines.length > maxLines) throw new AppError('INVALID_INPUT', `a checkout has 1 to ${maxLines} lines`);
+  let total = 0;
+  for (const line of request.lines) {
+    if (!Number.isSafeInteger(line.amount) || line.amount <= 0) throw new AppError('INVALID_AMOUNT', `line amount must be positive integer cents: ${line.amount}`);
+    if (!Number.isSafeInteger(line.qty) || line.qty <= 0) throw new AppError('INVALID_INPUT', `line qty must be a positive integer: ${line.qty}`);
+    total += line.amount * line.qty;
+  }
+  return total;
+}

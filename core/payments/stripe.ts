@@ -1,0 +1,115 @@
+// Stripe adapter of the Payments port: Checkout Sessions for payment, signed webhooks
+// (stripe.webhooks.constructEvent over the raw body, never a re-serialised JSON), refunds.
+// host/port/protocol let tests point the SDK at a local fake Stripe server.
+import Stripe from 'stripe';
+import { AppError } from '../shared/errors.js';
+import { checkoutTotal, type CheckoutRequest, type CheckoutSession, type PaymentEvent, type PaymentEventType, type PaymentProvider } from './port.js';
+
+export interface StripeProviderOptions {
+  secretKey: string;
+  webhookSecret: string;
+  currency?: string;
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https';
+  /** Per-request timeout towards Stripe. */
+  timeoutMs?: number;
+}
+
+export function createStripeProvider(options: StripeProviderOptions): PaymentProvider {
+  const stripe = new Stripe(options.secretKey, {
+    host: options.host,
+    port: options.port,
+    protocol: options.protocol,
+    timeout: options.timeoutMs ?? 15_000,
+    maxNetworkRetries: 2,
+  });
+  const currency = options.currency ?? 'eur';
+
+  return {
+    name: 'stripe',
+
+    async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
+      checkoutTotal(request);
+      const metadata = { ...request.metadata, reference: request.reference };
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          client_reference_id: request.reference,
+          customer_email: request.customerEmail,
+          line_items: request.lines.map((line) => ({
+            quantity: line.qty,
+            price_data: { currency, unit_amount: line.amount, product_data: { name: line.name } },
+          })),
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+          metadata,
+          // Copied onto the payment intent so that a refund (which names only the charge and its
+          // payment intent) still carries what was bought.
+          payment_intent_data: { metadata },
+        },
+        // A retried request (network failure, double click) returns the same session.
+        { idempotencyKey: `checkout:${request.reference}` },
+      );
+      if (!session.url) throw new AppError('UNAVAILABLE', 'Stripe returned a checkout session without a URL');
+      return { sessionId: session.id, url: session.url };
+    },
+
+    parseWebhook(rawBody: Buffer, signature: string | undefined): PaymentEvent | null {
+      let event: Stripe.Event;
+      try {
+        if (!signature) throw new Error('missing Stripe-Signature header');
+        event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret);
+      } catch (err) {
+        throw new AppError('INVALID_SIGNATURE', 'webhook signature does not verify', { reason: (err as Error).message });
+      }
+      return normaliseStripeEvent(event.id, event.type, event.data.object as unknown as Record<string, unknown>);
+    },
+
+    async sessionForPaymentIntent(paymentIntentId: string): Promise<string | null> {
+      const list = await stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 });
+      return list.data[0]?.id ?? null;
+    },
+
+    async refund(paymentIntentId: string, amount: number, refundOptions?: { idempotencyKey?: string }): Promise<{ refundId: string }> {
+      const refund = await stripe.refunds.create({ payment_intent: paymentIntentId, amount }, { idempotencyKey: refundOptions?.idempotencyKey });
+      return { refundId: refund.id };
+    },
+  };
+}
+
+const eventTypes: Record<string, PaymentEventType> = {
+  'checkout.session.completed': 'checkout.completed',
+  'checkout.session.async_payment_succeeded': 'checkout.async_succeeded',
+  'checkout.session.async_payment_failed': 'checkout.async_failed',
+  'checkout.session.expired': 'checkout.expired',
+  'charge.refunded': 'charge.refunded',
+};
+
+/** Stripe's event (session or charge object) as our normalised event; null when not handled. */
+export function normaliseStripeEvent(id: string, stripeType: string, object: Record<string, unknown>): PaymentEvent | null {
+  const type = eventTypes[stripeType];
+  if (!type) return null;
+  const metadata = stringRecord(object.metadata);
+  const paymentIntentId = idOf(object.payment_intent);
+  if (type === 'charge.refunded') {
+    return { id, type, sessionId: null, paymentIntentId, amountTotal: int(object.amount), amountRefunded: int(object.amount_refunded), metadata };
+  }
+  const paid = type === 'checkout.async_succeeded' || (type === 'checkout.completed' && object.payment_status !== 'unpaid');
+  return { id, type, sessionId: String(object.id), paymentIntentId, amountTotal: int(object.amount_total), paid, metadata };
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return (value as { id: string }).id;
+  return undefined;
+}
+
+function int(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : 0;
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+}
