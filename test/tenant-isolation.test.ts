@@ -12,7 +12,14 @@ import { fillPath, listRoutes, type RouteInfo } from './support/routes.js';
 async function idsOfB(core: Core, collectiveB: string): Promise<Record<string, string>> {
   const village = await core.villages.create({ name: 'Village of B' });
   await core.villages.join(collectiveB, village._id);
-  return { collectiveId: collectiveB, villageId: village._id };
+  // LaBoutik: a POS of B with a product on offer, a terminal, and a closed day (Z ticket n° 1).
+  const pos = await core.catalog.createPos(collectiveB, { name: 'Bar of B' });
+  const product = await core.catalog.createProduct(collectiveB, { name: 'Beer of B', category: 'Drinks', price: 300, vatRate: 2000 });
+  await core.catalog.assign(pos._id, product._id, collectiveB);
+  const { terminalId } = await core.terminals.createTerminal(pos._id, collectiveB);
+  await core.pos.sale(pos._id, { txId: `sale-of-b-${pos._id}`, lines: [{ productId: product._id, qty: 1 }], payments: [{ method: 'cash', amount: 300 }] });
+  await core.pos.closeRegister(pos._id, { by: 'admin of B' });
+  return { collectiveId: collectiveB, villageId: village._id, posId: pos._id, productId: product._id, terminalId, number: '1' };
 }
 
 describe('tenant isolation', () => {

@@ -76,7 +76,7 @@ class PosActor implements Actor<PosMessage, unknown> {
 
   private async sale(msg: SaleInput): Promise<SaleAck> {
     const known = this.recent.get(msg.txId);
-    if (known) return ackOf(known);
+    if (known) return this.replayAck(known);
     if (!this.pos().active) throw new AppError('FORBIDDEN', 'this point of sale is disabled');
     const { lines, total } = priceLines(msg.lines, this.products);
     const split = splitPayments(total, msg.payments);
@@ -103,6 +103,13 @@ class PosActor implements Actor<PosMessage, unknown> {
       txId: msg.txId, kind: 'sale', legs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, requestHash: hash, result: {}, meta: { sale: saleMeta },
     }));
     return ackOf(await this.record({ ...draft, legs: euroLegs }));
+  }
+
+  /** A replayed txId gets the first ack, Pass balances included (as the ledger row recorded them). */
+  private async replayAck(sale: Sale): Promise<SaleAck> {
+    if (!sale.walletId) return ackOf(sale);
+    const balances = (await this.deps.ledger.byTxId(sale._id))?.result.balances as Record<string, number> | undefined;
+    return balances ? { ...ackOf(sale), balances: await this.deps.pass.describe(balances) } : ackOf(sale);
   }
 
   /** Gives the sale its number and stores it once; a replay finds the stored sale. */

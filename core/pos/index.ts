@@ -7,3 +7,7 @@ export { saleEventsChannel, type SaleAck, type SaleEvent, type PosMessage } from
 export type { Sale, RegisterSession, ZTicket, ZTotals, SaleRefund } from './records.js';
 export { verifyZChain, businessDay } from './z-ticket.js';
 export { includedVat } from './pricing.js';
+export { TerminalService, terminalRevokedChannel, type TerminalRevoked, type TerminalView, type TerminalOptions } from './terminals.js';
+export { revenueOf, computeRevenue, type RevenueReport } from './revenue.js';
+export { zChainExport, verifyZExport, zChainCsv, zTicketHtml, zExportFormat, type ZChainExport } from './z-print.js';
+export { zTicketPdf } from './z-pdf.js';

@@ -11,10 +11,12 @@ import { CatalogService, catalogChangedChannel } from './catalog.js';
 import { saleEventsChannel, type SaleEvent } from './messages.js';
 import type { RegisterSession, Sale, ZTicket } from './records.js';
 import { PosService } from './service.js';
+import { TerminalService } from './terminals.js';
 
 export interface PosModule {
   catalog: CatalogService;
   pos: PosService;
+  terminals: TerminalService;
 }
 
 export async function startPosModule(deps: {
@@ -72,5 +74,7 @@ export async function startPosModule(deps: {
     const { posId } = msg as { posId: string };
     if (deps.actors.isLocal(posActorKind, posId)) void deps.actors.call(posActorKind, posId, { type: 'catalog-changed' }).catch(() => undefined);
   });
-  return { catalog, pos: new PosService(deps.actors, catalog, sales, sessions, zTickets) };
+  const terminals = new TerminalService(deps.store, deps.bus, deps.clock);
+  await terminals.start();
+  return { catalog, pos: new PosService(deps.actors, catalog, sales, sessions, zTickets), terminals };
 }

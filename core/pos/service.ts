@@ -69,6 +69,13 @@ export class PosService {
     return verifyZChain(await this.listZ(posId));
   }
 
+  /** One stored sale of a POS (a terminal reprints it); NOT_FOUND for another POS's sale. */
+  async getSale(saleId: string, posId: string): Promise<Sale> {
+    const sale = await this.sales.findOne({ _id: saleId, posId });
+    if (!sale) throw new AppError('NOT_FOUND', 'no such sale at this point of sale');
+    return sale;
+  }
+
   listSales(filter: { collectiveId: string; posId?: string; fromMs?: number; toMs?: number }, limit = 200): Promise<Sale[]> {
     return this.sales.find(
       { collectiveId: filter.collectiveId, ...(filter.posId ? { posId: filter.posId } : {}), at: { $gte: filter.fromMs ?? 0, $lt: filter.toMs ?? Number.MAX_SAFE_INTEGER } },

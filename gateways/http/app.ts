@@ -9,6 +9,7 @@ import { logger } from '../../core/shared/logger.js';
 import { errorHandler, notFound } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
+import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
 
@@ -41,10 +42,12 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   const publicApi = publicRouter();
   authRoutes(publicApi, core);
   publicCollectiveRoutes(publicApi, core);
+  publicPosRoutes(publicApi, core);
   app.use('/api', publicApi);
 
   const adminApi = adminRouter();
   adminCollectiveRoutes(adminApi, core);
+  adminPosRoutes(adminApi, core);
   app.use('/api', adminApi);
 
   app.use(uiRoutes(options.uiDir));

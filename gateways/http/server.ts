@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Core } from '../../core/runtime/boot.js';
 import { logger } from '../../core/shared/logger.js';
+import { createSocketServer } from '../socket/server.js';
 import { createHttpApp, type HttpAppOptions } from './app.js';
 
 export interface HttpServerOptions extends Omit<HttpAppOptions, 'isStopping'> {
@@ -39,6 +40,7 @@ export async function startHttpServer(core: Core, options: HttpServerOptions = {
     res.on('close', () => inFlight.delete(res));
   });
   server.on('request', app);
+  const sockets = await createSocketServer(server, core); // after the app: engine.io wraps the request listeners
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? core.config.PORT, options.host ?? core.config.HOST, () => {
@@ -49,7 +51,7 @@ export async function startHttpServer(core: Core, options: HttpServerOptions = {
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? core.config.HOST;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const steps: Array<() => Promise<void>> = [];
+  const steps: Array<() => Promise<void>> = [() => sockets.close()];
   let stopped: Promise<void> | undefined;
 
   const drain = async (drainMs: number) => {

@@ -21,6 +21,7 @@ import { principalOf } from './session.js';
  */
 export const tenantParams: Record<string, (core: Core, id: string) => Promise<string | null>> = {
   collectiveId: async (core, id) => (await core.collectives.find(id))?._id ?? null,
+  posId: async (core, id) => (await core.catalog.points.findOne({ _id: id }))?.collectiveId ?? null,
 };
 
 const publicMark = Symbol.for('pass.http.publicRouter');

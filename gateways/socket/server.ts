@@ -1,0 +1,73 @@
+// The Socket.IO server of an app node: websocket first (no sticky sessions needed, DESIGN.md),
+// polling as a fallback; with REDIS_URL, the Redis adapter (its own pub/sub connections) lets a
+// room span every node. Namespaces are attached from one list: /terminal here; /display and
+// /dashboard add one line each to `socketNamespaces` (or pass `namespaces`).
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { limits } from '../../core/shared/limits.js';
+import { logger } from '../../core/shared/logger.js';
+import { attachTerminalNamespace, type TerminalCore } from './terminal.js';
+
+/** Attaches one namespace to the server, using what it needs of the core. */
+export type AttachNamespace<C> = (io: Server, core: C) => unknown;
+
+/** What the server itself reads of the core (when present); the namespaces read more (e.g. TerminalCore). */
+export interface SocketCore {
+  config?: { REDIS_URL?: string; REDIS_PREFIX?: string };
+}
+
+/** Every namespace an app node serves. */
+export const socketNamespaces: Array<AttachNamespace<any>> = [(io, core: TerminalCore) => attachTerminalNamespace(io, core)];
+
+export interface SocketServer {
+  io: Server;
+  /** Closes sockets and Redis connections (not the HTTP server, which its owner closes). */
+  close(): Promise<void>;
+}
+
+export async function createSocketServer<C extends object>(
+  httpServer: HttpServer,
+  core: C,
+  options: { namespaces?: Array<AttachNamespace<C>>; redisUrl?: string } = {},
+): Promise<SocketServer> {
+  const config = (core as SocketCore).config;
+  const io = new Server(httpServer, {
+    transports: ['websocket', 'polling'],
+    maxHttpBufferSize: limits.socketPayloadBytes,
+    serveClient: false,
+  });
+  const redisUrl = options.redisUrl ?? config?.REDIS_URL;
+  const clients: Redis[] = [];
+  if (redisUrl) {
+    const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    clients.push(pub, sub);
+    for (const c of clients) c.on('error', (err) => logger.warn({ err }, 'socket.io redis adapter connection error'));
+    await Promise.all(clients.map((c) => (c.status === 'wait' ? c.connect() : undefined)));
+    io.adapter(createAdapter(pub, sub, { key: `${config?.REDIS_PREFIX ?? 'pass'}:socket.io` }));
+  }
+  for (const attach of options.namespaces ?? socketNamespaces) await attach(io, core);
+  let closed: Promise<void> | undefined;
+  return {
+    io,
+    close: () =>
+      (closed ??= (async () => {
+        await closeSockets(io);
+        await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+      })()),
+  };
+}
+
+/**
+ * Disconnects this node's sockets and stops the engine without closing the shared HTTP server.
+ * Only local sockets: `nsp.disconnectSockets()` would go through the adapter to every node.
+ */
+async function closeSockets(io: Server): Promise<void> {
+  for (const nsp of io._nsps.values()) {
+    for (const socket of nsp.sockets.values()) socket.disconnect(true);
+    await Promise.resolve(nsp.adapter.close()).catch((err) => logger.warn({ err }, 'closing a socket.io adapter failed'));
+  }
+  io.engine.close();
+}

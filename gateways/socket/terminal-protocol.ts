@@ -1,0 +1,118 @@
+// Terminal protocol v1 (DESIGN.md): the `/terminal` namespace's commands, their payload schemas
+// and ack shapes, and the server events. A public interface (other terminals, e.g. a Sunmi app,
+// speak it): names and shapes stay stable; extra fields may be added. This file imports only
+// zod so a terminal UI can share the types.
+import { z } from 'zod';
+import { limits } from '../../core/shared/limits.js';
+
+export const terminalProtocolVersion = 1;
+
+const txId = z.string().regex(/^[A-Za-z0-9_.:-]{8,80}$/, 'txId is 8 to 80 characters of [A-Za-z0-9_.:-]');
+const cardUid = z.string().regex(/^[0-9A-Fa-f:\s-]{8,40}$/, 'cardUid is the card UID in hex');
+const id = z.string().min(1).max(80);
+const cents = z.number().int().min(1).max(limits.maxAmountCents);
+const lines = z
+  .array(z.object({ productId: id, qty: z.number().int().min(1).max(limits.maxQtyPerLine) }))
+  .min(1)
+  .max(limits.maxSaleLines);
+
+export const terminalSchemas = {
+  catalog: z.object({}),
+  balance: z.object({ cardUid }),
+  topup: z.object({ txId, cardUid, asset: z.enum(['local', 'global']), amount: cents, method: z.enum(['cash', 'card']) }),
+  sale: z.object({
+    txId,
+    lines,
+    payments: z
+      .array(
+        z.discriminatedUnion('method', [
+          z.object({ method: z.literal('pass'), cardUid }),
+          z.object({ method: z.enum(['cash', 'card']), amount: z.number().int().min(0).max(limits.maxAmountCents) }),
+        ]),
+      )
+      .min(1)
+      .max(5),
+  }),
+  refund: z.object({ txId, saleId: id, lines: lines.optional() }),
+  assignCard: z.object({ txId, cardUid, email: z.email().max(254) }),
+  reprint: z.object({ saleId: id }),
+} as const;
+
+export type TerminalCommand = keyof typeof terminalSchemas;
+export type TerminalPayload<C extends TerminalCommand> = z.infer<(typeof terminalSchemas)[C]>;
+
+export interface BalanceLine {
+  asset: string;
+  name: string;
+  kind: string;
+  amount: number;
+}
+
+export interface Failure {
+  ok: false;
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+export type Ack<T> = ({ ok: true } & T) | Failure;
+
+export interface CatalogAck {
+  pos: { id: string; name: string; collectiveId: string; version: number };
+  categories: string[];
+  products: Array<{ id: string; name: string; price: number; vatRate: number; category: string; kind: string; colour?: string }>;
+}
+
+export interface BalanceAck {
+  card: { number: string; state: string };
+  balances: BalanceLine[];
+  memberships: unknown[];
+  tickets: unknown[];
+}
+
+export interface SaleAckBody {
+  saleId: string;
+  number: number;
+  total: number;
+  change: number;
+  legs: Array<{ asset: string; from: string; to: string; amount: number }>;
+  balances?: BalanceLine[];
+}
+
+export interface StoredSaleAck {
+  sale: {
+    saleId: string;
+    number: number;
+    total: number;
+    change: number;
+    at: number;
+    lines: Array<{ productId: string; name: string; qty: number; unitPrice: number; vatRate: number; total: number }>;
+    payments: { cash: number; card: number; pass: number };
+    refundedTotal: number;
+  };
+}
+
+type Command<P, R> = (payload: P, ack: (response: Ack<R>) => void) => void;
+
+export interface ClientToServerEvents {
+  catalog: Command<TerminalPayload<'catalog'>, CatalogAck>;
+  balance: Command<TerminalPayload<'balance'>, BalanceAck>;
+  topup: Command<TerminalPayload<'topup'>, { balances: BalanceLine[] }>;
+  sale: Command<TerminalPayload<'sale'>, SaleAckBody>;
+  refund: Command<TerminalPayload<'refund'>, { refunded: number; saleId: string }>;
+  assignCard: Command<TerminalPayload<'assignCard'>, { userId: string; card: { number: string; state: string }; balances: BalanceLine[] }>;
+  reprint: Command<TerminalPayload<'reprint'>, StoredSaleAck>;
+}
+
+export interface ServerToClientEvents {
+  'catalog:changed': (event: { posId: string }) => void;
+  'terminal:revoked': (event: { terminalId: string }) => void;
+}
+
+/** What the server keeps on each terminal socket (`socket.data`). */
+export interface TerminalSocketData {
+  terminalId: string;
+  posId: string;
+  collectiveId: string;
+  token: string;
+}

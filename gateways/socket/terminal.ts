@@ -1,0 +1,171 @@
+// `/terminal`: the cash registers of a point of sale (protocol v1, terminal-protocol.ts). A
+// terminal authenticates with its paired token at the handshake and lands in its POS's room.
+// Every command is rate-capped, size-capped, parsed with zod, re-checked against revocation,
+// then handed to the core; its ack is `{ok:true,...}` or the operating error's code. Money
+// idempotency lives in the core (txId): a terminal resending after a reconnect gets the first ack.
+import type { Namespace, Server, Socket } from 'socket.io';
+import { findOrCreateUserByEmail } from '../../core/accounts/users.js';
+import type { Bus } from '../../core/bus/port.js';
+import type { Clock } from '../../core/clock/port.js';
+import type { PassService } from '../../core/pass/service.js';
+import type { CatalogService } from '../../core/pos/catalog.js';
+import { catalogChangedChannel } from '../../core/pos/catalog.js';
+import type { PosService } from '../../core/pos/service.js';
+import type { TerminalService } from '../../core/pos/terminals.js';
+import { AppError, isAppError } from '../../core/shared/errors.js';
+import { limits } from '../../core/shared/limits.js';
+import { logger } from '../../core/shared/logger.js';
+import type { Store } from '../../core/store/port.js';
+import { handle, rateLimited, type Ack as RawAck } from './ack.js';
+import { TokenBucket } from './rate-limit.js';
+import {
+  terminalSchemas,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TerminalCommand,
+  type TerminalPayload,
+  type TerminalSocketData,
+} from './terminal-protocol.js';
+
+/** The part of the Core this namespace uses (the booted Core satisfies it). */
+export interface TerminalCore {
+  terminals: TerminalService;
+  catalog: CatalogService;
+  pos: PosService;
+  pass: PassService;
+  bus: Bus;
+  store: Store;
+  clock: Clock;
+  /** Tickets and memberships of a wallet valid today (Lespass); empty until wired. */
+  rightsOf?(walletId: string): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
+}
+
+export interface TerminalNamespaceOptions {
+  commandsPerSecond?: number;
+  commandBurst?: number;
+  payloadBytes?: number;
+}
+
+export type TerminalNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, TerminalSocketData>;
+type TerminalSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, TerminalSocketData>;
+
+export const posRoom = (posId: string) => `pos:${posId}`;
+
+export async function attachTerminalNamespace(io: Server, core: TerminalCore, options: TerminalNamespaceOptions = {}): Promise<TerminalNamespace> {
+  const nsp = io.of('/terminal') as unknown as TerminalNamespace;
+
+  nsp.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    core.terminals.authenticate(token).then(
+      (terminal) => {
+        socket.data = { terminalId: terminal._id, posId: terminal.posId, collectiveId: terminal.collectiveId, token: token as string };
+        next();
+      },
+      (err) => next(new Error(handshakeRefusal(err))),
+    );
+  });
+
+  nsp.on('connection', (socket) => {
+    void socket.join(posRoom(socket.data.posId));
+    registerCommands(socket, core, options);
+  });
+
+  // Each node pushes to its own sockets (`local`): the bus already reached every node.
+  await core.bus.subscribe(catalogChangedChannel, (msg) => {
+    const { posId } = msg as { posId: string };
+    nsp.local.to(posRoom(posId)).emit('catalog:changed', { posId });
+  });
+  core.terminals.onRevoked(({ terminalId }) => {
+    for (const socket of nsp.sockets.values()) if (socket.data.terminalId === terminalId) disconnectRevoked(socket);
+  });
+  return nsp;
+}
+
+function registerCommands(socket: TerminalSocket, core: TerminalCore, options: TerminalNamespaceOptions): void {
+  const bucket = new TokenBucket(options.commandsPerSecond ?? 20, options.commandBurst ?? 40);
+  const payloadBytes = options.payloadBytes ?? limits.socketPayloadBytes;
+  const { posId, terminalId, collectiveId } = socket.data;
+
+  const command = <C extends TerminalCommand, R extends object>(name: C, run: (input: TerminalPayload<C>) => Promise<R>) => {
+    const handler = handle(terminalSchemas[name] as never, run as (input: unknown) => Promise<Record<string, unknown>>);
+    return (payload: unknown, ack: (response: Ack<R>) => void): void => {
+      if (typeof ack !== 'function') return; // every command needs an ack: fire-and-forget is dropped
+      const reply = ack as unknown as RawAck;
+      if (!bucket.take()) return reply(rateLimited());
+      if (sizeOf(payload) > payloadBytes) return reply(new AppError('PAYLOAD_TOO_LARGE', `a command is at most ${payloadBytes} bytes`).toAck());
+      // Revocation is also checked here: a node that missed the bus announcement refuses once its cache expires.
+      core.terminals.authenticate(socket.data.token).then(
+        () => handler(payload, reply),
+        (err) => {
+          reply(isAppError(err) ? err.toAck() : { ok: false, code: 'UNAVAILABLE', message: 'try again' });
+          if (isAppError(err) && err.code === 'UNAUTHORIZED') disconnectRevoked(socket);
+        },
+      );
+    };
+  };
+
+  socket.on(
+    'catalog',
+    command('catalog', async () => core.catalog.catalogFor(posId)),
+  );
+  socket.on(
+    'balance',
+    command('balance', async ({ cardUid }) => {
+      const { card, balances } = await core.pass.balance(cardUid);
+      const rights = (await core.rightsOf?.(card.walletId)) ?? { tickets: [], memberships: [] };
+      return { card: { number: card.number, state: card.state }, balances, memberships: rights.memberships, tickets: rights.tickets };
+    }),
+  );
+  socket.on(
+    'topup',
+    command('topup', async (input) => {
+      const res = await core.pass.topUp({ ...input, collectiveId, posId, terminalId });
+      return { balances: res.balanceLines };
+    }),
+  );
+  socket.on(
+    'sale',
+    command('sale', async (input) => core.pos.sale(posId, { ...input, terminalId })),
+  );
+  socket.on(
+    'refund',
+    command('refund', async (input) => core.pos.refund(posId, { ...input, terminalId })),
+  );
+  socket.on(
+    'assignCard',
+    command('assignCard', async ({ txId, cardUid, email }) => {
+      const userId = (await findOrCreateUserByEmail(core.store, email, core.clock))._id;
+      await core.pass.linkCardToUser({ txId, cardUid, userId });
+      const { card, balances } = await core.pass.balance(cardUid);
+      return { userId, card: { number: card.number, state: card.state }, balances };
+    }),
+  );
+  socket.on(
+    'reprint',
+    command('reprint', async ({ saleId }) => {
+      const s = await core.pos.getSale(saleId, posId);
+      const lines = s.lines.map(({ productId, name, qty, unitPrice, vatRate, total }) => ({ productId, name, qty, unitPrice, vatRate, total }));
+      return { sale: { saleId: s._id, number: s.number, total: s.total, change: s.change, at: s.at, lines, payments: s.payments, refundedTotal: s.refundedTotal } };
+    }),
+  );
+}
+
+function disconnectRevoked(socket: TerminalSocket): void {
+  socket.emit('terminal:revoked', { terminalId: socket.data.terminalId });
+  socket.disconnect(true);
+}
+
+function handshakeRefusal(err: unknown): string {
+  if (isAppError(err) && err.code === 'UNAUTHORIZED') return 'UNAUTHORIZED';
+  logger.error({ err }, 'terminal handshake failed');
+  return 'UNAVAILABLE';
+}
+
+function sizeOf(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY; // not serialisable (cyclic): refuse
+  }
+}

@@ -1,0 +1,72 @@
+// A one-node POS system behind a real Socket.IO server on port 0, and real terminal clients
+// (protocol v1). Reusable by any test that needs paired terminals.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { systemClock, type Clock } from '../../core/clock/port.js';
+import type { Bus } from '../../core/bus/port.js';
+import { createMemoryStore } from '../../core/store/memory.js';
+import type { Store } from '../../core/store/port.js';
+import { createSocketServer, type SocketServer } from '../../gateways/socket/server.js';
+import { attachTerminalNamespace, type TerminalCore, type TerminalNamespaceOptions } from '../../gateways/socket/terminal.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../gateways/socket/terminal-protocol.js';
+import { moneyNode, type MoneyNode } from './money.js';
+
+export type TerminalClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TerminalHarness {
+  url: string;
+  node: MoneyNode;
+  core: TerminalCore;
+  http: HttpServer;
+  sockets: SocketServer;
+  /** A new paired terminal of the POS: its token and id. */
+  pair(posId: string, collectiveId: string, name?: string): Promise<{ token: string; terminalId: string }>;
+  /** A terminal client (websocket transport, no automatic reconnection unless asked). */
+  client(auth: Record<string, unknown>, options?: { reconnection?: boolean }): TerminalClient;
+  /** Resolves once connected; rejects with the connect_error (its message is the refusal code). */
+  connected(client: TerminalClient): Promise<TerminalClient>;
+  close(): Promise<void>;
+}
+
+export async function terminalHarness(options: { store?: Store; bus?: Bus; clock?: Clock; namespace?: TerminalNamespaceOptions } = {}): Promise<TerminalHarness> {
+  const clock = options.clock ?? systemClock;
+  const node = await moneyNode(options.store ?? createMemoryStore(), { bus: options.bus, clock, groupCommitMs: 1 });
+  const core: TerminalCore = { ...node, clock };
+  const http = createServer();
+  const sockets = await createSocketServer(http, core, { namespaces: [(io, c) => attachTerminalNamespace(io, c, options.namespace)] });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const clients: TerminalClient[] = [];
+
+  return {
+    url,
+    node,
+    core,
+    http,
+    sockets,
+    async pair(posId, collectiveId, name = 'Caisse 1') {
+      const { pairingCode } = await node.terminals.createTerminal(posId, collectiveId);
+      const { token, terminalId } = await node.terminals.pair(pairingCode, name, `test-${Math.random()}`);
+      return { token, terminalId };
+    },
+    client(auth, clientOptions = {}) {
+      const c: TerminalClient = connectClient(`${url}/terminal`, { transports: ['websocket'], auth, forceNew: true, reconnection: clientOptions.reconnection ?? false });
+      clients.push(c);
+      return c;
+    },
+    connected(client) {
+      return new Promise((resolve, reject) => {
+        if (client.connected) return resolve(client);
+        client.once('connect', () => resolve(client));
+        client.once('connect_error', reject);
+      });
+    },
+    async close() {
+      clients.forEach((c) => c.close());
+      await sockets.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await node.stop();
+    },
+  };
+}
