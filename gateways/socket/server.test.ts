@@ -53,4 +53,11 @@ describe('Socket.IO server of an app node', () => {
     expect(onB.connected).toBe(true);
     expect(started[0].http.listening).toBe(true);
   });
+
+  it('an HTTP server gets one Socket.IO server, however many times it is asked', async () => {
+    const a = await node(`test-${randomUUID()}`);
+    const again = await createSocketServer(started[0].http, {});
+    expect(again).toBe(a.sockets);
+    expect(() => createSocketServer(started[0].http, {}, { namespaces: [] })).toThrow('already has its Socket.IO server');
+  });
 });

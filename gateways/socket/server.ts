@@ -27,27 +27,49 @@ export interface SocketServer {
   close(): Promise<void>;
 }
 
-export async function createSocketServer<C extends object>(
+const attached = new WeakMap<HttpServer, Promise<SocketServer>>();
+
+/**
+ * The Socket.IO server of `httpServer`, created once: the HTTP gateway creates it for every node,
+ * and a second call (e.g. a harness that also asks for it) gets the same server, since two
+ * engines on one HTTP server would both answer the same upgrades.
+ */
+export function createSocketServer<C extends object>(
   httpServer: HttpServer,
   core: C,
   options: { namespaces?: Array<AttachNamespace<C>>; redisUrl?: string } = {},
 ): Promise<SocketServer> {
+  const existing = attached.get(httpServer);
+  if (existing) {
+    if (options.namespaces) throw new Error('this HTTP server already has its Socket.IO server: add namespaces to socketNamespaces');
+    return existing;
+  }
+  const created = startSocketServer(httpServer, core, options);
+  attached.set(httpServer, created);
+  created.catch(() => attached.delete(httpServer));
+  return created;
+}
+
+async function startSocketServer<C extends object>(httpServer: HttpServer, core: C, options: { namespaces?: Array<AttachNamespace<C>>; redisUrl?: string }): Promise<SocketServer> {
   const config = (core as SocketCore).config;
+  const redisUrl = options.redisUrl ?? config?.REDIS_URL;
+  const clients: Redis[] = [];
+  const quitRedis = () => Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+  if (redisUrl) {
+    const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    clients.push(pub, pub.duplicate());
+    for (const c of clients) c.on('error', (err) => logger.warn({ err }, 'socket.io redis adapter connection error'));
+    await Promise.all(clients.map((c) => (c.status === 'wait' ? c.connect() : undefined))).catch(async (err) => {
+      await quitRedis();
+      throw err;
+    });
+  }
   const io = new Server(httpServer, {
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: limits.socketPayloadBytes,
     serveClient: false,
   });
-  const redisUrl = options.redisUrl ?? config?.REDIS_URL;
-  const clients: Redis[] = [];
-  if (redisUrl) {
-    const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    const sub = pub.duplicate();
-    clients.push(pub, sub);
-    for (const c of clients) c.on('error', (err) => logger.warn({ err }, 'socket.io redis adapter connection error'));
-    await Promise.all(clients.map((c) => (c.status === 'wait' ? c.connect() : undefined)));
-    io.adapter(createAdapter(pub, sub, { key: `${config?.REDIS_PREFIX ?? 'pass'}:socket.io` }));
-  }
+  if (redisUrl) io.adapter(createAdapter(clients[0], clients[1], { key: `${config?.REDIS_PREFIX ?? 'pass'}:socket.io` }));
   for (const attach of options.namespaces ?? socketNamespaces) await attach(io, core);
   let closed: Promise<void> | undefined;
   return {
@@ -55,7 +77,7 @@ export async function createSocketServer<C extends object>(
     close: () =>
       (closed ??= (async () => {
         await closeSockets(io);
-        await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
+        await quitRedis();
       })()),
   };
 }

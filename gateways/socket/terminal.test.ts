@@ -193,6 +193,16 @@ describe('/terminal namespace (protocol v1)', () => {
     expect(await dropped).toBe('transport close');
   });
 
+  it('an unexpected failure in the core is acked INTERNAL without leaking its message', async () => {
+    await setup();
+    const { socket } = await terminal();
+    h.node.pos.getSale = async () => {
+      throw new Error('disk on fire at /var/lib/secret');
+    };
+    expect(await socket.emitWithAck('reprint', { saleId: 'sale_1' })).toEqual({ ok: false, code: 'INTERNAL', message: 'internal error' });
+    expect(socket.connected).toBe(true);
+  });
+
   it('assigns a card to a person by email: the card balance moves to that person, once', async () => {
     await setup();
     const { socket } = await terminal();
