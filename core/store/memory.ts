@@ -202,7 +202,7 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
       const key = spec.unique ? uniqueKey(doc, spec) : null;
       if (key !== null) this.uniques.get(spec.name)!.delete(key);
     }
-    for (const [field, lookup] of this.lookups) lookup.get(getPath(doc, field))?.delete(doc._id);
+    for (const [field, lookup] of this.lookups) removeLookup(lookup, getPath(doc, field), doc._id);
   }
 }
 
@@ -211,8 +211,15 @@ function uniqueKey(doc: Doc, spec: IndexSpec): string {
   return JSON.stringify(Object.keys(spec.keys).map((k) => getPath(doc, k) ?? null));
 }
 
+/** An array field is looked up by each of its elements, as MongoDB matches arrays. */
 function addLookup(lookup: Map<unknown, Set<string>>, value: unknown, id: string): void {
-  let ids = lookup.get(value);
-  if (!ids) lookup.set(value, (ids = new Set()));
-  ids.add(id);
+  for (const v of Array.isArray(value) ? value : [value]) {
+    let ids = lookup.get(v);
+    if (!ids) lookup.set(v, (ids = new Set()));
+    ids.add(id);
+  }
+}
+
+function removeLookup(lookup: Map<unknown, Set<string>>, value: unknown, id: string): void {
+  for (const v of Array.isArray(value) ? value : [value]) lookup.get(v)?.delete(id);
 }
