@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../core/config/config.js';
 import { bootCore } from '../core/runtime/boot.js';
 import { limits } from '../core/shared/limits.js';
 import { boot, collectiveWithAdmin, type BootedNode } from './support/boot.js';
+import { hasRedisServer, startRedisServer } from './support/redis-server.js';
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -25,6 +26,37 @@ describe('an app node', () => {
     expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const odd = await fetch(`${node.url}/healthz`, { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers /readyz 503 once its store stops answering, while /healthz stays 200', async () => {
+    node = await boot({ store: 'mongo' });
+    expect(node.core.adapters.storeKind).toBe('embedded-mongo');
+    expect((await fetch(`${node.url}/readyz`)).status).toBe(200);
+    await node.core.adapters.embeddedServer!.stop();
+    const res = await fetch(`${node.url}/readyz`);
+    expect(res.status).toBe(503);
+    expect((await res.json()).checks.store).not.toBe('ok');
+    expect((await fetch(`${node.url}/healthz`)).status).toBe(200);
+  });
+
+  it.skipIf(!hasRedisServer)('checks Redis too when configured: 503 while it is down, 200 again once it is back', async () => {
+    let redis = await startRedisServer();
+    try {
+      node = await boot({ env: { REDIS_URL: redis.url, REDIS_PREFIX: `t${process.pid}` } });
+      const ready = await fetch(`${node.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ checks: { store: 'ok', redis: 'ok' } });
+      await redis.stop();
+      const down = await fetch(`${node.url}/readyz`);
+      expect(down.status).toBe(503);
+      expect((await down.json()).checks.redis).not.toBe('ok');
+      redis = await startRedisServer(redis.port);
+      await expect.poll(async () => (await fetch(`${node!.url}/readyz`)).status, { timeout: 10_000, interval: 200 }).toBe(200);
+      await node.close();
+      node = undefined;
+    } finally {
+      await redis.stop();
+    }
   });
 
   it('signs in with a signed HTTP-only cookie, tells who is signed in, and signs out', async () => {

@@ -40,7 +40,7 @@ describe('collectives over HTTP', () => {
     const a = await collectiveWithAdmin(node.core, 'Radio Piaf');
     const cookie = await login(node.url, a.email, a.password);
     const patch = (body: unknown) =>
-      fetch(`${node.url}/api/collectives/${a.collectiveId}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+      fetch(`${node!.url}/api/collectives/${a.collectiveId}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
     const ok = await patch({ description: 'Radio associative', timezone: 'Europe/Brussels', colours: { primary: '#112233', secondary: '#445566' }, images: ['https://img.test/1.jpg'] });
     expect(ok.status).toBe(200);
     expect((await ok.json()).collective).toMatchObject({ description: 'Radio associative', timezone: 'Europe/Brussels', images: ['https://img.test/1.jpg'] });
@@ -63,7 +63,9 @@ describe('built UIs', () => {
 
   it('serve each app for the paths it owns, with hashed assets cached for good', async () => {
     dir = mkdtempSync(join(tmpdir(), 'pass-ui-'));
-    for (const app of ['home', 'lespass', 'admin', 'laboutik', 'display', 'dashboard']) {
+    // As Vite writes it: the home page is ui/index.html, so dist/index.html.
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>home</title>');
+    for (const app of ['lespass', 'admin', 'laboutik', 'display', 'dashboard']) {
       mkdirSync(join(dir, app));
       writeFileSync(join(dir, app, 'index.html'), `<!doctype html><title>${app}</title>`);
     }

@@ -27,12 +27,19 @@ export interface Adapters {
   storeKind: 'memory' | 'embedded-mongo' | 'mongo';
   /** True when bus, lease and jobs go through Redis (REDIS_URL). */
   redis: boolean;
+  /** The jongodb server this process spawned (embedded mode), else null. Stopping it twice is safe. */
+  embeddedServer: EmbeddedServer | null;
   /** Store (and Redis when configured) answer in time; never throws. */
   check(): Promise<ReadinessReport>;
   /** Stops taking jobs and waits for running ones; done first at shutdown, once. */
   stopJobs(): Promise<void>;
   /** Closes everything this call opened, last opened first; adapters passed in are left open. */
   close(): Promise<void>;
+}
+
+export interface EmbeddedServer {
+  uri: string;
+  stop(): Promise<void>;
 }
 
 export interface ReadinessReport {
@@ -53,7 +60,9 @@ export async function createAdapters(config: Config, overrides: AdapterOverrides
   };
   try {
     const clock = overrides.clock ?? systemClock;
-    const { store, storeKind } = overrides.store ? { store: overrides.store, storeKind: kindOf(overrides.store) } : await openStore(config, own);
+    const { store, storeKind, embeddedServer } = overrides.store
+      ? { store: overrides.store, storeKind: kindOf(overrides.store), embeddedServer: null }
+      : await openStore(config, own);
     const redisUrl = config.REDIS_URL;
     const prefix = config.REDIS_PREFIX;
     const bus = overrides.bus ?? own('bus', redisUrl ? await (await import('../bus/redis.js')).createRedisBus({ url: redisUrl, prefix }) : createMemoryBus());
@@ -69,6 +78,7 @@ export async function createAdapters(config: Config, overrides: AdapterOverrides
       clock,
       storeKind,
       redis: Boolean(redisUrl),
+      embeddedServer,
       stopJobs,
       check: () => checkReadiness(store, redisUrl ? lease : null),
       async close() {
@@ -84,15 +94,20 @@ export async function createAdapters(config: Config, overrides: AdapterOverrides
 
 type Own = <T extends { close(): Promise<void> }>(name: string, thing: T) => T;
 
-async function openStore(config: Config, own: Own): Promise<{ store: Store; storeKind: Adapters['storeKind'] }> {
-  if (config.STORE === 'memory') return { store: createMemoryStore(), storeKind: 'memory' };
+type OpenedStore = Pick<Adapters, 'store' | 'storeKind' | 'embeddedServer'>;
+
+async function openStore(config: Config, own: Own): Promise<OpenedStore> {
+  if (config.STORE === 'memory') return { store: createMemoryStore(), storeKind: 'memory', embeddedServer: null };
   const { createMongoStore } = await import('../store/mongo.js');
-  if (config.MONGO_URL) return { store: own('store', await createMongoStore({ url: config.MONGO_URL })), storeKind: 'mongo' };
+  if (config.MONGO_URL) return { store: own('store', await createMongoStore({ url: config.MONGO_URL })), storeKind: 'mongo', embeddedServer: null };
   const { startJongodb } = await import('../store/jongodb.js');
-  const server = await startJongodb();
-  own('embedded store server', { close: () => server.stop() });
-  logger.info({ uri: server.uri }, 'embedded MongoDB-compatible server (jongodb) started: data lives in memory only');
-  return { store: own('store', await createMongoStore({ url: server.uri, dbName: 'pass' })), storeKind: 'embedded-mongo' };
+  const started = await startJongodb();
+  let stopped: Promise<void> | undefined;
+  const embeddedServer: EmbeddedServer = { uri: started.uri, stop: () => (stopped ??= started.stop()) };
+  own('embedded store server', { close: () => embeddedServer.stop() });
+  logger.info({ uri: started.uri, pid: started.pid }, 'embedded MongoDB-compatible server (jongodb) started: data lives in memory only');
+  const store = own('store', await createMongoStore({ url: started.uri, dbName: 'pass' }));
+  return { store, storeKind: 'embedded-mongo', embeddedServer };
 }
 
 function kindOf(store: Store): Adapters['storeKind'] {

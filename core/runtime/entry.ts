@@ -23,16 +23,18 @@ export function exitOnConfigError(err: unknown): never {
 
 /**
  * Runs `stop` on the first SIGINT/SIGTERM, then exits 0 (1 if it failed or took longer than
- * `graceMs`). A second signal exits at once.
+ * `graceMs`). A signal more than a second later exits at once; sooner, it is the same Ctrl-C
+ * relayed again (the terminal, npm and tsx each deliver it) and is ignored.
  */
 export function stopOnSignals(stop: () => Promise<void>, graceMs = 20_000): void {
-  let stopping = false;
+  let firstAtMs: number | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (firstAtMs !== null) {
+      if (Date.now() - firstAtMs < duplicateSignalMs) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    firstAtMs = Date.now();
     logger.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
       logger.error(`shutdown took longer than ${graceMs} ms: exiting`);
@@ -50,3 +52,5 @@ export function stopOnSignals(stop: () => Promise<void>, graceMs = 20_000): void
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 }
+
+const duplicateSignalMs = 1_000;

@@ -41,9 +41,11 @@ export function uiRoutes(uiDir = defaultUiDir): Router {
 }
 
 function spa(uiDir: string, app: (typeof uiApps)[number]): RequestHandler {
-  const index = join(uiDir, app, 'index.html');
+  // Vite writes an entry where it sits under ui/: the home page may be ui/index.html (root).
+  const candidates = app === 'home' ? [join(uiDir, 'home', 'index.html'), join(uiDir, 'index.html')] : [join(uiDir, app, 'index.html')];
   return (_req, res, next) => {
-    if (!existsSync(index)) return next();
+    const index = candidates.find((file) => existsSync(file));
+    if (!index) return next();
     res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
   };
 }
