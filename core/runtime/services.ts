@@ -6,6 +6,9 @@ import { AccountService } from '../accounts/service.js';
 import { SessionService } from '../accounts/sessions.js';
 import { CollectiveService } from '../collectives/service.js';
 import { VillageService } from '../collectives/villages.js';
+import { startLiveModule } from '../live/module.js';
+import { startPassModule } from '../pass/module.js';
+import { startPosModule } from '../pos/module.js';
 import type { ServiceContext } from './context.js';
 
 export async function startServices(ctx: ServiceContext) {
@@ -16,7 +19,14 @@ export async function startServices(ctx: ServiceContext) {
   await accounts.start();
   const sessions = new SessionService(ctx.store, ctx.clock, accounts);
   await sessions.start();
-  return { collectives, villages, accounts, sessions };
+  const { store, bus, clock, actors } = ctx;
+  const groupCommitMs = ctx.config.GROUP_COMMIT_MS;
+  // A POS or board of an unknown collective (tests, data being set up) falls back to Paris.
+  const timezoneOf = (collectiveId: string) => collectives.timezoneOf(collectiveId).catch(() => 'Europe/Paris');
+  const money = await startPassModule({ store, bus, clock, actors, groupCommitMs });
+  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, groupCommitMs });
+  const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf });
+  return { collectives, villages, accounts, sessions, ...money, ...points, live };
 }
 
 export type Services = Awaited<ReturnType<typeof startServices>>;

@@ -4,5 +4,6 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
   });
+  promise.catch(() => undefined); // if the timeout wins, a later rejection is expected, not unhandled
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
 import { attachTerminalNamespace, type TerminalCore } from './terminal.js';
+import { attachLiveNamespaces } from './live-namespaces.js';
 
 /** Attaches one namespace to the server, using what it needs of the core. */
 export type AttachNamespace<C> = (io: Server, core: C) => unknown;
@@ -19,7 +20,7 @@ export interface SocketCore {
 }
 
 /** Every namespace an app node serves. */
-export const socketNamespaces: Array<AttachNamespace<any>> = [(io, core: TerminalCore) => attachTerminalNamespace(io, core)];
+export const socketNamespaces: Array<AttachNamespace<any>> = [(io, core: TerminalCore) => attachTerminalNamespace(io, core), (io, core) => attachLiveNamespaces(io, core)];
 
 export interface SocketServer {
   io: Server;
@@ -56,7 +57,8 @@ async function startSocketServer<C extends object>(httpServer: HttpServer, core:
   const clients: Redis[] = [];
   const quitRedis = () => Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
   if (redisUrl) {
-    const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    // No per-command retry limit: while Redis is away the adapter queues instead of rejecting into the void.
+    const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
     clients.push(pub, pub.duplicate());
     for (const c of clients) c.on('error', (err) => logger.warn({ err }, 'socket.io redis adapter connection error'));
     await Promise.all(clients.map((c) => (c.status === 'wait' ? c.connect() : undefined))).catch(async (err) => {

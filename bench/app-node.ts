@@ -1,0 +1,77 @@
+// The system under test, in its own process (so its CPU time is its own): one app node over the
+// memory store by default (`BENCH_STORE=mongo` for the embedded MongoDB-wire server), or over
+// Redis when REDIS_URL is set. It seeds cards, points of sale and paired terminals, then answers
+// the bench's IPC requests: stats (store calls, ledger flushes, CPU) and verify (ledger invariants).
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../core/config/config.js';
+import { verifyLedger } from '../core/money/verify.js';
+import { bootCore, type Core } from '../core/runtime/boot.js';
+import { startHttpServer } from '../gateways/http/server.js';
+import { createSocketServer } from '../gateways/socket/server.js';
+
+export interface AppNodeSetup {
+  cards: number;
+  terminals: number;
+  pointsOfSale: number;
+  balance: number;
+}
+
+const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', LOG_LEVEL: 'silent', SEED_DEMO: 'no', STORE: process.env.BENCH_STORE ?? 'memory', SESSION_SECRET: 'bench-session-secret-0123456789' });
+const core = await bootCore(config);
+const http = await startHttpServer(core);
+const sockets = await createSocketServer(http.server, core);
+http.onStop(() => sockets.close());
+
+process.on('message', (msg: { type: string; id: number; setup?: AppNodeSetup }) => {
+  void answer(msg).then(
+    (value) => process.send!({ id: msg.id, ok: true, value }),
+    (err) => process.send!({ id: msg.id, ok: false, error: String(err?.stack ?? err) }),
+  );
+});
+process.on('disconnect', () => void http.stop().finally(() => process.exit(0)));
+process.send!({ type: 'ready', url: http.url });
+
+async function answer(msg: { type: string; setup?: AppNodeSetup }): Promise<unknown> {
+  if (msg.type === 'setup') return setup(core, msg.setup!);
+  if (msg.type === 'stats') return { storeCalls: core.store.callCount(), ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
+  if (msg.type === 'verify') {
+    const report = await verifyLedger(core.store);
+    return { ok: report.ok, errors: report.errors, warnings: report.warnings, rows: report.rows, chains: report.chains };
+  }
+  throw new Error(`unknown request ${msg.type}`);
+}
+
+async function setup(core: Core, s: AppNodeSetup) {
+  const collective = await core.collectives.create({ name: `Bench Festival ${Date.now()}` });
+  const collectiveId = collective._id;
+  await core.currencies.defineCollectiveCurrencies(collectiveId, 'Bench', collective.name);
+  const products = [];
+  for (const [i, price] of [250, 350, 400, 600, 150, 900].entries()) {
+    products.push((await core.catalog.createProduct(collectiveId, { name: `Product ${i}`, category: i < 3 ? 'Drinks' : 'Food', price, vatRate: 2000 }))._id);
+  }
+  const posIds: string[] = [];
+  for (let i = 0; i < s.pointsOfSale; i++) {
+    const pos = await core.catalog.createPos(collectiveId, { name: `Bar ${i + 1}` });
+    for (const p of products) await core.catalog.assign(pos._id, p, collectiveId);
+    posIds.push(pos._id);
+  }
+  const tokens: string[] = [];
+  for (let i = 0; i < s.terminals; i++) {
+    const posId = posIds[i % posIds.length];
+    const { pairingCode } = await core.terminals.createTerminal(posId, collectiveId, `t${i}`);
+    tokens.push((await core.terminals.pair(pairingCode, `bench-${i}`, `bench-${i}`)).token);
+  }
+  const uids: string[] = [];
+  const batch = 500;
+  for (let i = 0; i < s.cards; i += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, s.cards - i) }, async (_, k) => {
+        const uid = `B${(i + k).toString(16).toUpperCase().padStart(13, '0')}`;
+        await core.pass.registerCard({ uid, number: `BENCH-${i + k}`, issuerId: collectiveId });
+        await core.pass.topUp({ txId: randomUUID(), cardUid: uid, asset: 'local', amount: s.balance, method: 'cash', collectiveId, posId: posIds[0] });
+        uids.push(uid);
+      }),
+    );
+  }
+  return { collectiveId, products, posIds, tokens, uids };
+}

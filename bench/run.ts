@@ -1,0 +1,147 @@
+// `npm run bench`: throughput and latency of the terminal protocol under a festival-like mix,
+// against the bare Socket.IO ceiling measured in the same run, then the ledger invariants.
+// Options: --terminals 500 --cards 20000 --pos 50 --duration 20 --mode closed|open --rate 5000
+//          --echo 5 (seconds of echo ceiling) --store memory|mongo --json <file>
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Socket } from 'socket.io-client';
+import { closedLoop, connectTerminals, echoLoop, openLoop, type LoadResult, type Workload } from './load.js';
+
+const { values: args } = parseArgs({
+  options: {
+    terminals: { type: 'string', default: '500' },
+    cards: { type: 'string', default: '20000' },
+    pos: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '20' },
+    mode: { type: 'string', default: 'closed' },
+    rate: { type: 'string', default: '5000' },
+    echo: { type: 'string', default: '5' },
+    store: { type: 'string', default: 'memory' },
+    json: { type: 'string' },
+  },
+});
+const n = (k: keyof typeof args) => Number(args[k]);
+
+const app = await startApp();
+try {
+  await main();
+} finally {
+  app.child.disconnect();
+}
+
+async function main() {
+  log(`setting up: ${n('cards')} cards, ${n('pos')} points of sale, ${n('terminals')} terminals (store: ${args.store})`);
+  const setup = (await app.request('setup', { setup: { cards: n('cards'), terminals: n('terminals'), pointsOfSale: n('pos'), balance: 10_000_000 } })) as {
+    tokens: string[];
+    uids: string[];
+    products: string[];
+  };
+
+  const echo = await measureEcho(n('terminals'), n('echo') * 1000);
+  log(`echo ceiling: ${echo.perSec.toFixed(0)} acks/s (p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms)`);
+
+  const sockets = await connectTerminals(app.url, setup.tokens.map((token) => ({ token })));
+  const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay: 85, topup: 10, balance: 5 }, hotTraffic: 0.1, hotCards: 0.01 };
+  const before = (await app.request('stats')) as Stats;
+  const progress = (r: LoadResult) => log(`  … ${r.ok.pay} payments, ${Object.values(r.errors).reduce((a, b) => a + b, 0)} errors`);
+  const result = args.mode === 'open' ? await openLoop(sockets, work, n('duration') * 1000, n('rate'), progress) : await closedLoop(sockets, work, n('duration') * 1000, progress);
+  const after = (await app.request('stats')) as Stats;
+  sockets.forEach((s) => s.close());
+  const verify = (await app.request('verify')) as { ok: boolean; errors: string[]; warnings: string[]; rows: number };
+
+  const seconds = result.elapsedMs / 1000;
+  const payments = result.ok.pay;
+  const cpuMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
+  const commands = result.ok.pay + result.ok.topup + result.ok.balance;
+  const report = {
+    at: new Date().toISOString(),
+    options: args,
+    paymentsPerSec: Math.round(payments / seconds),
+    commandsPerSec: Math.round(commands / seconds),
+    echoAcksPerSec: Math.round(echo.perSec),
+    ratio: Number((payments / seconds / echo.perSec).toFixed(3)),
+    latencyMs: { pay: result.latency.pay.summary(), topup: result.latency.topup.summary(), balance: result.latency.balance.summary(), echo: echo.latency },
+    errors: result.errors,
+    storeCallsPerPayment: Number(((after.storeCalls - before.storeCalls) / Math.max(1, payments + result.ok.topup)).toFixed(4)),
+    ledgerFlushes: after.ledgerFlushes - before.ledgerFlushes,
+    cpuMsPerPayment: Number((cpuMs / Math.max(1, commands)).toFixed(4)),
+    appCpuUtilisation: Number((cpuMs / result.elapsedMs).toFixed(2)),
+    ledger: verify,
+  };
+  printTable(report);
+  const file = args.json ?? `bench/results/${report.at.replace(/[:.]/g, '-')}.json`;
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  log(`written ${file}`);
+  if (!verify.ok) {
+    log(`LEDGER INVARIANTS BROKEN:\n${verify.errors.join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+interface Stats {
+  storeCalls: number;
+  ledgerFlushes: number;
+  cpu: { user: number; system: number };
+}
+
+async function startApp(): Promise<{ child: ChildProcess; url: string; request(type: string, extra?: object): Promise<unknown> }> {
+  const child = fork('bench/app-node.ts', [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_STORE: String(args.store) } });
+  const waiting = new Map<number, (m: { ok: boolean; value?: unknown; error?: string }) => void>();
+  let nextId = 1;
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`app node exited with ${code}`)));
+    child.on('message', (m: any) => {
+      if (m.type === 'ready') resolve(m.url);
+      else waiting.get(m.id)?.(m);
+    });
+  });
+  return {
+    child,
+    url,
+    request: (type, extra = {}) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, (m) => (m.ok ? resolve(m.value) : reject(new Error(m.error))));
+        child.send({ type, id, ...extra });
+      }),
+  };
+}
+
+async function measureEcho(terminals: number, durationMs: number) {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'bench/echo-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve) => server.stdout!.on('data', (d) => /ECHO_PORT=(\d+)/.exec(String(d)) && resolve(/ECHO_PORT=(\d+)/.exec(String(d))![1])));
+  const sockets: Socket[] = await connectTerminals(`http://127.0.0.1:${port}`, Array.from({ length: terminals }, () => ({})));
+  const run = await echoLoop(sockets, durationMs);
+  sockets.forEach((s) => s.close());
+  server.kill();
+  return { perSec: run.acks / (run.elapsedMs / 1000), latency: run.latency.summary() };
+}
+
+function printTable(r: any) {
+  const rows: Array<[string, string]> = [
+    ['payments/s', String(r.paymentsPerSec)],
+    ['commands/s (all)', String(r.commandsPerSec)],
+    ['echo acks/s (transport ceiling)', String(r.echoAcksPerSec)],
+    ['ratio payments/s ÷ echo acks/s', String(r.ratio)],
+    ['pay latency p50/p95/p99/max ms', fmt(r.latencyMs.pay)],
+    ['topup latency p50/p95/p99/max ms', fmt(r.latencyMs.topup)],
+    ['balance latency p50/p95/p99/max ms', fmt(r.latencyMs.balance)],
+    ['store calls per money command', String(r.storeCallsPerPayment)],
+    ['app CPU ms per command', String(r.cpuMsPerPayment)],
+    ['errors', JSON.stringify(r.errors)],
+    ['ledger invariants', r.ledger.ok ? `ok (${r.ledger.rows} rows)` : 'BROKEN'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+}
+
+function fmt(s: { p50: number; p95: number; p99: number; max: number }) {
+  return `${s.p50} / ${s.p95} / ${s.p99} / ${s.max}`;
+}
+
+function log(line: string) {
+  console.log(`[bench] ${line}`);
+}
+

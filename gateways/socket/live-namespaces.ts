@@ -1,0 +1,21 @@
+// Attaches the live views to an app node: /display (public) and /dashboard (admin session
+// cookie from the handshake, the same session as the HTTP API).
+import type { Server } from 'socket.io';
+import type { Core } from '../../core/runtime/boot.js';
+import { principalFromCookieHeader } from '../http/session.js';
+import { attachDashboardNamespace } from './dashboard.js';
+import { attachDisplayNamespace } from './display.js';
+
+export async function attachLiveNamespaces(io: Server, core: Core): Promise<void> {
+  await attachDisplayNamespace(io, { pass: core.pass, bus: core.bus });
+  attachDashboardNamespace(io, {
+    live: core.live,
+    bus: core.bus,
+    authenticate: async (socket) => {
+      const who = await principalFromCookieHeader(core, socket.handshake.headers.cookie);
+      if (!who) return null;
+      return { collectiveId: who.role === 'operator' ? null : who.collectiveId };
+    },
+    openRegisters: async (collectiveId) => (await core.pos.openSessions(collectiveId)).map((s) => ({ posId: s.posId, openedAt: s.openedAt, float: s.float })),
+  });
+}
