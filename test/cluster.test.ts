@@ -1,33 +1,11 @@
 // `npm run start:cluster` end to end: two app nodes and a worker as child processes, sharing
 // a MongoDB-wire store (the embedded jongodb server stands in for MongoDB) and the real Redis.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startJongodb } from '../core/store/jongodb.js';
+import { bareEnv, runEntry } from './support/entry-process.js';
 
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-const root = fileURLToPath(new URL('..', import.meta.url));
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const bareEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' };
-
-function launch(env: Record<string, string>, args: string[] = []) {
-  const child = spawn(process.execPath, [tsxCli, 'gateways/cluster.ts', ...args], { cwd: root, env: { ...bareEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => out };
-}
-
-async function until(output: () => string, test: (out: string) => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test(output())) {
-    if (Date.now() > deadline) throw new Error(`${what} not seen in ${timeoutMs} ms:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('npm run start:cluster', () => {
   const cleanups: Array<() => Promise<unknown>> = [];
@@ -36,7 +14,7 @@ describe('npm run start:cluster', () => {
   });
 
   it('refuses to start without MONGO_URL and REDIS_URL, with one clear line', async () => {
-    const run = launch({});
+    const run = runEntry('gateways/cluster.ts', bareEnv);
     expect(await run.exited).toBe(1);
     expect(run.output()).toMatch(/^start:cluster needs MONGO_URL and REDIS_URL/);
   });
@@ -45,11 +23,10 @@ describe('npm run start:cluster', () => {
     const mongo = await startJongodb();
     cleanups.push(() => mongo.stop());
     const basePort = await threeFreePorts();
-    const run = launch({ MONGO_URL: mongo.uri, REDIS_URL: redisUrl, REDIS_PREFIX: `cluster-test-${process.pid}-${Date.now()}`, SEED_DEMO: 'yes' }, ['--base-port', String(basePort)]);
-    cleanups.push(async () => {
-      if (run.child.exitCode === null) run.child.kill('SIGKILL');
-    });
-    await until(run.output, (o) => (o.match(/Pass is running at/g) ?? []).length === 2 && o.includes('worker ready'), 'two app nodes and the worker');
+    const env = { ...bareEnv, MONGO_URL: mongo.uri, REDIS_URL: redisUrl, REDIS_PREFIX: `cluster-test-${process.pid}-${Date.now()}`, SEED_DEMO: 'yes' };
+    const run = runEntry('gateways/cluster.ts', env, ['--base-port', String(basePort)]);
+    cleanups.push(() => run.kill());
+    await run.waitFor((o) => (o.match(/Pass is running at/g) ?? []).length === 2 && o.includes('worker ready'), 30_000);
     const app1 = `http://127.0.0.1:${basePort}`;
     const app2 = `http://127.0.0.1:${basePort + 1}`;
     const [, email, password] = /^\s+(admin@la-fourmiliere\.demo)\s+(\S+)\s/m.exec(run.output()) ?? [];

@@ -1,41 +1,10 @@
 // `npm start`'s entry as a user runs it: a child process with no configuration at all.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bareEnv, runEntry, type EntryProcess } from './support/entry-process.js';
 
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-const root = fileURLToPath(new URL('..', import.meta.url));
-// Nothing from this process's environment (CI sets REDIS_URL): only what a shell always has.
 // PORT=0 because other suites may hold port 3000 on this shared machine.
-const bareEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', PORT: '0' };
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(entry: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [tsxCli, entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(started: Started, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = pattern.exec(started.output());
-    if (match) return match;
-    if (started.child.exitCode !== null) throw new Error(`exited with ${started.child.exitCode}:\n${started.output()}`);
-    if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${started.output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const noConfig = { ...bareEnv, PORT: '0' };
 
 /** Whether `pid` is a live jongodb process (pids are not reused within a test's seconds). */
 function isJongodb(pid: number): boolean {
@@ -47,21 +16,18 @@ function isJongodb(pid: number): boolean {
 }
 
 describe('npm start entry (gateways/main.ts)', () => {
-  let started: Started | undefined;
+  let started: EntryProcess | undefined;
   afterEach(async () => {
-    if (started && started.child.exitCode === null) {
-      started.child.kill('SIGKILL');
-      await started.exited;
-    }
+    await started?.kill();
     started = undefined;
   });
 
   it('with no environment, prints every URL and demo login within 20 s, answers, and leaves no jongodb after SIGINT', async () => {
     const t0 = Date.now();
-    started = run('gateways/main.ts', bareEnv);
-    const [, base] = await waitFor(started, /Pass is running at (http:\/\/[^\s/]+)\//, 20_000);
+    started = runEntry('gateways/main.ts', noConfig);
+    const [, base] = (await started.waitFor(/Pass is running at (http:\/\/[^\s/]+)\//, 20_000))!;
     expect(Date.now() - t0).toBeLessThan(20_000);
-    await waitFor(started, /WARNING: embedded mode/, 1_000);
+    await started.waitFor(/WARNING: embedded mode/, 1_000);
     const out = started.output();
     for (const path of ['/admin/', '/laboutik/', '/display/', '/dashboard/', '/la-fourmiliere/', '/le-chapiteau/', '/radio-piaf/', '/readyz']) expect(out).toContain(`${base}${path}`);
     expect(out).toMatch(/IN MEMORY ONLY/);
@@ -84,7 +50,7 @@ describe('npm start entry (gateways/main.ts)', () => {
   });
 
   it('stops at once with one line naming a wrong variable', async () => {
-    started = run('gateways/main.ts', { ...bareEnv, PORT: 'eighty' });
+    started = runEntry('gateways/main.ts', { ...noConfig, PORT: 'eighty' });
     expect(await started.exited).toBe(1);
     expect(started.output().trim()).toMatch(/^invalid environment variable PORT: .+$/);
   });

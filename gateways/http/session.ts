@@ -34,8 +34,7 @@ export const requireSession: RequestHandler = async (req, _res, next) => {
 
 /** Also for Socket.IO handshakes (`socket.handshake.headers.cookie`). */
 export async function principalFromCookieHeader(core: Core, header: string | undefined): Promise<Principal | null> {
-  const signed = readCookie(header, sessionCookieName);
-  const token = signed ? cookieSignature.unsign(signed, core.sessionSecret) : false;
+  const token = tokenFromCookieHeader(core, header);
   return token ? core.sessions.resolve(token) : null;
 }
 
@@ -55,9 +54,12 @@ export function clearSessionCookie(res: Response, core: Core): void {
 
 /** The token of the request's session cookie if its signature holds (to end that session). */
 export function sessionToken(req: Request): string | null {
-  const signed = readCookie(req.headers.cookie, sessionCookieName);
-  const token = signed ? cookieSignature.unsign(signed, coreOf(req).sessionSecret) : false;
-  return token || null;
+  return tokenFromCookieHeader(coreOf(req), req.headers.cookie);
+}
+
+function tokenFromCookieHeader(core: Core, header: string | undefined): string | null {
+  const signed = readCookie(header, sessionCookieName);
+  return (signed && cookieSignature.unsign(signed, core.sessionSecret)) || null;
 }
 
 function isHttps(core: Core): boolean {
