@@ -26,3 +26,12 @@ export interface ActorKind<M = unknown, R = unknown> {
 export interface ActorRef {
   call<R = unknown>(kind: string, id: string, message: unknown): Promise<R>;
 }
+
+/**
+ * A reply an actor gives later, after its mailbox moved on: the actor did what must be serial
+ * (checks, reservations) inside `receive` and lets the slow rest (another actor, the store) run
+ * while it takes the next message. Callers just see the final value.
+ */
+export class Later<R = unknown> {
+  constructor(readonly result: Promise<R>) {}
+}

@@ -8,7 +8,7 @@ import { AppError, appErrorFromData, isAppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { logger } from '../shared/logger.js';
 import { Mailbox } from './mailbox.js';
-import type { Actor, ActorKind, ActorRef } from './port.js';
+import { Later, type Actor, type ActorKind, type ActorRef } from './port.js';
 
 export interface ActorSystemOptions {
   nodeId?: string;
@@ -132,7 +132,8 @@ export class ActorSystem implements ActorRef {
   private async deliver<R>(activation: Activation, message: unknown): Promise<R> {
     activation.lastUsedMs = Date.now();
     await activation.ready;
-    return activation.mailbox.run(() => activation.actor.receive(message) as Promise<R>);
+    const reply = await activation.mailbox.run(() => activation.actor.receive(message));
+    return (reply instanceof Later ? await reply.result : reply) as R;
   }
 
   private forward<R>(holder: string, kind: string, id: string, message: unknown): Promise<R> {

@@ -4,7 +4,8 @@
 // Invariants: sale numbers are consecutive per POS (unique (posId, number)); a sale is
 // recorded once per txId; money moves only through ledger rows (the Pass wallet's chain for
 // Pass payments, this POS's chain otherwise); a Z ticket is chained to the previous one.
-import type { Actor, ActorContext, ActorKind } from '../actors/port.js';
+import { Mailbox } from '../actors/mailbox.js';
+import { Later, type Actor, type ActorContext, type ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
 import { fiatAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
@@ -32,6 +33,8 @@ class PosActor implements Actor<PosMessage, unknown> {
   private readonly chain: Chain;
   private readonly register: RegisterBook;
   private readonly recent = new Map<string, Sale>();
+  private readonly inflight = new Map<string, Promise<SaleAck>>();
+  private readonly chainQueue = new Mailbox(limits.mailboxLength);
   private lastNumber = 0;
 
   constructor(
@@ -61,12 +64,14 @@ class PosActor implements Actor<PosMessage, unknown> {
         await this.loadCatalog();
         return { version: this.catalog.pos.version };
       case 'sale':
-        return this.sale(msg);
+        return this.startSale(msg);
       case 'refund':
+        await this.settleInflight(msg.saleId);
         return this.refund(msg);
       case 'open':
         return { session: await this.register.open(msg.float, msg.by) };
       case 'close':
+        await Promise.allSettled(this.inflight.values()); // the Z must see every sale already accepted
         await this.recoverUnrecordedSales();
         return this.register.close(msg);
       case 'status':
@@ -74,9 +79,27 @@ class PosActor implements Actor<PosMessage, unknown> {
     }
   }
 
-  private async sale(msg: SaleInput): Promise<SaleAck> {
+  /**
+   * Checks, prices and opens the session inside the mailbox, then lets the payment and the record
+   * run while the register takes its next sale (pipelining: a busy bar is not one sale per store
+   * round trip). The same txId in flight twice shares one outcome.
+   */
+  private async startSale(msg: SaleInput): Promise<Later<SaleAck>> {
     const known = this.recent.get(msg.txId);
-    if (known) return this.replayAck(known);
+    if (known) return new Later(this.replayAck(known));
+    const running = this.inflight.get(msg.txId);
+    if (running) return new Later(running);
+    const finish = await this.prepareSale(msg);
+    const outcome = finish().finally(() => this.inflight.delete(msg.txId));
+    this.inflight.set(msg.txId, outcome);
+    return new Later(outcome);
+  }
+
+  private async settleInflight(txId: string): Promise<void> {
+    await this.inflight.get(txId)?.catch(() => undefined);
+  }
+
+  private async prepareSale(msg: SaleInput): Promise<() => Promise<SaleAck>> {
     if (!this.pos().active) throw new AppError('FORBIDDEN', 'this point of sale is disabled');
     const { lines, total } = priceLines(msg.lines, this.products);
     const split = splitPayments(total, msg.payments);
@@ -92,17 +115,24 @@ class PosActor implements Actor<PosMessage, unknown> {
       _id: msg.txId, posId, collectiveId, sessionId: session._id, lines, total, payments, change: split.change,
       terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(),
     };
-    if (split.pass > 0) {
+    if (split.pass > 0) return async () => {
       const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta } });
       const passLegs = (paid.spent ?? []).map((s) => ({ asset: s.asset, from: paid.card.walletId, to: accounts.collective(collectiveId), amount: s.amount }));
       const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...euroLegs] });
       return { ...ackOf(sale), balances: paid.balanceLines };
-    }
+    };
     const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments });
-    await this.chain.execute(msg.txId, hash, () => ({
-      txId: msg.txId, kind: 'sale', legs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, requestHash: hash, result: {}, meta: { sale: saleMeta },
-    }));
-    return ackOf(await this.record({ ...draft, legs: euroLegs }));
+    return async () => {
+      await this.onChain(() => this.chain.execute(msg.txId, hash, () => ({
+        txId: msg.txId, kind: 'sale', legs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, requestHash: hash, result: {}, meta: { sale: saleMeta },
+      })));
+      return ackOf(await this.record({ ...draft, legs: euroLegs }));
+    };
+  }
+
+  /** This POS's own chain takes one row at a time (its seq), apart from the sales in flight. */
+  private onChain<T>(write: () => Promise<T>): Promise<T> {
+    return this.chainQueue.run(write);
   }
 
   /** A replayed txId gets the first ack, Pass balances included (as the ledger row recorded them). */
@@ -115,16 +145,17 @@ class PosActor implements Actor<PosMessage, unknown> {
   /** Gives the sale its number and stores it once; a replay finds the stored sale. */
   private async record(draft: Omit<Sale, 'number'>): Promise<Sale> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const sale: Sale = { ...draft, number: this.lastNumber + 1 };
+      // Taken synchronously: sales finishing together get consecutive numbers, none twice.
+      const sale: Sale = { ...draft, number: ++this.lastNumber };
       const outcome = await this.deps.salesInserter.insert(sale);
       if (outcome === 'written') {
-        this.lastNumber = sale.number;
         this.remember(sale);
         await this.deps.announceSale(sale, 'sale', sale.total);
         return sale;
       }
       const stored = await this.deps.sales.findOne({ _id: draft._id });
       if (stored) {
+        if (this.lastNumber === sale.number) this.lastNumber--; // give back the unused number
         this.remember(stored);
         return stored;
       }
@@ -149,7 +180,7 @@ class PosActor implements Actor<PosMessage, unknown> {
       await this.deps.pass.refund({ txId: msg.txId, walletId: sale.walletId!, originalTxId: sale._id, amount: part.pass, extraLegs: euroLegs, ...where });
     } else {
       const hash = requestHash({ posId, saleId: sale._id, amount });
-      await this.chain.execute(msg.txId, hash, () => ({ txId: msg.txId, kind: 'refund', legs: euroLegs, ...where, requestHash: hash, result: {}, meta: { refundOf: sale._id } }));
+      await this.onChain(() => this.chain.execute(msg.txId, hash, () => ({ txId: msg.txId, kind: 'refund', legs: euroLegs, ...where, requestHash: hash, result: {}, meta: { refundOf: sale._id } })));
     }
     const refund: SaleRefund = { txId: msg.txId, amount, ...part, lines: msg.lines, at: this.deps.clock.now() };
     const updated = { ...sale, refunds: [...sale.refunds, refund], refundedTotal: sale.refundedTotal + amount };

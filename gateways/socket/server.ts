@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { within } from '../../core/runtime/within.js';
 import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
 import { attachTerminalNamespace, type TerminalCore } from './terminal.js';
@@ -20,7 +21,13 @@ export interface SocketCore {
 }
 
 /** Every namespace an app node serves. */
-export const socketNamespaces: Array<AttachNamespace<any>> = [(io, core: TerminalCore) => attachTerminalNamespace(io, core), (io, core) => attachLiveNamespaces(io, core)];
+export const socketNamespaces: Array<AttachNamespace<any>> = [
+  (io, core: TerminalCore & { config?: { TERMINAL_COMMANDS_PER_SEC?: number } }) => {
+    const perSecond = core.config?.TERMINAL_COMMANDS_PER_SEC ?? 20;
+    return attachTerminalNamespace(io, core, { commandsPerSecond: perSecond, commandBurst: 2 * perSecond });
+  },
+  (io, core) => attachLiveNamespaces(io, core),
+];
 
 export interface SocketServer {
   io: Server;
@@ -91,7 +98,8 @@ async function startSocketServer<C extends object>(httpServer: HttpServer, core:
 async function closeSockets(io: Server): Promise<void> {
   for (const nsp of io._nsps.values()) {
     for (const socket of nsp.sockets.values()) socket.disconnect(true);
-    await Promise.resolve(nsp.adapter.close()).catch((err) => logger.warn({ err }, 'closing a socket.io adapter failed'));
+    // Bounded: with Redis away, the adapter's unsubscribe waits for a reconnection that may never come.
+    await within(Promise.resolve(nsp.adapter.close()), 1_000, 'socket.io adapter close').catch((err) => logger.warn({ err: String(err) }, 'closing a socket.io adapter failed'));
   }
   io.engine.close();
 }
