@@ -37,16 +37,23 @@ function matchOperator(value: unknown, op: string, arg: unknown): boolean {
     case '$exists':
       return (value !== undefined) === arg;
     case '$gt':
-      return value !== undefined && value !== null && compare(value, arg) > 0;
     case '$gte':
-      return value !== undefined && value !== null && compare(value, arg) >= 0;
     case '$lt':
-      return value !== undefined && value !== null && compare(value, arg) < 0;
     case '$lte':
-      return value !== undefined && value !== null && compare(value, arg) <= 0;
+      return matchRange(value, op, arg);
     default:
       throw new Error(`unsupported filter operator ${op}`);
   }
+}
+
+// As in MongoDB, a range compares only values of the same type (5 is not `$gt` 'a'), an array
+// matches when one of its elements does, and a null bound matches null or missing values only.
+function matchRange(value: unknown, op: string, bound: unknown): boolean {
+  if (bound === null) return op === '$gte' || op === '$lte' ? value === null || value === undefined : false;
+  if (Array.isArray(value)) return value.some((v) => matchRange(v, op, bound));
+  if (value === null || value === undefined || typeRank(value) !== typeRank(bound)) return false;
+  const c = compare(value, bound);
+  return op === '$gt' ? c > 0 : op === '$gte' ? c >= 0 : op === '$lt' ? c < 0 : c <= 0;
 }
 
 function equals(value: unknown, expected: unknown): boolean {
@@ -55,11 +62,27 @@ function equals(value: unknown, expected: unknown): boolean {
   return value === expected;
 }
 
+/** MongoDB's sort order across types: missing = null < numbers < strings < objects < arrays < booleans. */
 export function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === undefined || a === null) return -1;
-  if (b === undefined || b === null) return 1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
+  const ra = typeRank(a);
+  const rb = typeRank(b);
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  if (a === b || ra === 0 || typeof a === 'object') return 0;
+  return (a as number | string | boolean) < (b as number | string | boolean) ? -1 : 1;
+}
+
+function typeRank(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  switch (typeof value) {
+    case 'number':
+      return 1;
+    case 'string':
+      return 2;
+    case 'boolean':
+      return 5;
+    default:
+      return Array.isArray(value) ? 4 : 3;
+  }
 }
 
 export function sortDocs<T extends Record<string, unknown>>(docs: T[], options: FindOptions = {}): T[] {

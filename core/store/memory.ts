@@ -26,7 +26,8 @@ export function createMemoryStore(): Store {
     callCount: () => counter.calls,
     async ping() {},
     async dropAll() {
-      collections.clear();
+      // Emptied in place: services keep the collections they were handed, as with MongoDB.
+      for (const c of collections.values()) c.clear();
     },
     async close() {},
   };
@@ -41,6 +42,14 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
   private lookups = new Map<string, Map<unknown, Set<string>>>();
 
   constructor(private readonly counter: { calls: number }) {}
+
+  /** Forgets documents and indexes (dropAll). */
+  clear(): void {
+    this.docs.clear();
+    this.indexes = [];
+    this.uniques.clear();
+    this.lookups.clear();
+  }
 
   async insertOne(doc: T): Promise<void> {
     this.counter.calls++;
