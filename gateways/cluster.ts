@@ -19,9 +19,10 @@ function main(): void {
     process.stderr.write('start:cluster needs MONGO_URL and REDIS_URL (e.g. MONGO_URL=mongodb://127.0.0.1:27017/pass?replicaSet=rs0 REDIS_URL=redis://127.0.0.1:6379); `npm start` runs embedded without them\n');
     process.exit(1);
   }
-  // Every node must sign session cookies alike: share one secret when none is configured.
+  // Every node must sign session cookies and ticket codes alike: share secrets when none is configured.
   const sessionSecret = config.SESSION_SECRET ?? randomBytes(32).toString('base64url');
-  const shared = { ...process.env, SESSION_SECRET: sessionSecret };
+  const ticketSecret = config.TICKET_SIGNING_SECRET ?? randomBytes(32).toString('base64url');
+  const shared = { ...process.env, SESSION_SECRET: sessionSecret, TICKET_SIGNING_SECRET: ticketSecret };
   // Only the first node may seed: two seeding at once would race on the same slugs.
   start('app1', 'gateways/main.ts', { ...shared, ROLE: 'app', PORT: String(basePort), NODE_ID: 'app1' });
   start('app2', 'gateways/main.ts', { ...shared, ROLE: 'app', PORT: String(basePort + 1), NODE_ID: 'app2', SEED_DEMO: 'no' });

@@ -7,6 +7,7 @@ import { configOrExit, exitOnConfigError, stopOnSignals } from '../core/runtime/
 import { logger } from '../core/shared/logger.js';
 import { startBanner } from './banner.js';
 import { startHttpServer } from './http/server.js';
+import { startBackgroundWork } from '../workers/start.js';
 
 async function main(): Promise<void> {
   const config = configOrExit();
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const core = await bootCore(config).catch(exitOnConfigError);
   let seed: DemoSeed | null = null;
   try {
+    if (core.runsJobs) await startBackgroundWork(core); // embedded: one process does it all
     if (await shouldSeedDemo(core)) seed = await seedDemo(core);
   } catch (err) {
     await core.close();

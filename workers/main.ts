@@ -1,13 +1,13 @@
 // `npm run start:worker`: a job worker of the distributed shape. It boots the same core as an
 // app node (actors included: processors act through them) and consumes the job queues.
-// Processors are registered by the services (core/runtime/services.ts) on nodes where
-// `core.runsJobs` holds. Embedded `npm start` already runs jobs in its own process.
+// Processors are registered by workers/start.ts, here and in the embedded `npm start` process.
 // It answers /healthz and /readyz on PORT for the orchestrator, and nothing else.
 import { createServer } from 'node:http';
 import type { Core } from '../core/runtime/boot.js';
 import { bootCore } from '../core/runtime/boot.js';
 import { configOrExit, exitOnConfigError, stopOnSignals } from '../core/runtime/entry.js';
 import { logger } from '../core/shared/logger.js';
+import { startBackgroundWork } from './start.js';
 
 async function main(): Promise<void> {
   const config = configOrExit({ ...process.env, ROLE: process.env.ROLE || 'worker' });
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const core = await bootCore(config).catch(exitOnConfigError);
+  await startBackgroundWork(core);
   const probes = await listenForProbes(core);
   stopOnSignals(async () => {
     await new Promise((resolve) => probes.close(resolve));

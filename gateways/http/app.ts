@@ -10,6 +10,8 @@ import { errorHandler, notFound } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
+import { paymentRoutes } from './routes/payments.js';
+import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
 
@@ -37,6 +39,11 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
     res.status(ok ? 200 : 503).json({ ok, nodeId: core.nodeId, checks: report.checks, ...(options.isStopping?.() ? { stopping: true } : {}) });
   });
   app.use(probes);
+
+  // Before any JSON parser: the webhook signature is over the raw body.
+  const payments = publicRouter(); // Stripe signs its webhooks; demo pages are the payer's own
+  payments.use(paymentRoutes({ jobs: core.jobs, provider: core.payments, demo: isDemoProvider(core.payments) ? core.payments : undefined }));
+  app.use(payments);
 
   app.use('/api', express.json({ limit: limits.httpBodyBytes }));
   const publicApi = publicRouter();

@@ -30,6 +30,7 @@ export async function boot(options: BootOptions = {}): Promise<BootedNode> {
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'no',
     SESSION_SECRET: testSessionSecret,
+    TICKET_SIGNING_SECRET: 'test-ticket-secret-0123456789',
     STORE: options.store ?? 'memory',
     ...options.env,
   });

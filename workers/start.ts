@@ -1,0 +1,26 @@
+// Starts a node's background work: the job processors and the repeating jobs. The same call
+// in the worker process (distributed mode) and in the embedded `npm start` process.
+import type { Core } from '../core/runtime/boot.js';
+import { mailerFromConfig } from './email/mailer.js';
+import { registerProcessors } from './registry.js';
+import { closeForgottenRegisters, zClosingQueue } from './z-closing.js';
+
+const zClosingEveryMs = 5 * 60_000;
+
+export async function startBackgroundWork(core: Core): Promise<void> {
+  await registerProcessors(core.jobs, {
+    store: core.store,
+    clock: core.clock,
+    pass: core.pass,
+    checkouts: core.checkouts,
+    payments: core.payments,
+    mailer: mailerFromConfig(core.config),
+    ticketSecret: core.ticketSecret,
+    settlement: core.settlement,
+    villages: async () => Promise.all((await core.villages.list()).map(async (v) => ({ id: v._id, collectiveIds: (await core.villages.members(v._id)).map((c) => c._id) }))),
+  });
+  const collectives = async () => (await core.collectives.list()).map((c) => ({ id: c._id, timezone: c.timezone }));
+  await core.jobs.work(zClosingQueue, () => closeForgottenRegisters({ pos: core.pos, clock: core.clock, collectives }));
+  // Checked often, acting only past each collective's closing hour: one schedule fits every time zone.
+  await core.jobs.repeat(zClosingQueue, 'nightly-z', {}, { everyMs: zClosingEveryMs, key: 'z-closing:nightly' });
+}
