@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../store/memory.js';
 import type { Store } from '../store/port.js';
 import { verifyLedger } from '../money/verify.js';
 import { giftAsset, globalAsset, localAsset } from '../money/assets.js';
 import { moneyNode, seedCards, type MoneyNode } from '../../test/support/money.js';
+import { embeddedMongoStore } from '../../test/support/mongo.js';
 
 const here = { collectiveId: 'c1', posId: 'pos1', terminalId: 't1' };
 const tx = () => randomUUID();
@@ -17,17 +18,31 @@ async function ledgerCount(store: Store) {
   return store.collection('ledger').count({});
 }
 
-describe('Pass money on the memory store', () => {
+// Correctness on both adapters: the in-process store and the MongoDB wire protocol (jongodb).
+const stores: Array<[string, () => Promise<{ store: Store; stop(): Promise<void> }>]> = [
+  ['memory store', async () => ({ store: createMemoryStore(), stop: async () => undefined })],
+  ['embedded MongoDB-wire store', embeddedMongoStore],
+];
+
+describe.each(stores)('Pass money on the %s', (_name, openStore) => {
   let node: MoneyNode;
   let uids: string[];
+  let opened: { store: Store; stop(): Promise<void> };
+  let round = 0;
+  beforeAll(async () => {
+    opened = await openStore();
+  }, 30_000);
+  afterAll(() => opened.stop());
   afterEach(async () => {
     const report = await verifyLedger(node.store);
     expect(report.errors).toEqual([]);
     await node.stop();
+    await node.store.dropAll();
   });
 
   async function setup() {
-    node = await moneyNode(createMemoryStore(), { groupCommitMs: 1 });
+    round++;
+    node = await moneyNode(opened.store, { groupCommitMs: 1, nodeId: `n${round}` });
     uids = await seedCards(node, 'c1', 3);
     await node.currencies.defineCollectiveCurrencies('c2', 'Piaf', 'Le Chapiteau');
   }
@@ -51,7 +66,7 @@ describe('Pass money on the memory store', () => {
     expect(results[0].balances).toEqual({ [localAsset('c1')]: 700 });
     // and after the actor is gone: the replay is answered from the ledger
     await node.actors.stop();
-    const again = await moneyNode(node.store);
+    const again = await moneyNode(node.store, { nodeId: `again${round}` });
     const replay = await again.pass.pay({ txId, cardUid: uids[0], amount: 300, ...here });
     expect(replay.balances).toEqual({ [localAsset('c1')]: 700 });
     expect((await again.pass.balance(uids[0])).balances[0].amount).toBe(700);
@@ -102,21 +117,21 @@ describe('Pass money on the memory store', () => {
   it('refuses bad inputs with a clear code and writes nothing', async () => {
     await setup();
     const before = await ledgerCount(node.store);
-    const bad: Array<[Promise<unknown>, string]> = [
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: -5, method: 'cash', ...here }), 'INVALID_AMOUNT'],
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 0, method: 'cash', ...here }), 'INVALID_AMOUNT'],
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 10.5, method: 'cash', ...here }), 'INVALID_AMOUNT'],
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 1e12, method: 'cash', ...here }), 'INVALID_AMOUNT'],
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: '100' as unknown as number, method: 'cash', ...here }), 'INVALID_AMOUNT'],
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'doge', amount: 100, method: 'cash', ...here }), 'ASSET_UNKNOWN'],
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local:zz', amount: 100, method: 'cash', ...here }), 'ASSET_NOT_ACCEPTED'],
-      [node.pass.topUp({ txId: tx(), cardUid: 'DEADBEEF', asset: 'local', amount: 100, method: 'cash', ...here }), 'CARD_UNKNOWN'],
-      [node.pass.topUp({ txId: tx(), cardUid: 'not-hex', asset: 'local', amount: 100, method: 'cash', ...here }), 'INVALID_INPUT'],
-      [node.pass.topUp({ txId: 'x', cardUid: uids[0], asset: 'local', amount: 100, method: 'cash', ...here }), 'INVALID_INPUT'],
-      [node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 100, method: 'cash', collectiveId: 'c1' }), 'INVALID_INPUT'],
-      [node.pass.pay({ txId: tx(), cardUid: uids[0], amount: Number.NaN, ...here }), 'INVALID_AMOUNT'],
+    const bad: Array<[() => Promise<unknown>, string]> = [
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: -5, method: 'cash', ...here }), 'INVALID_AMOUNT'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 0, method: 'cash', ...here }), 'INVALID_AMOUNT'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 10.5, method: 'cash', ...here }), 'INVALID_AMOUNT'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 1e12, method: 'cash', ...here }), 'INVALID_AMOUNT'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: '100' as unknown as number, method: 'cash', ...here }), 'INVALID_AMOUNT'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'doge', amount: 100, method: 'cash', ...here }), 'ASSET_UNKNOWN'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local:zz', amount: 100, method: 'cash', ...here }), 'ASSET_NOT_ACCEPTED'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: 'DEADBEEF', asset: 'local', amount: 100, method: 'cash', ...here }), 'CARD_UNKNOWN'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: 'not-hex', asset: 'local', amount: 100, method: 'cash', ...here }), 'INVALID_INPUT'],
+      [() => node.pass.topUp({ txId: 'x', cardUid: uids[0], asset: 'local', amount: 100, method: 'cash', ...here }), 'INVALID_INPUT'],
+      [() => node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 100, method: 'cash', collectiveId: 'c1' }), 'INVALID_INPUT'],
+      [() => node.pass.pay({ txId: tx(), cardUid: uids[0], amount: Number.NaN, ...here }), 'INVALID_AMOUNT'],
     ];
-    for (const [p, code] of bad) await expectCode(p, code);
+    for (const [run, code] of bad) await expectCode(run(), code);
     expect(await ledgerCount(node.store)).toBe(before);
   });
 
@@ -191,7 +206,7 @@ describe('Pass money on the memory store', () => {
   });
 
   it('group commit: 200 concurrent payments cost far fewer store writes than payments', async () => {
-    node = await moneyNode(createMemoryStore(), { groupCommitMs: 5 });
+    node = await moneyNode(opened.store, { groupCommitMs: 5 });
     uids = await seedCards(node, 'c1', 200);
     await Promise.all(uids.map((uid) => node.pass.topUp({ txId: tx(), cardUid: uid, asset: 'local', amount: 1000, method: 'cash', ...here })));
     const flushesBefore = node.ledger.flushCount();
