@@ -5,6 +5,7 @@ import type { Clock } from '../clock/port.js';
 import type { Store } from '../store/port.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { stripUndefined } from '../shared/objects.js';
 import type { Catalog, PointOfSale, PosProduct, Product, ProductKind } from './types.js';
 
 export const catalogChangedChannel = 'pos:catalog-changed';
@@ -57,7 +58,7 @@ export class CatalogService {
     return pos;
   }
 
-  async updatePos(posId: string, collectiveId: string, patch: { name?: string; active?: boolean }): Promise<PointOfSale> {
+  async updatePos(posId: string, collectiveId: string, patch: { name?: string; active?: boolean; requireStaff?: boolean }): Promise<PointOfSale> {
     await this.getPos(posId, collectiveId);
     await this.points.updateOne({ _id: posId }, { $set: patch });
     await this.changed(posId);
@@ -142,8 +143,4 @@ export class CatalogService {
     await this.points.updateOne({ _id: posId }, { $inc: { catalogVersion: 1 } });
     await this.bus.publish(catalogChangedChannel, { posId });
   }
-}
-
-function stripUndefined<T extends Record<string, unknown>>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

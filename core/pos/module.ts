@@ -12,11 +12,13 @@ import { saleEventsChannel, type SaleEvent } from './messages.js';
 import type { RegisterSession, Sale, ZTicket } from './records.js';
 import { PosService } from './service.js';
 import { TerminalService } from './terminals.js';
+import { StaffService } from './staff.js';
 
 export interface PosModule {
   catalog: CatalogService;
   pos: PosService;
   terminals: TerminalService;
+  staff: StaffService;
 }
 
 export async function startPosModule(deps: {
@@ -76,5 +78,7 @@ export async function startPosModule(deps: {
   });
   const terminals = new TerminalService(deps.store, deps.bus, deps.clock);
   await terminals.start();
-  return { catalog, pos: new PosService(deps.actors, catalog, sales, sessions, zTickets), terminals };
+  const staff = new StaffService(deps.store, deps.clock);
+  await staff.start();
+  return { catalog, pos: new PosService(deps.actors, catalog, sales, sessions, zTickets), terminals, staff };
 }

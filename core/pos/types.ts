@@ -8,6 +8,8 @@ export interface PointOfSale {
   collectiveId: string;
   name: string;
   active: boolean;
+  /** Terminals must be unlocked by a staff member to sell; refunds then need a manager. */
+  requireStaff?: boolean;
   /** Bumped on every catalog change: terminals reload on `catalog:changed`. */
   catalogVersion: number;
   createdAt: number;

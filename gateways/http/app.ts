@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
+import { adminStaffRoutes } from './routes/staff.js';
 import { paymentRoutes } from './routes/payments.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
@@ -55,6 +56,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   const adminApi = adminRouter();
   adminCollectiveRoutes(adminApi, core);
   adminPosRoutes(adminApi, core);
+  adminStaffRoutes(adminApi, core);
   app.use('/api', adminApi);
 
   app.use(uiRoutes(options.uiDir));

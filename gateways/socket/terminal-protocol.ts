@@ -36,6 +36,9 @@ export const terminalSchemas = {
   refund: z.object({ txId, saleId: id, lines: lines.optional() }),
   assignCard: z.object({ txId, cardUid, email: z.email().max(254) }),
   reprint: z.object({ saleId: id }),
+  // Staff (an extension of v1: terminals that never unlock keep working where the POS does not require staff).
+  unlock: z.union([z.object({ cardUid }).strict(), z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict()]),
+  lock: z.object({}),
 } as const;
 
 export type TerminalCommand = keyof typeof terminalSchemas;
@@ -102,6 +105,14 @@ export interface ClientToServerEvents {
   refund: Command<TerminalPayload<'refund'>, { refunded: number; saleId: string }>;
   assignCard: Command<TerminalPayload<'assignCard'>, { userId: string; card: { number: string; state: string }; balances: BalanceLine[] }>;
   reprint: Command<TerminalPayload<'reprint'>, StoredSaleAck>;
+  unlock: Command<TerminalPayload<'unlock'>, { staff: StaffAck }>;
+  lock: Command<TerminalPayload<'lock'>, { locked: true }>;
+}
+
+export interface StaffAck {
+  id: string;
+  name: string;
+  role: 'cashier' | 'manager';
 }
 
 export interface ServerToClientEvents {
@@ -115,4 +126,6 @@ export interface TerminalSocketData {
   posId: string;
   collectiveId: string;
   token: string;
+  /** Who unlocked this terminal, if anyone. */
+  staff?: StaffAck;
 }

@@ -12,6 +12,7 @@ import type { CatalogService } from '../../core/pos/catalog.js';
 import { catalogChangedChannel } from '../../core/pos/catalog.js';
 import type { PosService } from '../../core/pos/service.js';
 import type { TerminalService } from '../../core/pos/terminals.js';
+import type { StaffService } from '../../core/pos/staff.js';
 import { AppError, isAppError } from '../../core/shared/errors.js';
 import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
@@ -31,6 +32,7 @@ import {
 /** The part of the Core this namespace uses (the booted Core satisfies it). */
 export interface TerminalCore {
   terminals: TerminalService;
+  staff: StaffService;
   catalog: CatalogService;
   pos: PosService;
   pass: PassService;
@@ -51,6 +53,9 @@ export type TerminalNamespace = Namespace<ClientToServerEvents, ServerToClientEv
 type TerminalSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, TerminalSocketData>;
 
 export const posRoom = (posId: string) => `pos:${posId}`;
+
+/** Sockets that cache their POS's staff policy, told when a POS's settings change. */
+const staffPolicyListeners = new Set<(event: { posId: string }) => void>();
 
 export async function attachTerminalNamespace(io: Server, core: TerminalCore, options: TerminalNamespaceOptions = {}): Promise<TerminalNamespace> {
   const nsp = io.of('/terminal') as unknown as TerminalNamespace;
@@ -75,6 +80,7 @@ export async function attachTerminalNamespace(io: Server, core: TerminalCore, op
   await core.bus.subscribe(catalogChangedChannel, (msg) => {
     const { posId } = msg as { posId: string };
     nsp.local.to(posRoom(posId)).emit('catalog:changed', { posId });
+    for (const listener of staffPolicyListeners) listener({ posId });
   });
   core.terminals.onRevoked(({ terminalId }) => {
     for (const socket of nsp.sockets.values()) if (socket.data.terminalId === terminalId) disconnectRevoked(socket);
@@ -124,13 +130,46 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       return { balances: res.balanceLines };
     }),
   );
+  // Staff policy of this POS, read at connection and again when its settings change.
+  const readPolicy = () => core.catalog.getPos(posId).then((p) => Boolean(p.requireStaff), () => true); // unknown: stay strict
+  let requireStaff = readPolicy();
+  const onChanged = (event: { posId: string }) => {
+    if (event.posId === posId) requireStaff = readPolicy();
+  };
+  staffPolicyListeners.add(onChanged);
+  socket.on('disconnect', () => staffPolicyListeners.delete(onChanged));
+  const seller = async (): Promise<string | undefined> => {
+    if (socket.data.staff) return socket.data.staff.id;
+    if (await requireStaff) throw new AppError('STAFF_REQUIRED', 'unlock this register with a staff card or PIN first');
+    return undefined;
+  };
+
+  socket.on(
+    'unlock',
+    command('unlock', async (proof) => {
+      const who = await core.staff.identify(collectiveId, posId, proof);
+      socket.data.staff = { id: who._id, name: who.name, role: who.role };
+      return { staff: socket.data.staff };
+    }),
+  );
+  socket.on(
+    'lock',
+    command('lock', async () => {
+      delete socket.data.staff;
+      return { locked: true as const };
+    }),
+  );
   socket.on(
     'sale',
-    command('sale', async (input) => core.pos.sale(posId, { ...input, terminalId })),
+    command('sale', async (input) => core.pos.sale(posId, { ...input, terminalId, staff: await seller() })),
   );
   socket.on(
     'refund',
-    command('refund', async (input) => core.pos.refund(posId, { ...input, terminalId })),
+    command('refund', async (input) => {
+      await seller();
+      if ((await requireStaff) && socket.data.staff?.role !== 'manager') throw new AppError('MANAGER_REQUIRED', 'a refund needs a manager to unlock the register');
+      return core.pos.refund(posId, { ...input, terminalId });
+    }),
   );
   socket.on(
     'assignCard',

@@ -72,7 +72,7 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   router.patch(
     '/collectives/:collectiveId/pos/:posId',
     requireSession,
-    validate({ params: posInCollective, body: z.object({ name: name.optional(), active: z.boolean().optional() }).strict() }, async ({ params, body }) => ({
+    validate({ params: posInCollective, body: z.object({ name: name.optional(), active: z.boolean().optional(), requireStaff: z.boolean().optional() }).strict() }, async ({ params, body }) => ({
       pos: posView(await core.catalog.updatePos(params.posId, params.collectiveId, body)),
     })),
   );
@@ -200,7 +200,7 @@ export function publicPosRoutes(router: Router, core: Pick<PosRoutesCore, 'termi
 }
 
 function posView(p: PointOfSale) {
-  return { id: p._id, collectiveId: p.collectiveId, name: p.name, active: p.active, catalogVersion: p.catalogVersion, createdAt: p.createdAt };
+  return { id: p._id, collectiveId: p.collectiveId, name: p.name, active: p.active, requireStaff: Boolean(p.requireStaff), catalogVersion: p.catalogVersion, createdAt: p.createdAt };
 }
 
 function productView(p: Product) {
