@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
 import { adminStaffRoutes } from './routes/staff.js';
+import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
@@ -57,6 +58,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminCollectiveRoutes(adminApi, core);
   adminPosRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
+  adminSettlementRoutes(adminApi, core);
   app.use('/api', adminApi);
 
   app.use(uiRoutes(options.uiDir));
