@@ -19,6 +19,7 @@ const { values: args } = parseArgs({
     echo: { type: 'string', default: '5' },
     store: { type: 'string', default: 'memory' },
     json: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const n = (k: keyof typeof args) => Number(args[k]);
@@ -87,7 +88,9 @@ interface Stats {
 }
 
 async function startApp(): Promise<{ child: ChildProcess; url: string; request(type: string, extra?: object): Promise<unknown> }> {
-  const child = fork('bench/app-node.ts', [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_STORE: String(args.store) } });
+  // --cpu-prof: the app node writes a V8 CPU profile (bench/results/*.cpuprofile) when it exits.
+  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=bench/results'] : [];
+  const child = fork('bench/app-node.ts', [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, BENCH_STORE: String(args.store) } });
   const waiting = new Map<number, (m: { ok: boolean; value?: unknown; error?: string }) => void>();
   let nextId = 1;
   const url = await new Promise<string>((resolve, reject) => {

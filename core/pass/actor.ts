@@ -62,12 +62,13 @@ class PassActor implements Actor<PassMessage, unknown> {
   }
 
   private async command(msg: Command): Promise<WalletResult> {
-    const committed = await this.chain.execute(msg.txId, commandHash(msg), () => this.draft(msg));
+    const hash = commandHash(msg);
+    const committed = await this.chain.execute(msg.txId, hash, () => this.draft(msg, hash));
     if (!committed.replayed && msg.type === 'transfer-out' && msg.moveCard) await this.loadCards();
     return committed.row.result as WalletResult;
   }
 
-  private async draft(msg: Command): Promise<RowDraft> {
+  private async draft(msg: Command, hash: string): Promise<RowDraft> {
     if ('cardId' in msg && msg.cardId) this.checkCard(msg.cardId);
     const base = { txId: msg.txId, collectiveId: msg.collectiveId, cardId: 'cardId' in msg ? msg.cardId : undefined };
     const located = 'posId' in msg ? { posId: msg.posId, terminalId: msg.terminalId } : {};
@@ -78,7 +79,7 @@ class PassActor implements Actor<PassMessage, unknown> {
       kind,
       legs,
       meta,
-      requestHash: commandHash(msg),
+      requestHash: hash,
       result: { ...extra, balances: this.balancesAfter(legs) },
     };
   }

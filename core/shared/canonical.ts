@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with sorted keys: the same value always hashes the same, across processes. */
+/**
+ * JSON with object keys sorted at every level: the same value always hashes the same, across
+ * processes. Written in one pass (no sorted copy): rows are hashed on every payment.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) ?? 'null';
 }
 
 export function sha256Hex(text: string): string {
@@ -14,15 +17,28 @@ export function chainHash(previousHash: string, content: unknown): string {
   return sha256Hex(previousHash + canonicalJson(content));
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
+/** Like JSON.stringify with sorted keys; undefined (and functions) vanish as they do there. */
+function write(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return undefined;
   }
-  return value;
+  if (Array.isArray(value)) return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value);
+  const obj = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(obj).sort()) {
+    const v = write(obj[key]);
+    if (v !== undefined) parts.push(`${JSON.stringify(key)}:${v}`);
+  }
+  return `{${parts.join(',')}}`;
 }
