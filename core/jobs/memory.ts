@@ -1,33 +1,58 @@
-// In-process job runner (embedded mode): same semantics as the BullMQ adapter for what the
-// processors rely on: job ids deduplicate, failures retry with exponential backoff, a job that
-// exhausts its attempts stays in the failed list until retried.
+// In-process job runner (embedded mode) with the BullMQ adapter's semantics, so processors behave
+// the same on both: job ids deduplicate while their job is kept, data is a JSON copy, failures
+// retry with exponential backoff, an exhausted job stays in the failed list until retried (with a
+// fresh set of attempts), completed jobs are kept up to a bound, a repeat runs at once and then
+// every period, once per key, and close() waits for the running jobs.
 import { newId } from '../shared/ids.js';
-import type { EnqueueOptions, FailedJob, JobInfo, Jobs, Processor, QueueCounts } from './port.js';
+import { jobDefaults, type JobsRetention } from './defaults.js';
+import type { EnqueueOptions, FailedJob, Jobs, Processor, QueueCounts } from './port.js';
 
 interface Entry {
-  info: JobInfo;
+  id: string;
+  name: string;
+  /** The data as JSON text: every attempt reads its own copy, as from Redis. */
+  wire: string;
+  attempt: number;
   attempts: number;
   backoffMs: number;
-  state: 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
+  state: keyof QueueCounts;
   error?: string;
+  /** Order of failure, for newest-first listings. */
+  failedSeq?: number;
 }
 
 interface Queue {
+  name: string;
   entries: Map<string, Entry>;
+  waiting: Entry[];
+  /** Ids of completed entries, oldest first, for trimming. */
+  completed: string[];
   processor?: Processor<any>;
   concurrency: number;
   running: number;
 }
 
-export function createMemoryJobs(): Jobs {
+interface Schedule {
+  queue: string;
+  name: string;
+  data: unknown;
+  everyMs: number;
+  timer: NodeJS.Timeout;
+}
+
+export function createMemoryJobs(options: JobsRetention = {}): Jobs {
+  const keepCompleted = options.keepCompleted ?? jobDefaults.keepCompleted;
   const queues = new Map<string, Queue>();
   const timers = new Set<NodeJS.Timeout>();
-  let closing = false;
-  const idle: Array<() => void> = [];
+  const schedules = new Map<string, Schedule>();
+  const whenIdle: Array<() => void> = [];
+  let failedSeq = 0;
+  let stopping = false;
+  let closed: Promise<void> | undefined;
 
   const queueOf = (name: string): Queue => {
     let q = queues.get(name);
-    if (!q) queues.set(name, (q = { entries: new Map(), concurrency: 1, running: 0 }));
+    if (!q) queues.set(name, (q = { name, entries: new Map(), waiting: [], completed: [], concurrency: 1, running: 0 }));
     return q;
   };
 
@@ -40,96 +65,133 @@ export function createMemoryJobs(): Jobs {
     timers.add(t);
   };
 
+  const makeWaiting = (q: Queue, entry: Entry) => {
+    entry.state = 'waiting';
+    q.waiting.push(entry);
+    // Never run a processor inside its enqueuer's call: a later microtask, as over Redis.
+    queueMicrotask(() => pump(q));
+  };
+
   const pump = (q: Queue) => {
-    if (closing || !q.processor) return;
-    for (const entry of q.entries.values()) {
-      if (q.running >= q.concurrency) return;
-      if (entry.state === 'waiting') void run(q, entry);
-    }
+    while (!stopping && q.processor && q.running < q.concurrency && q.waiting.length) void run(q, q.waiting.shift()!);
   };
 
   const run = async (q: Queue, entry: Entry) => {
     entry.state = 'active';
-    entry.info.attempt++;
+    entry.attempt++;
     q.running++;
     try {
-      await q.processor!({ ...entry.info });
+      await q.processor!({ id: entry.id, queue: q.name, name: entry.name, data: JSON.parse(entry.wire), attempt: entry.attempt });
       entry.state = 'completed';
+      entry.error = undefined;
+      keepBounded(q, entry);
     } catch (err) {
       entry.error = err instanceof Error ? err.message : String(err);
-      if (entry.info.attempt < entry.attempts && !closing) {
+      if (entry.attempt >= entry.attempts) {
+        entry.state = 'failed';
+        entry.failedSeq = ++failedSeq;
+      } else {
         entry.state = 'delayed';
-        later(entry.backoffMs * 2 ** (entry.info.attempt - 1), () => {
-          entry.state = 'waiting';
-          pump(q);
-        });
-      } else entry.state = 'failed';
+        // Closing: the retry is not scheduled, as a closed BullMQ worker would not take it either.
+        if (!stopping) later(entry.backoffMs * 2 ** (entry.attempt - 1), () => makeWaiting(q, entry));
+      }
     } finally {
       q.running--;
-      if (![...queues.values()].some((other) => other.running > 0)) idle.splice(0).forEach((f) => f());
+      if (![...queues.values()].some((other) => other.running > 0)) whenIdle.splice(0).forEach((resolve) => resolve());
       pump(q);
     }
   };
 
+  const keepBounded = (q: Queue, entry: Entry) => {
+    q.completed.push(entry.id);
+    while (q.completed.length > keepCompleted) {
+      const id = q.completed.shift()!;
+      if (q.entries.get(id)?.state === 'completed') q.entries.delete(id);
+    }
+  };
+
+  const enqueue: Jobs['enqueue'] = async (queue, name, data, o: EnqueueOptions = {}) => {
+    const q = queueOf(queue);
+    const id = o.jobId ?? newId('job_');
+    if (q.entries.has(id)) return id;
+    const entry: Entry = {
+      id,
+      name,
+      wire: JSON.stringify(data ?? null),
+      attempt: 0,
+      attempts: o.attempts ?? jobDefaults.attempts,
+      backoffMs: o.backoffMs ?? jobDefaults.backoffMs,
+      state: 'delayed',
+    };
+    q.entries.set(id, entry);
+    if (o.delayMs && o.delayMs > 0) later(o.delayMs, () => makeWaiting(q, entry));
+    else makeWaiting(q, entry);
+    return id;
+  };
+
   return {
-    async work(queue, processor, options) {
+    async work(queue, processor, opts) {
       const q = queueOf(queue);
       q.processor = processor;
-      q.concurrency = options?.concurrency ?? 1;
+      q.concurrency = Math.max(1, opts?.concurrency ?? 1);
       pump(q);
     },
-    async enqueue(queue, name, data, options: EnqueueOptions = {}) {
-      const q = queueOf(queue);
-      const id = options.jobId ?? newId('job_');
-      if (q.entries.has(id)) return id;
-      const entry: Entry = {
-        info: { id, queue, name, data, attempt: 0 },
-        attempts: options.attempts ?? 5,
-        backoffMs: options.backoffMs ?? 1_000,
-        state: options.delayMs ? 'delayed' : 'waiting',
-      };
-      q.entries.set(id, entry);
-      if (options.delayMs) later(options.delayMs, () => ((entry.state = 'waiting'), pump(q)));
-      else queueMicrotask(() => pump(q));
-      return id;
-    },
-    async repeat(queue, name, data, options) {
+
+    enqueue,
+
+    async repeat(queue, name, data, { everyMs, key }) {
       const tick = () => {
-        if (closing) return;
-        void this.enqueue(queue, name, data, { jobId: `${options.key}:${Date.now()}`, attempts: 1 });
-        later(options.everyMs, tick);
+        const s = schedules.get(key);
+        if (!stopping && s) void enqueue(s.queue, s.name, s.data, { jobId: `repeat:${key}:${Date.now()}` });
       };
-      later(options.everyMs, tick);
+      const existing = schedules.get(key);
+      if (existing) {
+        // Declared again (another module, a restart of a worker): one schedule per key, updated.
+        Object.assign(existing, { queue, name, data });
+        if (existing.everyMs === everyMs) return;
+        clearInterval(existing.timer);
+        existing.everyMs = everyMs;
+        existing.timer = setInterval(tick, everyMs).unref();
+        return;
+      }
+      schedules.set(key, { queue, name, data, everyMs, timer: setInterval(tick, everyMs).unref() });
+      tick(); // BullMQ runs an `every` scheduler's first job at once
     },
+
     async counts(queue) {
       const counts: QueueCounts = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
       for (const e of queueOf(queue).entries.values()) counts[e.state]++;
       return counts;
     },
+
     async failed(queue, limit = 100) {
-      const out: FailedJob[] = [];
-      for (const e of queueOf(queue).entries.values()) {
-        if (e.state !== 'failed') continue;
-        out.push({ id: e.info.id, name: e.info.name, data: e.info.data, error: e.error ?? '', attempts: e.info.attempt });
-        if (out.length >= limit) break;
-      }
-      return out;
+      return [...queueOf(queue).entries.values()]
+        .filter((e) => e.state === 'failed')
+        .sort((x, y) => y.failedSeq! - x.failedSeq!)
+        .slice(0, limit)
+        .map((e): FailedJob => ({ id: e.id, name: e.name, data: JSON.parse(e.wire), error: e.error ?? '', attempts: e.attempt }));
     },
+
     async retry(queue, jobId) {
       const q = queueOf(queue);
-      const e = q.entries.get(jobId);
-      if (!e || e.state !== 'failed') return false;
-      e.state = 'waiting';
-      e.info.attempt = 0;
-      pump(q);
+      const entry = q.entries.get(jobId);
+      if (!entry || entry.state !== 'failed') return false;
+      entry.attempt = 0;
+      entry.failedSeq = undefined;
+      makeWaiting(q, entry);
       return true;
     },
-    async close() {
-      closing = true;
-      timers.forEach(clearTimeout);
-      timers.clear();
-      const busy = [...queues.values()].some((q) => q.running > 0);
-      if (busy) await new Promise<void>((resolve) => idle.push(resolve));
+
+    close() {
+      stopping = true;
+      closed ??= (async () => {
+        timers.forEach(clearTimeout);
+        timers.clear();
+        for (const s of schedules.values()) clearInterval(s.timer);
+        schedules.clear();
+        if ([...queues.values()].some((q) => q.running > 0)) await new Promise<void>((resolve) => whenIdle.push(resolve));
+      })();
+      return closed;
     },
   };
 }

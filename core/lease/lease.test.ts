@@ -1,14 +1,17 @@
+import { afterAll, describe } from 'vitest';
 import { createMemoryLease } from './memory.js';
 import { createRedisLease } from './redis.js';
 import { leaseContract } from './contract.js';
 import { deleteKeys, describeRedis, redisUrl, uniquePrefix } from '../../test/support/redis.js';
 
-leaseContract('memory', async () => ({ lease: createMemoryLease(), stop: async () => undefined }));
+describe('memory lease', () => {
+  // One process, one lease table: every "node" of the test shares it.
+  const lease = createMemoryLease();
+  leaseContract('memory', async () => lease);
+});
 
 describeRedis('Redis lease', () => {
-  leaseContract('redis', async () => {
-    const prefix = uniquePrefix();
-    const lease = await createRedisLease({ url: redisUrl!, prefix });
-    return { lease, stop: async () => (await lease.close(), await deleteKeys(redisUrl!, prefix)) };
-  });
+  const prefix = uniquePrefix();
+  afterAll(() => deleteKeys(redisUrl!, prefix));
+  leaseContract('redis', () => createRedisLease({ url: redisUrl!, prefix }));
 });

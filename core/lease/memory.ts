@@ -1,14 +1,18 @@
 import type { Clock } from '../clock/port.js';
 import { systemClock } from '../clock/port.js';
 import type { Lease } from './port.js';
+import { checkTtl } from './ttl.js';
 
-/** In-process leases with expiry, for one node (embedded mode) and tests. */
+/**
+ * In-process leases with expiry, for one node (embedded mode) and tests: the same rules as the
+ * Redis adapter (fences only grow, only the owner renews or releases), on an injected clock.
+ */
 export function createMemoryLease(clock: Clock = systemClock): Lease {
-  const held = new Map<string, { owner: string; expiresAt: number }>();
+  const held = new Map<string, { owner: string; expiresAtMs: number }>();
   const fences = new Map<string, number>();
   const live = (key: string) => {
     const h = held.get(key);
-    if (h && h.expiresAt <= clock.now()) {
+    if (h && h.expiresAtMs <= clock.now()) {
       held.delete(key);
       return undefined;
     }
@@ -16,18 +20,20 @@ export function createMemoryLease(clock: Clock = systemClock): Lease {
   };
   return {
     async acquire(key, owner, ttlMs) {
+      checkTtl(ttlMs);
       const h = live(key);
       if (h && h.owner !== owner) return null;
-      held.set(key, { owner, expiresAt: clock.now() + ttlMs });
-      if (h) return { key, owner, fence: fences.get(key)! };
+      held.set(key, { owner, expiresAtMs: clock.now() + ttlMs });
+      if (h) return { key, owner, fence: fences.get(key) ?? 0 };
       const fence = (fences.get(key) ?? 0) + 1;
       fences.set(key, fence);
       return { key, owner, fence };
     },
     async renew(key, owner, ttlMs) {
+      checkTtl(ttlMs);
       const h = live(key);
       if (!h || h.owner !== owner) return false;
-      h.expiresAt = clock.now() + ttlMs;
+      h.expiresAtMs = clock.now() + ttlMs;
       return true;
     },
     async release(key, owner) {

@@ -1,31 +1,54 @@
-// The Redis adapter of the Lease port: SET NX PX semantics with a fencing counter, every step
-// atomic in Lua (see redis-scripts.ts).
+// The Redis adapter of the Lease port: a lease is the key `<prefix>:<key>` holding its owner with
+// a PX expiry, beside a fencing counter `<prefix>:<key>:fence`. Every step that compares and then
+// acts is one Lua script (redis-scripts.ts), sent by SHA once Redis has it.
 import { Redis } from 'ioredis';
 import { logger } from '../shared/logger.js';
 import type { Lease } from './port.js';
-import { acquireScript, releaseScript, renewScript } from './redis-scripts.js';
+import { leaseAcquire, leaseRelease, leaseRenew } from './redis-scripts.js';
+import { checkTtl } from './ttl.js';
+
+interface LeaseCommands {
+  leaseAcquire(key: string, fenceKey: string, owner: string, ttlMs: number): Promise<number | null>;
+  leaseRenew(key: string, owner: string, ttlMs: number): Promise<number>;
+  leaseRelease(key: string, owner: string): Promise<number>;
+}
 
 export async function createRedisLease(options: { url: string; prefix: string }): Promise<Lease> {
-  const redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 3 }) as Redis & LeaseCommands;
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis lease connection error'));
-  await redis.connect();
-  const key = (k: string) => `${options.prefix}:${k}`;
+  redis.defineCommand('leaseAcquire', leaseAcquire);
+  redis.defineCommand('leaseRenew', leaseRenew);
+  redis.defineCommand('leaseRelease', leaseRelease);
+  try {
+    await redis.connect();
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
+  const full = (key: string) => `${options.prefix}:${key}`;
+  let closing: Promise<void> | undefined;
   return {
-    async acquire(k, owner, ttlMs) {
-      const fence = (await redis.eval(acquireScript, 2, key(k), `${key(k)}:fence`, owner, String(ttlMs))) as number | null;
-      return fence === null ? null : { key: k, owner, fence: Number(fence) };
+    async acquire(key, owner, ttlMs) {
+      checkTtl(ttlMs);
+      const fence = await redis.leaseAcquire(full(key), `${full(key)}:fence`, owner, ttlMs);
+      return fence === null ? null : { key, owner, fence: Number(fence) };
     },
-    async renew(k, owner, ttlMs) {
-      return Number(await redis.eval(renewScript, 1, key(k), owner, String(ttlMs))) === 1;
+    async renew(key, owner, ttlMs) {
+      checkTtl(ttlMs);
+      return (await redis.leaseRenew(full(key), owner, ttlMs)) === 1;
     },
-    async release(k, owner) {
-      await redis.eval(releaseScript, 1, key(k), owner);
+    async release(key, owner) {
+      await redis.leaseRelease(full(key), owner);
     },
-    async holder(k) {
-      return redis.get(key(k));
+    async holder(key) {
+      return redis.get(full(key));
     },
-    async close() {
-      await redis.quit().catch(() => redis.disconnect());
+    close() {
+      closing ??= redis.quit().then(
+        () => undefined,
+        () => redis.disconnect(),
+      );
+      return closing;
     },
   };
 }
