@@ -26,6 +26,7 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Pass <no-reply@pass.local>'),
   LEASE_TTL_MS: z.coerce.number().int().min(200).max(120_000).default(10_000),
   GROUP_COMMIT_MS: z.coerce.number().int().min(0).max(100).default(2),
+  JOBS_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   TERMINAL_COMMANDS_PER_SEC: z.coerce.number().int().min(1).max(100_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

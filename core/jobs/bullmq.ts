@@ -9,7 +9,11 @@ import { logger } from '../shared/logger.js';
 import { jobDefaults, type JobsRetention } from './defaults.js';
 import type { EnqueueOptions, FailedJob, Jobs, Processor, QueueCounts } from './port.js';
 
-export function createBullJobs(options: { url: string; prefix: string } & JobsRetention): Jobs {
+/**
+ * `lockMs`: how long a worker holds a job without renewing; a worker that died (kill -9) loses its
+ * jobs to another after about this long, when they are found stalled and run again.
+ */
+export function createBullJobs(options: { url: string; prefix: string; lockMs?: number } & JobsRetention): Jobs {
   // BullMQ requires maxRetriesPerRequest: null: its blocking commands must wait out a reconnect.
   const connection = new Redis(options.url, { maxRetriesPerRequest: null });
   connection.on('error', (err) => logger.warn({ err: err.message }, 'bullmq connection error'));
@@ -38,7 +42,12 @@ export function createBullJobs(options: { url: string; prefix: string } & JobsRe
       const worker = new Worker(
         queue,
         (job: Job) => processor({ id: decodeJobId(job.id!), queue, name: job.name, data: job.data, attempt: job.attemptsMade + 1 }),
-        { connection, prefix, concurrency: Math.max(1, opts?.concurrency ?? 1) },
+        {
+          connection,
+          prefix,
+          concurrency: Math.max(1, opts?.concurrency ?? 1),
+          ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
+        },
       );
       worker.on('failed', (job, err) => logger.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
       worker.on('error', (err) => logger.warn({ queue, err: err.message }, 'job worker error'));

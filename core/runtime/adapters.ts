@@ -67,7 +67,7 @@ export async function createAdapters(config: Config, overrides: AdapterOverrides
     const prefix = config.REDIS_PREFIX;
     const bus = overrides.bus ?? own('bus', redisUrl ? await (await import('../bus/redis.js')).createRedisBus({ url: redisUrl, prefix }) : createMemoryBus());
     const lease = overrides.lease ?? own('lease', redisUrl ? await (await import('../lease/redis.js')).createRedisLease({ url: redisUrl, prefix }) : createMemoryLease(clock));
-    const jobs = overrides.jobs ?? (redisUrl ? (await import('../jobs/bullmq.js')).createBullJobs({ url: redisUrl, prefix }) : createMemoryJobs());
+    const jobs = overrides.jobs ?? (redisUrl ? (await import('../jobs/bullmq.js')).createBullJobs({ url: redisUrl, prefix, lockMs: config.JOBS_LOCK_MS }) : createMemoryJobs());
     let jobsStopped: Promise<void> | undefined;
     const stopJobs = () => (jobsStopped ??= overrides.jobs ? Promise.resolve() : jobs.close());
     return {
