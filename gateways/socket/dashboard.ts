@@ -5,7 +5,9 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Bus } from '../../core/bus/port.js';
 import { boardChannel } from '../../core/live/collective-actor.js';
+import type { BoardSnapshot } from '../../core/live/board.js';
 import type { LiveModule } from '../../core/live/module.js';
+import { giftAsset, globalAsset, localAsset } from '../../core/money/assets.js';
 import { AppError } from '../../core/shared/errors.js';
 import { handle } from './ack.js';
 
@@ -20,6 +22,8 @@ export interface DashboardDeps {
   /** Who is connecting, from the handshake (session cookie or token); null refuses. */
   authenticate(socket: Socket): Promise<DashboardViewer | null>;
   openRegisters?(collectiveId: string): Promise<unknown[]>;
+  /** Names of currencies (asset id → name) so screens need not show asset ids. */
+  currencyNames?(assets: string[]): Promise<Record<string, string>>;
 }
 
 const subscribeSchema = z.object({ collectiveId: z.string().min(1).max(64) });
@@ -56,9 +60,15 @@ export function attachDashboardNamespace(io: Server, deps: DashboardDeps): Names
         await socket.join(`board:${collectiveId}`); // joined before the snapshot: no delta falls in between
         const board = await deps.live.board(collectiveId);
         const openRegisters = (await deps.openRegisters?.(collectiveId)) ?? [];
-        return { board, openRegisters };
+        const currencies = (await deps.currencyNames?.(assetsOf(board, collectiveId))) ?? {};
+        return { board, openRegisters, currencies };
       }),
     );
   });
   return nsp;
+}
+
+/** The collective's own currencies and every one its board already mentions. */
+function assetsOf(board: BoardSnapshot, collectiveId: string): string[] {
+  return [...new Set([globalAsset, localAsset(collectiveId), giftAsset(collectiveId), ...Object.keys(board.byAsset), ...Object.keys(board.topups.byAsset)])];
 }

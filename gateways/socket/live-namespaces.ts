@@ -17,5 +17,6 @@ export async function attachLiveNamespaces(io: Server, core: Core): Promise<void
       return { collectiveId: who.role === 'operator' ? null : who.collectiveId };
     },
     openRegisters: async (collectiveId) => (await core.pos.openSessions(collectiveId)).map((s) => ({ posId: s.posId, openedAt: s.openedAt, float: s.float })),
+    currencyNames: async (assets) => Object.fromEntries(await Promise.all(assets.map(async (asset) => [asset, await core.currencies.name(asset)] as const))),
   });
 }
