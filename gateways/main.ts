@@ -3,13 +3,14 @@
 // of the distributed shape (docker-compose.yml, `npm run start:cluster`).
 import { seedDemo, shouldSeedDemo, type DemoSeed } from '../core/demo/seed.js';
 import { bootCore } from '../core/runtime/boot.js';
-import { configOrExit, exitOnConfigError, stopOnSignals } from '../core/runtime/entry.js';
+import { configOrExit, exitOnConfigError, guardProcess, stopOnSignals } from '../core/runtime/entry.js';
 import { logger } from '../core/shared/logger.js';
 import { startBanner } from './banner.js';
 import { startHttpServer } from './http/server.js';
 import { startBackgroundWork } from '../workers/start.js';
 
 async function main(): Promise<void> {
+  guardProcess();
   const config = configOrExit();
   if (config.ROLE === 'worker') {
     process.stderr.write('ROLE=worker runs the job worker: use `npm run start:worker` (workers/main.ts)\n');

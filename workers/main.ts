@@ -5,11 +5,12 @@
 import { createServer } from 'node:http';
 import type { Core } from '../core/runtime/boot.js';
 import { bootCore } from '../core/runtime/boot.js';
-import { configOrExit, exitOnConfigError, stopOnSignals } from '../core/runtime/entry.js';
+import { configOrExit, exitOnConfigError, guardProcess, stopOnSignals } from '../core/runtime/entry.js';
 import { logger } from '../core/shared/logger.js';
 import { startBackgroundWork } from './start.js';
 
 async function main(): Promise<void> {
+  guardProcess();
   const config = configOrExit({ ...process.env, ROLE: process.env.ROLE || 'worker' });
   if (!config.REDIS_URL || !config.MONGO_URL) {
     process.stderr.write('a worker shares jobs through Redis and data through MongoDB: set REDIS_URL and MONGO_URL (embedded `npm start` runs jobs in process)\n');

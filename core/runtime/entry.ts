@@ -1,6 +1,7 @@
 // What every process entry (app node, worker, cluster launcher) does alike: read the
 // configuration or stop with its one-line message, and stop gracefully on SIGINT/SIGTERM.
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { InvariantError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 
 /** The configuration, or exit 1 after printing which variable is wrong. */
@@ -54,3 +55,17 @@ export function stopOnSignals(stop: () => Promise<void>, graceMs = 20_000): void
 }
 
 const duplicateSignalMs = 1_000;
+
+/**
+ * A stray rejected promise must not take a node (and every terminal on it) down: it is logged.
+ * A broken invariant is different: the process stops before it can corrupt money.
+ */
+export function guardProcess(): void {
+  process.on('unhandledRejection', (err) => {
+    if (err instanceof InvariantError) {
+      logger.fatal({ err }, 'invariant broken: stopping');
+      process.exit(70);
+    }
+    logger.error({ err }, 'unhandled rejection (logged, node kept running)');
+  });
+}
