@@ -73,5 +73,8 @@ async function setup(core: Core, s: AppNodeSetup) {
       }),
     );
   }
-  return { collectiveId, products, posIds, tokens, uids };
+  // An organizer watching the live dashboard during the run (ack → dashboard latency).
+  const admin = { email: `bench-admin-${Date.now()}@bench.test`, password: 'bench-admin-password' };
+  await core.accounts.create({ role: 'collective-admin', collectiveId, email: admin.email, password: admin.password });
+  return { collectiveId, products, posIds, tokens, uids, admin };
 }

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import { closedLoop, connectTerminals, echoLoop, openLoop, type LoadResult, type Workload } from './load.js';
+import { signIn, watchDashboard } from './dashboard-latency.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,6 +38,8 @@ async function main() {
     tokens: string[];
     uids: string[];
     products: string[];
+    collectiveId: string;
+    admin: { email: string; password: string };
   };
 
   const echo = await measureEcho(n('terminals'), n('echo') * 1000);
@@ -44,10 +47,14 @@ async function main() {
 
   const sockets = await connectTerminals(app.url, setup.tokens.map((token) => ({ token })));
   const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay: 85, topup: 10, balance: 5 }, hotTraffic: 0.1, hotCards: 0.01 };
+  const dashboard = await watchDashboard(app.url, { cookie: await signIn(app.url, setup.admin.email, setup.admin.password), collectiveId: setup.collectiveId });
   const before = (await app.request('stats')) as Stats;
   const progress = (r: LoadResult) => log(`  … ${r.ok.pay} payments, ${Object.values(r.errors).reduce((a, b) => a + b, 0)} errors`);
   const result = args.mode === 'open' ? await openLoop(sockets, work, n('duration') * 1000, n('rate'), progress) : await closedLoop(sockets, work, n('duration') * 1000, progress);
   const after = (await app.request('stats')) as Stats;
+  await new Promise((r) => setTimeout(r, 500)); // the last deltas
+  const live = dashboard.report(result.paymentAcks);
+  dashboard.close();
   sockets.forEach((s) => s.close());
   const verify = (await app.request('verify')) as { ok: boolean; errors: string[]; warnings: string[]; rows: number };
 
@@ -68,6 +75,7 @@ async function main() {
     ledgerFlushes: after.ledgerFlushes - before.ledgerFlushes,
     cpuMsPerPayment: Number((cpuMs / Math.max(1, commands)).toFixed(4)),
     appCpuUtilisation: Number((cpuMs / result.elapsedMs).toFixed(2)),
+    dashboard: live,
     ledger: verify,
   };
   printTable(report);
@@ -133,6 +141,8 @@ function printTable(r: any) {
     ['balance latency p50/p95/p99/max ms', fmt(r.latencyMs.balance)],
     ['store calls per money command', String(r.storeCallsPerPayment)],
     ['app CPU ms per command', String(r.cpuMsPerPayment)],
+    ['ack → dashboard p50/p95/p99/max ms', fmt(r.dashboard.latencyMs)],
+    ['payments missing on dashboard', String(r.dashboard.missing)],
     ['errors', JSON.stringify(r.errors)],
     ['ledger invariants', r.ledger.ok ? `ok (${r.ledger.rows} rows)` : 'BROKEN'],
   ];
