@@ -2,12 +2,14 @@
 // in the worker process (distributed mode) and in the embedded `npm start` process.
 import type { Core } from '../core/runtime/boot.js';
 import { mailerFromConfig } from './email/mailer.js';
+import { registerLespassFulfilments } from './lespass.js';
 import { registerProcessors } from './registry.js';
 import { closeForgottenRegisters, zClosingQueue } from './z-closing.js';
 
 const zClosingEveryMs = 5 * 60_000;
 
 export async function startBackgroundWork(core: Core): Promise<void> {
+  registerLespassFulfilments(core.lespass);
   await registerProcessors(core.jobs, {
     store: core.store,
     clock: core.clock,

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Collective, Village } from '../collectives/types.js';
 import type { Core } from '../runtime/boot.js';
+import { seedLespass } from './lespass-step.js';
 import { seedMoney } from './money-step.js';
 
 export interface DemoLogin {
@@ -31,7 +32,7 @@ export const demoCollectives = [
 ];
 
 /** The steps run in order by seedDemo, after the village: list new ones here. */
-export const demoSteps: DemoStep[] = [seedMoney];
+export const demoSteps: DemoStep[] = [seedMoney, seedLespass];
 
 /** Seeds the demo and returns what it made, with the credentials to print. */
 export async function seedDemo(core: Core): Promise<DemoSeed> {

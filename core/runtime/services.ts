@@ -8,6 +8,7 @@ import { CollectiveService } from '../collectives/service.js';
 import { VillageService } from '../collectives/villages.js';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, isEmbedded, type Config } from '../config/config.js';
+import { startLespassModule } from '../lespass/module.js';
 import { startLiveModule } from '../live/module.js';
 import { Checkouts } from '../payments/checkouts.js';
 import { paymentProviderFromConfig } from '../payments/from-config.js';
@@ -38,7 +39,8 @@ export async function startServices(ctx: ServiceContext) {
   await settlement.start();
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
   const ticketSecret = ticketSecretOf(ctx.config);
-  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, ticketSecret };
+  const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
+  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, ticketSecret, lespass, rightsOf: lespass.rightsOf };
 }
 
 export type Services = Awaited<ReturnType<typeof startServices>>;

@@ -10,6 +10,8 @@ import { errorHandler, notFound } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
+import { lespassRoutes } from './routes/lespass.js';
+import { lespassAdminRoutes } from './routes/lespass-admin.js';
 import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
@@ -52,11 +54,13 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   authRoutes(publicApi, core);
   publicCollectiveRoutes(publicApi, core);
   publicPosRoutes(publicApi, core);
+  lespassRoutes(publicApi, core);
   app.use('/api', publicApi);
 
   const adminApi = adminRouter();
   adminCollectiveRoutes(adminApi, core);
   adminPosRoutes(adminApi, core);
+  lespassAdminRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   app.use('/api', adminApi);

@@ -1,0 +1,137 @@
+// Wires Lespass on one node: the public's accounts (magic links, sessions), ticketing,
+// memberships, baskets, the site and account views, the payments report; and what others
+// plug in: checkout fulfilments (workers/lespass.ts) and a wallet's rights (Pass taps).
+import { MagicLinks } from '../accounts/magic-links.js';
+import { StoreRateLimiter } from '../accounts/rate-limit.js';
+import { UserSessions } from '../accounts/user-sessions.js';
+import { userIdOfWallet, userWalletId, UserService } from '../accounts/users.js';
+import type { Clock } from '../clock/port.js';
+import type { CollectiveService } from '../collectives/service.js';
+import type { VillageService } from '../collectives/villages.js';
+import type { Config } from '../config/config.js';
+import type { Jobs } from '../jobs/port.js';
+import { startMemberships, type Memberships } from '../memberships/module.js';
+import type { Ledger } from '../money/ledger.js';
+import type { Checkouts } from '../payments/checkouts.js';
+import type { PaymentProvider } from '../payments/port.js';
+import type { PassService } from '../pass/service.js';
+import type { Store } from '../store/port.js';
+import { startTicketing, type Ticketing } from '../ticketing/module.js';
+import type { TicketRight } from '../ticketing/tickets.js';
+import { AccountPages } from './account.js';
+import { BasketService } from './basket.js';
+import { freeCheckoutOf, lespassFulfilments, type Fulfilment, type LespassFulfilmentDeps, type LespassFulfilments } from './fulfilment.js';
+import { PaymentsReports } from './payments-report.js';
+import { Sites } from './site.js';
+
+export interface LespassDeps {
+  store: Store;
+  clock: Clock;
+  jobs: Jobs;
+  config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
+  /** Signs ticket codes; the email worker signs the mailed QR codes with the same (core.ticketSecret). */
+  ticketSecret: string;
+  collectives: CollectiveService;
+  villages: VillageService;
+  pass: PassService;
+  ledger: Ledger;
+  payments: PaymentProvider;
+  checkouts: Checkouts;
+  /** How long seats of a paid booking wait for the payment (default 30 min). */
+  holdMs?: number;
+}
+
+export interface Lespass {
+  users: UserService;
+  userSessions: UserSessions;
+  magicLinks: MagicLinks;
+  limiter: StoreRateLimiter;
+  ticketing: Ticketing;
+  memberships: Memberships;
+  baskets: BasketService;
+  sites: Sites;
+  account: AccountPages;
+  payments: PaymentsReports;
+  /** Public base URL (mails, checkout return pages), without a trailing slash. */
+  publicUrl: string;
+  /** Fulfilments per checkout kind; `fulfilmentOf` gives the others (the built-in top-up). */
+  fulfilments<C>(fulfilmentOf: (kind: string) => Fulfilment<C> | undefined): LespassFulfilments<C>;
+  /** Tickets and memberships a Pass tap shows for a wallet. */
+  rightsOf(walletId: string): Promise<{ tickets: TicketRight[]; memberships: Array<{ memberId: string; collectiveId: string; name: string; validUntil: number }> }>;
+}
+
+export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
+  const { store, clock, jobs, collectives, pass, checkouts } = deps;
+  const publicUrl = (deps.config.PUBLIC_URL ?? `http://${deps.config.HOST}:${deps.config.PORT}`).replace(/\/+$/, '');
+  const ticketSecret = deps.ticketSecret;
+  const users = new UserService(store, clock);
+  await users.start();
+  const limiter = new StoreRateLimiter(store, clock);
+  await limiter.start();
+  const userSessions = new UserSessions(store, clock, users);
+  await userSessions.start();
+  const magicLinks = new MagicLinks(store, { clock, jobs, users, limiter, publicUrl });
+  await magicLinks.start();
+
+  const hasLinkedCard = async (userId: string) => (await pass.cards.ofUser(userId)).length > 0;
+  const userOfWallet = async (walletId: string) => {
+    const own = userIdOfWallet(walletId);
+    if (own) return own;
+    return walletId.startsWith('card:') ? ((await pass.cards.byId(walletId.slice('card:'.length)))?.userId ?? null) : null;
+  };
+  const memberships = await startMemberships({
+    store,
+    clock,
+    jobs,
+    findOrCreateUser: (email, name) => users.findOrCreateByEmail(email, name),
+    userOfWallet,
+    collectiveName: async (id) => (await collectives.get(id)).name,
+  });
+  const paymentDeps = { provider: deps.payments, checkouts, publicUrl };
+  const ticketing = await startTicketing({
+    store,
+    clock,
+    jobs,
+    payments: paymentDeps,
+    ticketSecret,
+    holdMs: deps.holdMs,
+    walletOfUser: async (userId) => ((await hasLinkedCard(userId)) ? userWalletId(userId) : null),
+    collectiveOf: async (id) => {
+      const c = await collectives.get(id);
+      return { name: c.name, timezone: c.timezone };
+    },
+    isMember: (collectiveId, userId, at) => memberships.members.isMember(collectiveId, { userId }, at),
+  });
+
+  const baskets: BasketService = new BasketService(store, {
+    clock,
+    events: ticketing.events,
+    booking: ticketing.booking,
+    orders: memberships.orders,
+    provider: deps.payments,
+    checkouts,
+    publicUrl,
+    walletOfUser: userWalletId,
+    // A free basket has no top-up (a top-up costs money): its lines need no other kind's fulfilment.
+    fulfilFree: (basket) => lespassFulfilments<undefined>(fulfilmentDeps, () => undefined).basket.fulfilBasket(basket, freeCheckoutOf(basket), undefined),
+  });
+  await baskets.start();
+  const fulfilmentDeps: LespassFulfilmentDeps = { reservationPayments: ticketing.reservationPayments, reservations: ticketing.reservations, orders: memberships.orders, baskets };
+
+  return {
+    users,
+    userSessions,
+    magicLinks,
+    limiter,
+    ticketing,
+    memberships,
+    baskets,
+    sites: new Sites({ collectives, villages: deps.villages, events: ticketing.events, reservations: ticketing.reservations, products: memberships.products }),
+    account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl }),
+    payments: new PaymentsReports({ checkouts, ledger: deps.ledger, members: memberships.members }),
+    publicUrl,
+    fulfilments: (fulfilmentOf) => lespassFulfilments(fulfilmentDeps, fulfilmentOf),
+    rightsOf: async (walletId) => ({ tickets: await ticketing.tickets.rightsOf(walletId), memberships: await memberships.members.rightsOf(walletId) }),
+  };
+}
+

@@ -1,0 +1,11 @@
+export * from './types.js';
+export * from './schemas.js';
+export { EventService, remainingAt, maxPricesPerEvent, type AgendaQuery } from './events.js';
+export { Seats, type SeatLine } from './seats.js';
+export { ReservationBook, type ReservationQuery } from './reservations.js';
+export { BookingService, defaultHoldMs, type Buyer, type BookingRequest, type BookingResult, type PaymentDeps } from './booking.js';
+export { ReservationPayments, type PaymentReceived, type FulfilmentOutcome } from './reservation-payments.js';
+export { TicketBook, ticketIdOf, type CheckedIn, type TicketRight } from './tickets.js';
+export { startTicketing, type Ticketing, type TicketingDeps } from './module.js';
+export { signTicketCode, verifyTicketCode, type TicketCodePayload } from './ticket-code.js';
+export { eventView, priceView, reservationView, ticketView } from './views.js';
