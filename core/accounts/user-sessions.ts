@@ -1,57 +1,39 @@
 // Sessions of the public (Lespass accounts), apart from admin sessions (sessions.ts): another
-// collection, another cookie, so a user session can never pass for an admin one. The browser
-// holds a random token; the store keeps only its sha256.
-import { randomBytes } from 'node:crypto';
+// collection, another cookie, so a user session can never pass for an admin one.
 import type { Clock } from '../clock/port.js';
-import { sha256Hex } from '../shared/canonical.js';
-import type { Collection, Doc, Store } from '../store/port.js';
+import type { Store } from '../store/port.js';
+import { TokenSessions, type OpenedSession } from './token-sessions.js';
 import type { User, UserService } from './users.js';
 
 export const userSessionTtlMs = 30 * 24 * 3_600_000;
 
-interface UserSessionDoc extends Doc {
-  userId: string;
-  createdAt: number;
-  expiresAt: number;
-}
-
 export class UserSessions {
-  private readonly docs: Collection<UserSessionDoc>;
+  private readonly tokens: TokenSessions;
 
   constructor(
     store: Store,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly users: UserService,
-    private readonly ttlMs = userSessionTtlMs,
+    ttlMs = userSessionTtlMs,
   ) {
-    this.docs = store.collection<UserSessionDoc>('user_sessions');
+    this.tokens = new TokenSessions(store, 'user_sessions', clock, ttlMs);
   }
 
-  async start(): Promise<void> {
-    await this.docs.ensureIndexes([{ name: 'expires', keys: { expiresAt: 1 } }]);
+  start(): Promise<void> {
+    return this.tokens.start();
   }
 
-  async open(userId: string): Promise<{ token: string; expiresAt: number }> {
-    const now = this.clock.now();
-    const token = randomBytes(32).toString('base64url');
-    await this.docs.insertOne({ _id: sha256Hex(token), userId, createdAt: now, expiresAt: now + this.ttlMs });
-    await this.docs.deleteMany({ expiresAt: { $lt: now } });
-    return { token, expiresAt: now + this.ttlMs };
+  open(userId: string): Promise<OpenedSession> {
+    return this.tokens.open(userId);
   }
 
   /** The signed-in user, or null when the token is unknown or expired. */
   async resolve(token: string): Promise<User | null> {
-    if (!token || token.length > 100) return null;
-    const session = await this.docs.findOne({ _id: sha256Hex(token) });
-    if (!session) return null;
-    if (session.expiresAt <= this.clock.now()) {
-      await this.docs.deleteOne({ _id: session._id });
-      return null;
-    }
-    return this.users.find(session.userId);
+    const userId = await this.tokens.subjectOf(token);
+    return userId ? this.users.find(userId) : null;
   }
 
-  async close(token: string): Promise<void> {
-    await this.docs.deleteOne({ _id: sha256Hex(token) });
+  close(token: string): Promise<void> {
+    return this.tokens.close(token);
   }
 }

@@ -62,11 +62,11 @@ function tokenFromCookieHeader(core: Core, header: string | undefined): string |
   return (signed && cookieSignature.unsign(signed, core.sessionSecret)) || null;
 }
 
-function isHttps(core: Core): boolean {
+export function isHttps(core: Core): boolean {
   return core.config.PUBLIC_URL?.startsWith('https:') ?? false;
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
+export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

@@ -8,6 +8,7 @@ import type { User } from '../../core/accounts/users.js';
 import type { Core } from '../../core/runtime/boot.js';
 import { AppError } from '../../core/shared/errors.js';
 import { coreOf } from './core-of.js';
+import { isHttps, readCookie } from './session.js';
 
 export const userCookieName = 'pass_user';
 
@@ -54,22 +55,4 @@ async function resolveUser(core: Core, req: Request): Promise<User | null> {
 
 function secretOf(core: Core): string {
   return `${core.sessionSecret}:pass_user`;
-}
-
-function isHttps(core: Core): boolean {
-  return core.config.PUBLIC_URL?.startsWith('https:') ?? false;
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    try {
-      return decodeURIComponent(part.slice(eq + 1).trim());
-    } catch {
-      return null;
-    }
-  }
-  return null;
 }
