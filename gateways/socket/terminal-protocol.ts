@@ -39,6 +39,9 @@ export const terminalSchemas = {
   // Staff (an extension of v1: terminals that never unlock keep working where the POS does not require staff).
   unlock: z.union([z.object({ cardUid }).strict(), z.object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') }).strict()]),
   lock: z.object({}),
+  // Register close from the terminal (an extension of v1): ends the shift and writes the day's Z.
+  // No txId: closing is not a money movement, and a second close is refused (REGISTER_CLOSED).
+  closeRegister: z.object({ countedCash: z.number().int().min(0).max(limits.maxAmountCents).optional() }),
 } as const;
 
 export type TerminalCommand = keyof typeof terminalSchemas;
@@ -107,6 +110,48 @@ export interface ClientToServerEvents {
   reprint: Command<TerminalPayload<'reprint'>, StoredSaleAck>;
   unlock: Command<TerminalPayload<'unlock'>, { staff: StaffAck }>;
   lock: Command<TerminalPayload<'lock'>, { locked: true }>;
+  closeRegister: Command<TerminalPayload<'closeRegister'>, CloseRegisterAck>;
+}
+
+/** The shift that was open (null when only the day's Z was due) and the Z written (null when nothing happened). */
+export interface CloseRegisterAck {
+  session: ClosedSessionAck | null;
+  z: ZSummaryAck | null;
+}
+
+export interface ClosedSessionAck {
+  id: string;
+  openedAt: number;
+  closedAt: number;
+  /** Opening float. */
+  float: number;
+  /** Opening float + net cash moved into the drawer during the shift, from the ledger. */
+  expectedCash: number;
+  countedCash?: number;
+  /** counted − expected: negative when cash is missing. */
+  difference?: number;
+}
+
+export interface ZSummaryAck {
+  id: string;
+  number: number;
+  businessDay: string;
+  totals: {
+    salesCount: number;
+    firstSale: number | null;
+    lastSale: number | null;
+    sales: number;
+    byMethod: { cash: number; card: number; pass: number };
+    byProduct: Array<{ productId: string; name: string; qty: number; total: number }>;
+    byVat: Array<{ rate: number; total: number; vat: number }>;
+    byAsset: Record<string, number>;
+    topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number> };
+    refunds: { total: number; byMethod: { cash: number; card: number; pass: number } };
+    cashouts: number;
+  };
+  /** Perpetual grand total of the POS, net of refunds. */
+  grandTotal: number;
+  hash: string;
 }
 
 export interface StaffAck {

@@ -10,6 +10,7 @@ import type { Clock } from '../../core/clock/port.js';
 import type { PassService } from '../../core/pass/service.js';
 import type { CatalogService } from '../../core/pos/catalog.js';
 import { catalogChangedChannel } from '../../core/pos/catalog.js';
+import type { CloseResult } from '../../core/pos/register.js';
 import type { PosService } from '../../core/pos/service.js';
 import type { TerminalService } from '../../core/pos/terminals.js';
 import type { StaffService } from '../../core/pos/staff.js';
@@ -23,6 +24,7 @@ import {
   terminalSchemas,
   type Ack,
   type ClientToServerEvents,
+  type CloseRegisterAck,
   type ServerToClientEvents,
   type TerminalCommand,
   type TerminalPayload,
@@ -172,6 +174,15 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
     }),
   );
   socket.on(
+    'closeRegister',
+    command('closeRegister', async ({ countedCash }) => {
+      const staff = socket.data.staff;
+      // Where staff is required, closing the day is a manager's act, like a refund.
+      if ((await requireStaff) && staff?.role !== 'manager') throw new AppError('MANAGER_REQUIRED', 'closing the register needs a manager to unlock it');
+      return closeAck(await core.pos.closeRegister(posId, { countedCash, by: staff?.id ?? terminalId }));
+    }),
+  );
+  socket.on(
     'assignCard',
     command('assignCard', async ({ txId, cardUid, email }) => {
       const userId = (await findOrCreateUserByEmail(core.store, email, core.clock))._id;
@@ -188,6 +199,21 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       return { sale: { saleId: s._id, number: s.number, total: s.total, change: s.change, at: s.at, lines, payments: s.payments, refundedTotal: s.refundedTotal } };
     }),
   );
+}
+
+function closeAck({ session, z }: CloseResult): CloseRegisterAck {
+  return {
+    session: session && {
+      id: session._id,
+      openedAt: session.openedAt,
+      closedAt: session.closedAt ?? 0,
+      float: session.float,
+      expectedCash: session.expectedCash ?? session.float,
+      countedCash: session.countedCash,
+      difference: session.difference,
+    },
+    z: z && { id: z._id, number: z.number, businessDay: z.businessDay, totals: z.totals, grandTotal: z.grandTotal, hash: z.hash },
+  };
 }
 
 function disconnectRevoked(socket: TerminalSocket): void {

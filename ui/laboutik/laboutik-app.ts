@@ -11,6 +11,7 @@ import { SocketController } from '../shared/socket-controller.js';
 import { baseStyles, buttonStyles } from '../shared/styles.js';
 import { appStyles } from './app-styles.js';
 import './balance-screen.js';
+import './close-register-screen.js';
 import { balanceIcon, historyIcon, saleIcon, settingsIcon, topupIcon } from './icons.js';
 import { failureReason, t } from './messages.js';
 import { defaultCommandTimeoutMs, MoneyCommands } from './money-commands.js';
@@ -18,7 +19,7 @@ import { NfcController } from './nfc-controller.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
 import './pairing-screen.js';
 import type { PairedEvent, PairingNotice } from './pairing-screen.js';
-import { serverEvents, unauthorized, type Ack, type BalanceAnswer, type Catalog, type RefundAnswer, type SaleAnswer } from './protocol.js';
+import { serverEvents, unauthorized, type Ack, type BalanceAnswer, type Catalog, type CloseRegisterAnswer, type CloseRegisterCall, type RefundAnswer, type SaleAnswer } from './protocol.js';
 import { RecentSales } from './recent-sales.js';
 import './sale-screen.js';
 import type { SaleContext } from './sale-screen.js';
@@ -38,6 +39,8 @@ const tabs: ReadonlyArray<{ tab: Tab; icon: () => unknown }> = [
   { tab: 'settings', icon: () => settingsIcon(24) },
 ];
 const queryTimeoutMs = 8_000;
+/** Writing a Z reads the whole day: give it longer than a query. */
+const closeRegisterTimeoutMs = 20_000;
 
 @customElement('laboutik-app')
 export class LaboutikApp extends LitElement {
@@ -47,6 +50,8 @@ export class LaboutikApp extends LitElement {
   @state() private tab: Tab = 'sale';
   /** Card taps up to this one happened before the current tab was shown. */
   @state() private tapArmedSeq = 0;
+  /** The settings tab shows the register close flow instead of the settings. */
+  @state() private closingRegister = false;
   private readonly storage = deviceStorage();
   private readonly nfc = new NfcController(this);
   private readonly socket = new SocketController(this, {
@@ -156,6 +161,13 @@ export class LaboutikApp extends LitElement {
       case 'sales':
         return html`<lb-sales-screen .sales=${this.recentSales?.list() ?? []} .pending=${this.commands?.outbox.list() ?? []} .commands=${this.commands}></lb-sales-screen>`;
       case 'settings':
+        if (this.closingRegister) {
+          return html`<lb-close-register
+            .closeRegister=${this.closeRegister}
+            posId=${this.session?.posId ?? ''}
+            @close-register-exit=${() => (this.closingRegister = false)}
+          ></lb-close-register>`;
+        }
         return html`<lb-settings-screen
           .session=${this.session}
           posName=${this.catalog.catalog?.pos.name ?? ''}
@@ -164,12 +176,14 @@ export class LaboutikApp extends LitElement {
           pendingCount=${this.commands?.outbox.size ?? 0}
           @unpair=${() => this.endSession('unpaired')}
           @reload-catalog=${() => this.loadCatalog()}
+          @laboutik-close-register=${this.onCloseRegister}
         ></lb-settings-screen>`;
     }
   }
 
   private showTab(tab: Tab): void {
     this.tab = tab;
+    this.closingRegister = false;
     this.tapArmedSeq = this.nfc.lastTap?.seq ?? 0;
   }
 
@@ -184,6 +198,7 @@ export class LaboutikApp extends LitElement {
     this.stopListening();
     this.session = session;
     this.tab = 'sale';
+    this.closingRegister = false;
     this.catalog = { status: 'idle' };
     const commands = new MoneyCommands(this.socket, new Outbox(this.storage, storageKeys.outbox(session.terminalId)), { timeoutMs: defaultCommandTimeoutMs });
     const recentSales = new RecentSales(this.storage, storageKeys.recentSales(session.terminalId));
@@ -230,6 +245,14 @@ export class LaboutikApp extends LitElement {
       else this.catalog = { status: 'idle', catalog: previous }; // reloaded on reconnect
     }
   }
+
+  /** The terminal closes its register itself (`closeRegister`, an extension of protocol v1). */
+  private onCloseRegister = (e: Event): void => {
+    e.preventDefault();
+    this.closingRegister = true;
+  };
+
+  private closeRegister: CloseRegisterCall = (command) => this.socket.request<Ack<CloseRegisterAnswer>>('closeRegister', command, closeRegisterTimeoutMs);
 
   private lookup = (cardUid: string): Promise<Ack<BalanceAnswer>> => this.socket.request<Ack<BalanceAnswer>>('balance', { cardUid }, queryTimeoutMs);
 

@@ -85,6 +85,52 @@ export interface RefundAnswer {
   refunded: number;
 }
 
+/** `closeRegister` (an extension of v1): ends the shift and writes the day's Z ticket. No txId: a second close is refused. */
+export interface CloseRegisterCommand {
+  /** Cents counted in the drawer, float included; omitted when not counted. */
+  countedCash?: number;
+}
+
+export interface ClosedShift {
+  id: string;
+  openedAt: number;
+  closedAt: number;
+  float: number;
+  expectedCash: number;
+  countedCash?: number;
+  /** counted − expected: negative when cash is missing. */
+  difference?: number;
+}
+
+export interface ZSummary {
+  id: string;
+  number: number;
+  /** YYYY-MM-DD in the collective's timezone. */
+  businessDay: string;
+  totals: {
+    salesCount: number;
+    firstSale: number | null;
+    lastSale: number | null;
+    sales: number;
+    byMethod: { cash: number; card: number; pass: number };
+    byProduct: Array<{ productId: string; name: string; qty: number; total: number }>;
+    byVat: Array<{ rate: number; total: number; vat: number }>;
+    byAsset: Record<string, number>;
+    topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number> };
+    refunds: { total: number; byMethod: { cash: number; card: number; pass: number } };
+    cashouts: number;
+  };
+  grandTotal: number;
+  hash: string;
+}
+
+export interface CloseRegisterAnswer {
+  /** null when no shift was open (only the day's Z was due). */
+  session: ClosedShift | null;
+  /** null when nothing happened since the last Z. */
+  z: ZSummary | null;
+}
+
 export interface PairingAnswer {
   token: string;
   terminalId: string;
@@ -98,3 +144,6 @@ export const unauthorized = 'UNAUTHORIZED';
 
 /** The `balance` command, as screens call it (the app sends it over the socket). */
 export type BalanceQuery = (cardUid: string) => Promise<Ack<BalanceAnswer>>;
+
+/** The `closeRegister` command, as the close screen calls it (the app sends it over the socket). */
+export type CloseRegisterCall = (command: CloseRegisterCommand) => Promise<Ack<CloseRegisterAnswer>>;

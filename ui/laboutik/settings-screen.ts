@@ -135,11 +135,10 @@ export class SettingsScreen extends LitElement {
   }
 
   /**
-   * CLOSE REGISTER HOOK. Closing the register (`POST /api/pos/:posId/close`, Z ticket) is an
-   * admin action outside terminal protocol v1: a terminal token cannot call it. This button
-   * emits `laboutik-close-register` {posId, terminalId} (bubbling, composed, cancelable). A
-   * handler that takes care of it calls `event.preventDefault()`; unhandled, the terminal
-   * points the cashier to the admin app.
+   * CLOSE REGISTER HOOK. This button emits `laboutik-close-register` {posId, terminalId}
+   * (bubbling, composed, cancelable). The app handles it (`event.preventDefault()`) with the
+   * terminal's own close flow (`closeRegister`, an extension of protocol v1); unhandled (an app
+   * without it), the terminal points the cashier to the admin app.
    */
   private requestCloseRegister = (): void => {
     const s = this.session;
