@@ -26,6 +26,8 @@ export function posActor(deps: PosDeps): ActorKind<PosMessage, unknown> {
 }
 
 const recentSalesLimit = 2_000;
+/** Sales an activation reads back, so a terminal resending after the actor moved gets a replay. */
+const salesReadOnActivation = 500;
 
 class PosActor implements Actor<PosMessage, unknown> {
   private catalog!: Catalog;
@@ -36,6 +38,8 @@ class PosActor implements Actor<PosMessage, unknown> {
   private readonly inflight = new Map<string, Promise<SaleAck>>();
   private readonly chainQueue = new Mailbox(limits.mailboxLength);
   private lastNumber = 0;
+  /** Numbers taken by a sale that turned out to be recorded already: the next sales use them. */
+  private readonly returnedNumbers: number[] = [];
 
   constructor(
     private readonly ctx: ActorContext,
@@ -49,6 +53,10 @@ class PosActor implements Actor<PosMessage, unknown> {
     await this.loadCatalog();
     await this.register.load(this.catalog.pos.collectiveId);
     this.lastNumber = await this.register.lastSaleNumber();
+    // A resend of a sale the previous activation recorded must replay it, not take a new number
+    // that the duplicate record then wastes (a gap in the sale numbers, found by `npm run chaos`).
+    const latest = await this.deps.sales.find({ posId: this.ctx.id }, { sort: { number: -1 }, limit: salesReadOnActivation });
+    for (const sale of latest.reverse()) this.remember(sale);
     await this.recoverUnrecordedSales();
   }
 
@@ -70,6 +78,8 @@ class PosActor implements Actor<PosMessage, unknown> {
         return this.refund(msg);
       case 'open':
         return { session: await this.register.open(msg.float, msg.by) };
+      case 'ensure-open':
+        return { session: await this.register.ensureOpen(msg.by) };
       case 'close':
         await Promise.allSettled(this.inflight.values()); // the Z must see every sale already accepted
         await this.recoverUnrecordedSales();
@@ -146,7 +156,7 @@ class PosActor implements Actor<PosMessage, unknown> {
   private async record(draft: Omit<Sale, 'number'>): Promise<Sale> {
     for (let attempt = 0; attempt < 3; attempt++) {
       // Taken synchronously: sales finishing together get consecutive numbers, none twice.
-      const sale: Sale = { ...draft, number: ++this.lastNumber };
+      const sale: Sale = { ...draft, number: this.takeNumber() };
       const outcome = await this.deps.salesInserter.insert(sale);
       if (outcome === 'written') {
         this.remember(sale);
@@ -155,13 +165,27 @@ class PosActor implements Actor<PosMessage, unknown> {
       }
       const stored = await this.deps.sales.findOne({ _id: draft._id });
       if (stored) {
-        if (this.lastNumber === sale.number) this.lastNumber--; // give back the unused number
+        this.giveBack(sale.number); // a replay: its number goes to the next sale, leaving no gap
         this.remember(stored);
         return stored;
       }
+      this.returnedNumbers.length = 0;
       this.lastNumber = await this.register.lastSaleNumber(); // a stale writer took the number
     }
     throw new AppError('CONFLICT', 'point of sale is being written elsewhere; retry');
+  }
+
+  private takeNumber(): number {
+    return this.returnedNumbers.shift() ?? ++this.lastNumber;
+  }
+
+  private giveBack(number: number): void {
+    if (number === this.lastNumber) {
+      this.lastNumber--;
+      return;
+    }
+    this.returnedNumbers.push(number);
+    this.returnedNumbers.sort((a, b) => a - b);
   }
 
   private async refund(msg: Extract<PosMessage, { type: 'refund' }>): Promise<{ refunded: number; saleId: string }> {

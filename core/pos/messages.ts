@@ -6,6 +6,7 @@ export type PosMessage =
   | ({ type: 'sale' } & SaleInput)
   | { type: 'refund'; txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }
   | { type: 'open'; float: number; by: string }
+  | { type: 'ensure-open'; by: string }
   | { type: 'close'; countedCash?: number; by: string; endOfDay: boolean }
   | { type: 'status' };
 

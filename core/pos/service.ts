@@ -36,6 +36,11 @@ export class PosService {
     return this.actors.call(posActorKind, posId, { type: 'open', ...input });
   }
 
+  /** Opens a shift with a zero float unless one is open (money is about to enter the drawer). */
+  ensureOpen(posId: string, by: string): Promise<{ session: RegisterSession }> {
+    return this.actors.call(posActorKind, posId, { type: 'ensure-open', by });
+  }
+
   /** Closes the open shift; with endOfDay (the default) also writes the day's Z ticket. */
   closeRegister(posId: string, input: { countedCash?: number; by: string; endOfDay?: boolean }): Promise<CloseResult> {
     return this.actors.call<CloseResult>(posActorKind, posId, { type: 'close', endOfDay: input.endOfDay ?? true, countedCash: input.countedCash, by: input.by });

@@ -53,6 +53,19 @@ describe('staff on terminals', () => {
     expect(await s.terminal.emitWithAck('refund', { txId: randomUUID(), saleId: sold.saleId })).toMatchObject({ ok: true, refunded: 300 });
   });
 
+  it('a cash top-up opens the shift, so the close expects that cash; where staff is required it needs an unlock', async () => {
+    const s = await setup();
+    const topup = () => s.terminal.emitWithAck('topup', { txId: randomUUID(), cardUid: s.card, asset: 'local', amount: 1500, method: 'cash' });
+    expect(await topup()).toMatchObject({ ok: true });
+    const { session } = await h.node.pos.closeRegister(s.pos._id, { countedCash: 1500, by: 'test' });
+    expect(session).toMatchObject({ float: 0, expectedCash: 1500, difference: 0 });
+    await h.node.catalog.updatePos(s.pos._id, 'c1', { requireStaff: true });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await topup()).toMatchObject({ ok: false, code: 'STAFF_REQUIRED' });
+    await s.terminal.emitWithAck('unlock', { cardUid: s.cashierCard });
+    expect(await topup()).toMatchObject({ ok: true });
+  });
+
   it('staff need a card or a PIN, and PINs are never shown', async () => {
     const s = await setup();
     await expect(h.node.staff.create('c1', { name: 'Nobody', role: 'cashier' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

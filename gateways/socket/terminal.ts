@@ -125,13 +125,6 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       return { card: { number: card.number, state: card.state }, balances, memberships: rights.memberships, tickets: rights.tickets };
     }),
   );
-  socket.on(
-    'topup',
-    command('topup', async (input) => {
-      const res = await core.pass.topUp({ ...input, collectiveId, posId, terminalId });
-      return { balances: res.balanceLines };
-    }),
-  );
   // Staff policy of this POS, read at connection and again when its settings change.
   const readPolicy = () => core.catalog.getPos(posId).then((p) => Boolean(p.requireStaff), () => true); // unknown: stay strict
   let requireStaff = readPolicy();
@@ -145,6 +138,16 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
     if (await requireStaff) throw new AppError('STAFF_REQUIRED', 'unlock this register with a staff card or PIN first');
     return undefined;
   };
+
+  socket.on(
+    'topup',
+    command('topup', async (input) => {
+      // Money into the drawer: the register's shift must be open so the close counts it.
+      await core.pos.ensureOpen(posId, (await seller()) ?? terminalId);
+      const res = await core.pass.topUp({ ...input, collectiveId, posId, terminalId });
+      return { balances: res.balanceLines };
+    }),
+  );
 
   socket.on(
     'unlock',
