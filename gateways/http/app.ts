@@ -15,6 +15,8 @@ import { lespassAdminRoutes } from './routes/lespass-admin.js';
 import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
+import { adminCurrencyRoutes } from './routes/currencies.js';
+import { opsRoutes } from './routes/ops.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
@@ -63,6 +65,8 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   lespassAdminRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
+  adminCurrencyRoutes(adminApi, core);
+  opsRoutes(adminApi, core);
   app.use('/api', adminApi);
 
   app.use(uiRoutes(options.uiDir));
