@@ -298,7 +298,14 @@ describe('admin panel in the browser', () => {
     await shoot('19-payments');
   });
 
-  it('signs out back to the login form, with no page error on the way', async () => {
+  it('goes back to the sign-in form when the session ends elsewhere, and signs out with its button', async () => {
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
+    await byTestId('nav-products').click();
+    await byTestId('login-form').waitFor();
+    await byTestId('login-email').fill(admin.email);
+    await byTestId('login-password').fill(admin.password);
+    await byTestId('login-submit').click();
+    await byTestId('products-table').waitFor();
     await byTestId('sign-out').click();
     await byTestId('login-form').waitFor();
     expect((await fetch(`${node.url}/api/auth/me`)).status).toBe(401);

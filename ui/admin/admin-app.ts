@@ -11,6 +11,7 @@ import './admin-login.js';
 import './admin-nav.js';
 import './admin-section.js';
 import type { Account, CollectiveSummary } from './api-types.js';
+import { sessionEndedEvent } from './loader.js';
 import { errorText, t } from './messages.js';
 import { hrefOf, navigate, navigateEvent, parseRoute, type Route } from './route.js';
 
@@ -143,6 +144,10 @@ export class AdminApp extends LitElement {
     this.route = parseRoute(location.pathname, location.search);
   };
 
+  private readonly onSessionEnded = () => {
+    if (this.session.status === 'ready') this.session = { status: 'login' };
+  };
+
   constructor() {
     super();
     new LanguageController(this);
@@ -152,6 +157,7 @@ export class AdminApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('popstate', this.onRoute);
     window.addEventListener(navigateEvent, this.onRoute);
+    window.addEventListener(sessionEndedEvent, this.onSessionEnded);
     void this.start();
   }
 
@@ -159,6 +165,7 @@ export class AdminApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onRoute);
     window.removeEventListener(navigateEvent, this.onRoute);
+    window.removeEventListener(sessionEndedEvent, this.onSessionEnded);
   }
 
   override render() {

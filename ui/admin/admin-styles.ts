@@ -47,6 +47,7 @@ export const panelStyles = css`
   }
   .row > .field {
     flex: 1 1 180px;
+    min-width: 0;
     margin-bottom: 0;
   }
   .row > .field.narrow {

@@ -17,6 +17,9 @@ export interface LoaderOptions<T, A extends readonly unknown[]> {
   task: (args: A, signal: AbortSignal) => Promise<T>;
 }
 
+/** Sent on window when a request finds the session gone. */
+export const sessionEndedEvent = 'admin:session-ended';
+
 export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
   state: LoadState<T> = { status: 'initial' };
   private lastArgs: A | undefined;
@@ -76,6 +79,8 @@ export class Loader<T, A extends readonly unknown[] = readonly unknown[]> implem
       if (controller.signal.aborted) return;
       const error = err instanceof ApiError ? err : new ApiError('INTERNAL', err instanceof Error ? err.message : String(err), 0);
       this.state = { status: 'error', error, value: this.value };
+      // The session ended (expired, signed out elsewhere): the app goes back to its sign-in form.
+      if (error.code === 'UNAUTHORIZED' && typeof window !== 'undefined') window.dispatchEvent(new Event(sessionEndedEvent));
     }
     this.host.requestUpdate();
   }
