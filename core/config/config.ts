@@ -11,7 +11,9 @@ export const configSchema = z.object({
   PUBLIC_URL: optionalUrl,
   NODE_ID: z.string().min(1).max(64).optional(),
   ROLE: z.enum(['all', 'app', 'worker']).default('all'),
-  STORE: z.enum(['mongo', 'memory']).default('mongo'),
+  STORE: z.enum(['mongo', 'memory', 'remote']).default('mongo'),
+  /** STORE=remote only (harnesses): the shared in-memory store server, bench/store-server.ts. */
+  STORE_URL: z.string().regex(/^(tcp|unix):\/\//, 'must start with tcp:// or unix://').optional(),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
   REDIS_PREFIX: z.string().max(64).default('pass'),

@@ -2,16 +2,24 @@
 // Invariants:
 // - a command is evaluated only after its txId is known to be new (replay returns the first
 //   result, with no re-evaluation against a changed balance);
+// - a refusal the caller declares final is recorded before it is answered, and a replay gets it
+//   again: a txId refused is never accepted later (a delayed duplicate after a top-up);
 // - memory changes only after the row is durably written (ack after write);
 // - a unique-index refusal on (wallet, seq) means another writer appended: reload, re-evaluate;
 // - a wallet balance never goes below zero.
 import { AppError, invariant, isAppError } from '../shared/errors.js';
 import type { Ledger } from './ledger.js';
 import { genesisHash, netFor, rowHash, sealRow, type LedgerRow, type RowDraft } from './ledger-row.js';
+import { refusalOf, replayRefusal, type Refusal } from './refusals.js';
 
 export interface Committed {
   row: LedgerRow;
   replayed: boolean;
+}
+
+export interface ExecuteOptions {
+  /** Refusals of `build` that are the command's answer (recorded, replayed); others are thrown as they are. */
+  isFinalRefusal?(err: AppError): boolean;
 }
 
 const maxStaleRetries = 3;
@@ -22,6 +30,7 @@ export class Chain {
   hash = genesisHash;
   readonly balances = new Map<string, number>();
   private readonly recent = new Map<string, LedgerRow>();
+  private readonly refused = new Map<string, Refusal>();
   private dirty = true;
 
   constructor(
@@ -39,6 +48,8 @@ export class Chain {
     for (const [asset, amount] of Object.entries(snap?.balances ?? {})) this.balances.set(asset, amount);
     this.recent.clear();
     for (const row of await this.ledger.rowsAfter(this.wallet, this.seq)) this.apply(row, 'verify');
+    this.refused.clear();
+    for (const refusal of (await this.ledger.refusals.latestOf(this.wallet, recentTxLimit)).reverse()) this.rememberRefusal(refusal);
     this.dirty = false;
   }
 
@@ -50,19 +61,23 @@ export class Chain {
    * Runs one command: replay if its txId is known, else `build` a draft from the current state
    * (throwing AppError to refuse) and append it. Retries on a stale-writer refusal.
    */
-  async execute(txId: string, requestHash: string, build: () => RowDraft | Promise<RowDraft>): Promise<Committed> {
+  async execute(txId: string, requestHash: string, build: () => RowDraft | Promise<RowDraft>, options: ExecuteOptions = {}): Promise<Committed> {
     for (let attempt = 0; attempt < maxStaleRetries; attempt++) {
       if (this.dirty) await this.load();
       const seen = this.recent.get(txId);
       if (seen) return replay(seen, requestHash);
+      const refusal = this.refused.get(txId);
+      if (refusal) throw replayRefusal(refusal, requestHash);
       let draft: RowDraft;
       try {
         draft = await build();
       } catch (err) {
+        if (!isAppError(err)) throw err;
         // A refusal may hide a replay whose first run changed the state: ask the ledger.
-        const stored = isAppError(err) ? await this.ledger.byTxId(txId) : null;
+        const stored = await this.ledger.byTxId(txId);
         if (stored) return replay(stored, requestHash);
-        throw err;
+        if (!options.isFinalRefusal?.(err)) throw err;
+        throw await this.refuse(txId, requestHash, err);
       }
       const row = sealRow(draft, this.wallet, this.seq + 1, this.hash, this.ledger.clock.now());
       const outcome = await this.ledger.append(row).catch((err) => {
@@ -90,6 +105,27 @@ export class Chain {
       balances: Object.fromEntries(this.balances),
       at: this.ledger.clock.now(),
     });
+  }
+
+  /** Records a final refusal before it is answered; returns the error to throw (the first refusal if a duplicate won). */
+  private async refuse(txId: string, requestHash: string, err: AppError): Promise<AppError> {
+    const refusal = refusalOf(txId, this.wallet, requestHash, err, this.ledger.clock.now());
+    const outcome = await this.ledger.refusals.record(refusal).catch((cause) => {
+      throw new AppError('UNAVAILABLE', `refusal write failed: ${String(cause?.message ?? cause)}`);
+    });
+    if (outcome === 'written') {
+      this.rememberRefusal(refusal);
+      return err;
+    }
+    const first = await this.ledger.refusals.byTxId(txId);
+    if (!first) return err;
+    this.rememberRefusal(first);
+    return replayRefusal(first, requestHash);
+  }
+
+  private rememberRefusal(refusal: Refusal): void {
+    this.refused.set(refusal._id, refusal);
+    if (this.refused.size > recentTxLimit) this.refused.delete(this.refused.keys().next().value!);
   }
 
   /** Marks the memory as untrusted: the next command reloads from the store. */

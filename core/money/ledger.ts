@@ -2,11 +2,13 @@
 // Group commit: rows appended within `groupCommitMs` go to the store in one unordered
 // insertMany, so a payment costs a fraction of a store round trip under load. The unique
 // indexes are the final guard: `_id` = wallet#seq refuses a stale writer, `txId` a replay.
+// Refused commands are kept beside the rows (refusals.ts), so a txId keeps its first answer.
 import type { Clock } from '../clock/port.js';
 import type { Collection, Store } from '../store/port.js';
 import { isDuplicateKey } from '../store/port.js';
 import { BatchInserter, type InsertOutcome } from '../store/batch-insert.js';
 import type { LedgerRow } from './ledger-row.js';
+import { Refusals } from './refusals.js';
 
 export interface WalletSnapshot {
   _id: string;
@@ -26,6 +28,7 @@ export interface LedgerOptions {
 export class Ledger {
   readonly rows: Collection<LedgerRow>;
   readonly snapshots: Collection<WalletSnapshot>;
+  readonly refusals: Refusals;
   private readonly inserter: BatchInserter<LedgerRow>;
   private readonly listeners: Array<(row: LedgerRow) => void> = [];
 
@@ -37,6 +40,7 @@ export class Ledger {
     this.rows = store.collection<LedgerRow>('ledger');
     this.snapshots = store.collection<WalletSnapshot>('wallets');
     this.inserter = new BatchInserter(this.rows, options.groupCommitMs ?? 2, options.maxBatch ?? 500);
+    this.refusals = new Refusals(store, options.groupCommitMs ?? 2);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -46,6 +50,7 @@ export class Ledger {
       { name: 'collective_at', keys: { collectiveId: 1, at: 1 } },
       { name: 'pos_at', keys: { posId: 1, at: 1 } },
     ]);
+    await this.refusals.ensureIndexes();
   }
 
   /** Resolves once the row is durably written ('written') or refused by a unique index ('duplicate'). */

@@ -63,7 +63,7 @@ class PassActor implements Actor<PassMessage, unknown> {
 
   private async command(msg: Command): Promise<WalletResult> {
     const hash = commandHash(msg);
-    const committed = await this.chain.execute(msg.txId, hash, () => this.draft(msg, hash));
+    const committed = await this.chain.execute(msg.txId, hash, () => this.draft(msg, hash), { isFinalRefusal: (err) => isFinalRefusal(msg, err) });
     if (!committed.replayed && msg.type === 'transfer-out' && msg.moveCard) await this.loadCards();
     return committed.row.result as WalletResult;
   }
@@ -257,6 +257,15 @@ class PassActor implements Actor<PassMessage, unknown> {
 function commandHash(msg: Command): string {
   const { accepted: _a, terminalId: _t, meta: _m, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown };
   return requestHash(content);
+}
+
+/**
+ * A refusal is the command's answer, kept for its txId, unless it is transient (CONFLICT: the card
+ * moved, the service re-reads and retries) or the command's own protocol re-evaluates it (a
+ * provider refund's reversal is keyed by its cumulative total and reports a shortfall).
+ */
+function isFinalRefusal(msg: Command, err: AppError): boolean {
+  return err.code !== 'CONFLICT' && msg.type !== 'reverse-topup';
 }
 
 function receivingAccount(method: 'cash' | 'card' | 'stripe', posId: string | undefined): string {

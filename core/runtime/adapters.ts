@@ -1,13 +1,14 @@
 // Chooses the adapters behind each port from the configuration; domain code is the same on
 // both paths (DESIGN "Runtime modes"):
-//   store: STORE=memory → in-process; MONGO_URL → MongoDB; else an embedded jongodb server
-//          spawned for this process, with the same mongo adapter on it.
+//   store: STORE=memory → in-process; STORE=remote → the shared in-memory store server at
+//          STORE_URL (harnesses: several processes, one memory store); MONGO_URL → MongoDB;
+//          else an embedded jongodb server spawned for this process, with the mongo adapter.
 //   bus, lease, jobs: REDIS_URL → Redis pub/sub, Redis leases, BullMQ; else in-process.
 // Driver modules are imported lazily: a node that does not use Redis never loads ioredis.
 import type { Bus } from '../bus/port.js';
 import { createMemoryBus } from '../bus/memory.js';
 import { systemClock, type Clock } from '../clock/port.js';
-import type { Config } from '../config/config.js';
+import { ConfigError, type Config } from '../config/config.js';
 import type { Jobs } from '../jobs/port.js';
 import { createMemoryJobs } from '../jobs/memory.js';
 import type { Lease } from '../lease/port.js';
@@ -23,8 +24,8 @@ export interface Adapters {
   lease: Lease;
   jobs: Jobs;
   clock: Clock;
-  /** Which store runs behind the port: memory, an embedded jongodb, or MongoDB at MONGO_URL. */
-  storeKind: 'memory' | 'embedded-mongo' | 'mongo';
+  /** Which store runs behind the port: memory, the store server at STORE_URL, an embedded jongodb, or MongoDB at MONGO_URL. */
+  storeKind: 'memory' | 'remote' | 'embedded-mongo' | 'mongo';
   /** True when bus, lease and jobs go through Redis (REDIS_URL). */
   redis: boolean;
   /** The jongodb server this process spawned (embedded mode), else null. Stopping it twice is safe. */
@@ -98,6 +99,11 @@ type OpenedStore = Pick<Adapters, 'store' | 'storeKind' | 'embeddedServer'>;
 
 async function openStore(config: Config, own: Own): Promise<OpenedStore> {
   if (config.STORE === 'memory') return { store: createMemoryStore(), storeKind: 'memory', embeddedServer: null };
+  if (config.STORE === 'remote') {
+    if (!config.STORE_URL) throw new ConfigError('invalid environment variable STORE_URL: required when STORE=remote');
+    const { createRemoteStore } = await import('../store/remote.js');
+    return { store: own('store', await createRemoteStore({ url: config.STORE_URL })), storeKind: 'remote', embeddedServer: null };
+  }
   const { createMongoStore } = await import('../store/mongo.js');
   if (config.MONGO_URL) return { store: own('store', await createMongoStore({ url: config.MONGO_URL })), storeKind: 'mongo', embeddedServer: null };
   const { startJongodb } = await import('../store/jongodb.js');

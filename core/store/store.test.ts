@@ -6,6 +6,8 @@ import { embeddedMongoStore, type EmbeddedMongoStore } from '../../test/support/
 import { storeContract } from './contract.js';
 import { createMemoryStore } from './memory.js';
 import { createMongoStore } from './mongo.js';
+import { createRemoteStore } from './remote.js';
+import { spawnTs, type Child } from '../../test/support/processes.js';
 
 storeContract('memory', async () => createMemoryStore());
 
@@ -35,3 +37,15 @@ describe('memory store: MongoDB semantics that jongodb lacks', () => {
     expect(await c.find({ v: { $gt: null } })).toEqual([]);
   });
 });
+
+// The shared in-memory store server of harnesses (bench/store-server.ts, its own process) through
+// the remote adapter: what `npm run chaos` runs its app nodes on (STORE=remote).
+let storeServer: (Child & { match: string }) | undefined;
+storeContract(
+  'remote (bench/store-server.ts over TCP)',
+  async () => {
+    storeServer = await spawnTs('bench/store-server.ts', {}, /STORE_URL=(\S+)/);
+    return createRemoteStore({ url: storeServer.match });
+  },
+  () => storeServer!.kill(),
+);
