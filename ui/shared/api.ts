@@ -60,9 +60,11 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
 
 /** The ApiError of a refused request (pure: tested without a network). */
 export function errorFrom(status: number, data: unknown): ApiError {
-  const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const error = (data as { error?: { code?: unknown; message?: unknown; details?: unknown; fields?: unknown } } | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : status >= 500 ? 'UNAVAILABLE' : 'HTTP_' + status;
   const message = typeof error?.message === 'string' ? error.message : `request failed with status ${status}`;
-  const details = error?.details && typeof error.details === 'object' ? (error.details as Record<string, unknown>) : {};
+  const details = error?.details && typeof error.details === 'object' ? { ...(error.details as Record<string, unknown>) } : {};
+  // Form routes (gateways/http/form.ts) answer `{error: {code, message, fields}}`: kept as details.fields.
+  if (error?.fields && typeof error.fields === 'object') details.fields ??= error.fields;
   return new ApiError(code, message, status, details);
 }

@@ -1,0 +1,243 @@
+// The visitor's account on this site. Signed out: the sign-in form (by email link). Signed in:
+// tickets with their QR, Pass cards and balances, top-up, memberships, subscriptions and
+// payments. Back from a checkout, it first says how the payment went, asking the server again
+// until the purchase shows on the account.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LanguageController } from '../shared/i18n.js';
+import { baseStyles, buttonStyles } from '../shared/styles.js';
+import type { Me, Site, Ticket } from './api-types.js';
+import { buyerEmailKey } from './basket-form.js';
+import { siteStyles } from './lespass-styles.js';
+import { errorText, t } from './messages.js';
+import { navigate, takeReturn } from './nav.js';
+import { hrefOf, type Route } from './route.js';
+import { returnPolling, returnState, type ReturnState } from './returns.js';
+import { SessionController, loadSession, signOut } from './session.js';
+import './account-history.js';
+import './account-pass.js';
+import './login-form.js';
+import './ticket-card.js';
+
+@customElement('account-page')
+export class AccountPage extends LitElement {
+  @property({ attribute: false }) site!: Site;
+  @property({ attribute: false }) returnFrom: Route['returnFrom'];
+  @property({ type: Boolean }) loginExpired = false;
+  @state() private continueTo: string | null = null;
+  private readonly session = new SessionController(this);
+  private polls = 0;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    siteStyles,
+    css`
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: flex-start;
+        gap: var(--pass-space-3);
+        margin-bottom: var(--pass-space-4);
+      }
+      .head h1 {
+        font-size: clamp(1.4rem, 5.5vw, 2.2rem);
+        overflow-wrap: anywhere;
+      }
+      .head p {
+        margin: 0;
+      }
+      .head button {
+        flex: none;
+      }
+      .columns {
+        display: grid;
+        gap: var(--pass-space-4);
+        align-items: start;
+      }
+      @media (min-width: 900px) {
+        .columns {
+          grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr);
+        }
+      }
+      .columns > div > section + section {
+        margin-top: var(--pass-space-4);
+      }
+      .alert {
+        padding: var(--pass-space-3) var(--pass-space-4);
+        border-radius: var(--pass-radius-small);
+        border-left: 6px solid;
+        margin-bottom: var(--pass-space-4);
+      }
+      .alert.ok {
+        background: var(--pass-success-bg);
+        border-color: var(--pass-success);
+      }
+      .alert.ok strong {
+        color: var(--pass-success);
+      }
+      .alert.info {
+        background: var(--pass-surface);
+        border-color: var(--pass-primary);
+      }
+      .alert.warning {
+        background: var(--pass-warning-bg);
+        border-color: var(--pass-warning);
+      }
+      .tickets {
+        display: grid;
+        gap: var(--pass-space-3);
+      }
+      .signin {
+        max-width: 560px;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.continueTo = null;
+    void loadSession(true); // the account page always shows the account as it is now (a ticket just scanned...)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.pollTimer);
+  }
+
+  override updated(): void {
+    const me = this.session.me;
+    if (me && this.continueTo === null) this.continueTo = takeReturn(this.site.collective.slug) ?? '';
+    if (me && this.returnFrom && returnState(me, this.returnFrom) === 'pending') this.pollAgain();
+  }
+
+  override render() {
+    const session = this.session.state;
+    if (session.status === 'loading')
+      return html`<h1>${t('account.title')}</h1>
+        <p class="muted">${t('site.loading')}</p>`;
+    if (session.status === 'error') {
+      return html`<h1>${t('account.title')}</h1>
+        <div class="card">
+          <p>${t('account.loadFailed')} ${errorText(session.error)}</p>
+          <button @click=${() => loadSession(true)}>${t('site.retry')}</button>
+        </div>`;
+    }
+    if (session.status === 'guest') return this.renderGuest();
+    return this.renderAccount(session.me);
+  }
+
+  private renderGuest() {
+    let email = '';
+    try {
+      email = sessionStorage.getItem(buyerEmailKey) ?? '';
+    } catch {
+      // storage disabled: the form starts empty
+    }
+    return html`<h1>${t('account.title')}</h1>
+      ${this.renderReturn(null)} ${this.loginExpired ? html`<div class="alert warning" role="alert" data-testid="login-expired">${t('account.badLink')}</div>` : nothing}
+      <section class="card signin">
+        <h2>${t('account.signIn')}</h2>
+        ${this.returnFrom && !this.returnFrom.cancelled ? html`<p>${t('return.signInToSee')}</p>` : nothing}
+        <login-form slug=${this.site.collective.slug} email=${email}></login-form>
+      </section>`;
+  }
+
+  private renderAccount(me: Me) {
+    const zone = this.site.collective.timezone;
+    const names = Object.fromEntries((this.site.village?.collectives ?? [this.site.collective]).map((c) => [c.id, c.name]));
+    return html`<div class="head">
+        <div>
+          <h1 data-testid="account-hello">${t('account.hello', { name: me.user.name || me.user.email })}</h1>
+          <p class="muted" data-testid="account-email">${me.user.email}</p>
+        </div>
+        <button data-testid="sign-out" @click=${() => this.signOut()}>${t('account.signOut')}</button>
+      </div>
+      ${this.renderReturn(me)} ${this.continueTo ? html`<div class="alert info"><a href=${this.continueTo} data-testid="continue">${t('account.continue')} →</a></div>` : nothing}
+      <div class="columns">
+        <div>
+          <section class="card" data-testid="my-tickets">
+            <h2>${t('account.section.tickets')}</h2>
+            ${
+              me.tickets.length
+                ? html`<div class="tickets">${sortTickets(me.tickets).map((tk) => html`<ticket-card .ticket=${tk} timezone=${zone}></ticket-card>`)}</div>`
+                : html`<p class="empty">${t('account.noTickets')}</p>`
+            }
+          </section>
+          <section class="card">
+            <h2>${t('account.section.memberships')}</h2>
+            <account-history .me=${me} list="memberships" timezone=${zone} .collectiveNames=${names}></account-history>
+          </section>
+          <section class="card">
+            <h2>${t('account.section.subscriptions')}</h2>
+            <account-history .me=${me} list="subscriptions" timezone=${zone} .collectiveNames=${names}></account-history>
+          </section>
+        </div>
+        <div>
+          <section class="card" data-testid="my-pass">
+            <h2>${t('account.section.pass')}</h2>
+            <account-pass .me=${me} slug=${this.site.collective.slug}></account-pass>
+          </section>
+          <section class="card">
+            <h2>${t('account.section.payments')}</h2>
+            <account-history .me=${me} list="payments" timezone=${zone}></account-history>
+          </section>
+        </div>
+      </div>`;
+  }
+
+  /** The banner of a purchase just paid (or abandoned); `me` null for a guest. */
+  private renderReturn(me: Me | null) {
+    const from = this.returnFrom;
+    if (!from) return nothing;
+    const state: ReturnState = from.cancelled ? 'cancelled' : me ? returnState(me, from) : 'paid';
+    if (state === 'cancelled') return html`<div class="alert warning" role="status" data-testid="return" data-state="cancelled">${t('return.cancelled')}</div>`;
+    if (state === 'pending' && this.polls < returnPolling.attempts) {
+      return html`<div class="alert info" role="status" data-testid="return" data-state="pending">${t('return.pending')}</div>`;
+    }
+    const text = from.kind === 'reservation' ? 'return.paidBooking' : from.kind === 'basket' ? 'return.paidBasket' : 'return.paidTopup';
+    return html`<div class="alert ok" role="status" data-testid="return" data-state="paid">
+      <strong>${t('return.paidTitle')}</strong>
+      <p style="margin: var(--pass-space-1) 0 0">${t(text)}</p>
+    </div>`;
+  }
+
+  private pollAgain(): void {
+    if (this.pollTimer || this.polls >= returnPolling.attempts) return;
+    this.pollTimer = setTimeout(async () => {
+      this.polls++;
+      await loadSession(true);
+      this.pollTimer = undefined;
+      this.requestUpdate();
+    }, returnPolling.everyMs);
+  }
+
+  private async signOut(): Promise<void> {
+    await signOut().catch(() => undefined);
+    navigate(hrefOf(this.site.collective.slug, 'account'), { replace: true });
+  }
+}
+
+/** Tickets to come first (soonest first), then the others, latest first. */
+function sortTickets(tickets: Ticket[]): Ticket[] {
+  const now = Date.now();
+  const upcoming = (tk: Ticket) => tk.state === 'valid' && (tk.endsAt ?? Infinity) >= now;
+  return [...tickets].sort((a, b) => {
+    const ua = upcoming(a);
+    const ub = upcoming(b);
+    if (ua !== ub) return ua ? -1 : 1;
+    return ua ? (a.startsAt ?? 0) - (b.startsAt ?? 0) : (b.startsAt ?? 0) - (a.startsAt ?? 0);
+  });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'account-page': AccountPage;
+  }
+}

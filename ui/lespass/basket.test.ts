@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { MembershipProduct, Price } from './api-types.js';
+import { checkDraft, emptyDraft, formFieldOf, maxSeats, planOf, totals, type Draft, type Offer } from './basket.js';
+
+const price = (id: string, amount: number, remaining = 50, extra: Partial<Price> = {}): Price => ({ id, name: id, amount, quota: null, membersOnly: false, remaining, ...extra });
+const membership: MembershipProduct = {
+  id: 'mbp_1',
+  collectiveId: 'c1',
+  name: 'Adhésion annuelle',
+  description: '',
+  price: 1500,
+  durationDays: 365,
+  period: null,
+  subscription: false,
+  fields: [
+    { key: 'size', label: 'Taille', kind: 'choice', required: true, options: ['S', 'M'] },
+    { key: 'phone', label: 'Tél', kind: 'phone', required: false },
+  ],
+};
+const offer: Offer = { eventId: 'evt_1', prices: [price('full', 1200), price('free', 0), price('last', 800, 2)], memberships: [membership] };
+const draft = (d: Partial<Draft>): Draft => ({ ...emptyDraft(), ...d });
+
+describe('the booking draft', () => {
+  it('adds seat prices, the membership and the typed top-up in integer cents', () => {
+    const d = draft({ qty: { full: 2, free: 3 }, membershipId: 'mbp_1', topup: '10,10' });
+    expect(totals(d, offer)).toEqual({ tickets: 2400, membership: 1500, topup: 1010, total: 4910 });
+    expect(totals(draft({ qty: { free: 1 } }), offer).total).toBe(0);
+  });
+
+  it('offers no more seats than are left, nor more than 20 in one booking', () => {
+    expect(maxSeats(offer.prices[2], draft({}))).toBe(2);
+    expect(maxSeats(offer.prices[0], draft({ qty: { free: 15, full: 3 } }))).toBe(5);
+  });
+
+  it('asks a guest for a name and a valid email, and for at least one seat', () => {
+    expect(checkDraft(draft({}), offer, false)).toEqual({ tickets: 'book.pickOne', name: 'field.required', email: 'field.required' });
+    expect(checkDraft(draft({ qty: { full: 1 }, name: 'Ada', email: 'ada@' }), offer, false)).toEqual({ email: 'field.email' });
+    expect(checkDraft(draft({ qty: { full: 1 } }), offer, true)).toEqual({});
+  });
+
+  it('asks the required questions of the chosen membership and refuses a bad top-up', () => {
+    const errors = checkDraft(draft({ qty: { full: 1 }, membershipId: 'mbp_1', topup: '0,50' }), offer, true);
+    expect(errors).toEqual({ 'answers.size': 'field.required', topup: 'field.amountMin' });
+    expect(checkDraft(draft({ qty: { full: 1 }, topup: '12,345' }), offer, true)).toEqual({ topup: 'field.amount' });
+  });
+
+  it('sends tickets alone as a booking, with the guest details', () => {
+    expect(planOf(draft({ qty: { full: 2, last: 0 }, name: ' Ada ', email: 'ada@x.fr ' }), offer, false)).toEqual({
+      kind: 'booking',
+      body: { eventId: 'evt_1', lines: [{ priceId: 'full', qty: 2 }], name: 'Ada', email: 'ada@x.fr' },
+    });
+    expect(planOf(draft({ qty: { free: 1 }, email: 'ignored@x.fr' }), offer, true)).toEqual({ kind: 'booking', body: { eventId: 'evt_1', lines: [{ priceId: 'free', qty: 1 }] } });
+  });
+
+  it('sends tickets with a membership or a top-up as one basket', () => {
+    const plan = planOf(draft({ qty: { full: 1 }, membershipId: 'mbp_1', answers: { size: 'M', phone: ' ', junk: 'x' }, topup: '20' }), offer, true);
+    expect(plan).toEqual({
+      kind: 'basket',
+      lines: [
+        { type: 'tickets', eventId: 'evt_1', lines: [{ priceId: 'full', qty: 1 }] },
+        { type: 'membership', productId: 'mbp_1', answers: { size: 'M' } },
+        { type: 'topup', amount: 2000 },
+      ],
+    });
+    expect(planOf(draft({ membershipId: 'mbp_1' }), { prices: [], memberships: [membership] }, true)).toEqual({
+      kind: 'basket',
+      lines: [{ type: 'membership', productId: 'mbp_1', answers: {} }],
+    });
+  });
+
+  it('puts a server refusal back next to the field it is about', () => {
+    const booking = planOf(draft({ qty: { full: 1, last: 2 }, name: 'A', email: 'a@b.fr' }), offer, false);
+    expect(formFieldOf('lines.1.priceId', booking)).toBe('price:last');
+    expect(formFieldOf('email', booking)).toBe('email');
+    expect(formFieldOf('requestId', booking)).toBeNull();
+    const basket = planOf(draft({ qty: { last: 1 }, membershipId: 'mbp_1', topup: '5' }), offer, true);
+    expect(formFieldOf('lines.0.lines.0.priceId', basket)).toBe('price:last');
+    expect(formFieldOf('lines.1.answers.size', basket)).toBe('answers.size');
+    expect(formFieldOf('lines.1.productId', basket)).toBe('membership');
+    expect(formFieldOf('lines.2.amount', basket)).toBe('topup');
+    expect(formFieldOf('lines', basket)).toBeNull();
+  });
+});

@@ -1,0 +1,127 @@
+// What the booking form holds (a draft), what it costs, what it sends, and where the server's
+// refusals go back. Pure, so each rule is tested without a browser.
+// Rules: totals are integer cents (seat price × qty, membership price, top-up typed in euros
+// read digit by digit); tickets alone go to POST /bookings (a guest may book); anything with a
+// membership or a top-up goes as one basket to POST /basket/checkout (signed-in people only).
+import { parseEuros } from './amounts.js';
+import type { BasketLineInput, MembershipProduct, Price } from './api-types.js';
+
+export const maxSeatsPerBooking = 20;
+
+export interface Draft {
+  /** Seats per price id. */
+  qty: Record<string, number>;
+  name: string;
+  email: string;
+  /** '' for none. */
+  membershipId: string;
+  answers: Record<string, string>;
+  /** Euros as typed; '' for none. */
+  topup: string;
+}
+
+export interface Offer {
+  eventId?: string;
+  prices: Price[];
+  memberships: MembershipProduct[];
+}
+
+export type Plan =
+  { kind: 'booking'; body: { eventId: string; lines: Array<{ priceId: string; qty: number }>; name?: string; email?: string } } | { kind: 'basket'; lines: BasketLineInput[] };
+
+export function emptyDraft(person?: { name?: string | null; email?: string }): Draft {
+  return { qty: {}, name: person?.name ?? '', email: person?.email ?? '', membershipId: '', answers: {}, topup: '' };
+}
+
+/** The most seats one may pick at a price: what is left, within one booking's limit. */
+export function maxSeats(price: Price, draft: Draft): number {
+  const others = Object.entries(draft.qty).reduce((n, [id, q]) => (id === price.id ? n : n + q), 0);
+  return Math.max(0, Math.min(price.remaining, maxSeatsPerBooking - others));
+}
+
+export function ticketLines(draft: Draft, offer: Offer): Array<{ priceId: string; qty: number }> {
+  return offer.prices.filter((p) => (draft.qty[p.id] ?? 0) > 0).map((p) => ({ priceId: p.id, qty: draft.qty[p.id] }));
+}
+
+export function chosenMembership(draft: Draft, offer: Offer): MembershipProduct | undefined {
+  return draft.membershipId ? offer.memberships.find((m) => m.id === draft.membershipId) : undefined;
+}
+
+export function totals(draft: Draft, offer: Offer): { tickets: number; membership: number; topup: number; total: number } {
+  const tickets = offer.prices.reduce((sum, p) => sum + p.amount * (draft.qty[p.id] ?? 0), 0);
+  const membership = chosenMembership(draft, offer)?.price ?? 0;
+  const topup = draft.topup.trim() ? (parseEuros(draft.topup) ?? 0) : 0;
+  return { tickets, membership, topup, total: tickets + membership + topup };
+}
+
+/**
+ * Checks made before sending (the server checks again): form field → message key. Fields are
+ * 'tickets', 'name', 'email', 'membership', 'answers.<key>', 'topup'.
+ */
+export function checkDraft(draft: Draft, offer: Offer, signedIn: boolean): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const seats = ticketLines(draft, offer).length;
+  const membership = chosenMembership(draft, offer);
+  if (offer.eventId && !seats) errors.tickets = 'book.pickOne';
+  if (!offer.eventId && !membership) errors.membership = 'field.required';
+  if (!signedIn) {
+    if (!draft.name.trim()) errors.name = 'field.required';
+    if (!draft.email.trim()) errors.email = 'field.required';
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) errors.email = 'field.email';
+  }
+  for (const field of membership?.fields ?? []) {
+    if (field.required && !(draft.answers[field.key] ?? '').trim()) errors[`answers.${field.key}`] = 'field.required';
+  }
+  if (draft.topup.trim()) {
+    const cents = parseEuros(draft.topup);
+    if (cents === null) errors.topup = 'field.amount';
+    else if (cents < 100) errors.topup = 'field.amountMin';
+  }
+  return errors;
+}
+
+/** What to send: tickets alone as a booking, anything more as one basket. */
+export function planOf(draft: Draft, offer: Offer, signedIn: boolean): Plan {
+  const lines = ticketLines(draft, offer);
+  const membership = chosenMembership(draft, offer);
+  const topup = totals(draft, offer).topup;
+  if (offer.eventId && !membership && !topup) {
+    const who = signedIn ? (draft.name.trim() ? { name: draft.name.trim() } : {}) : { name: draft.name.trim(), email: draft.email.trim() };
+    return { kind: 'booking', body: { eventId: offer.eventId, lines, ...who } };
+  }
+  const basket: BasketLineInput[] = [];
+  if (offer.eventId && lines.length) basket.push({ type: 'tickets', eventId: offer.eventId, lines });
+  if (membership) basket.push({ type: 'membership', productId: membership.id, answers: answersOf(draft, membership) });
+  if (topup) basket.push({ type: 'topup', amount: topup });
+  return { kind: 'basket', lines: basket };
+}
+
+/** The form field that shows a server field error ('lines.0.priceId', 'lines.1.answers.size'...), or null for the form itself. */
+export function formFieldOf(serverKey: string, plan: Plan): string | null {
+  const parts = serverKey.split('.');
+  if (plan.kind === 'booking') {
+    if (serverKey === 'name' || serverKey === 'email') return serverKey;
+    if (parts[0] === 'lines') return parts.length > 1 ? priceField(plan.body.lines, parts[1]) : 'tickets';
+    return null;
+  }
+  if (parts[0] !== 'lines' || parts.length < 2) return null;
+  const line = plan.lines[Number(parts[1])];
+  if (!line) return null;
+  if (line.type === 'topup') return 'topup';
+  if (line.type === 'membership') return parts[2] === 'answers' && parts[3] ? `answers.${parts[3]}` : 'membership';
+  return parts[2] === 'lines' && parts[3] ? priceField(line.lines, parts[3]) : 'tickets';
+}
+
+function priceField(lines: Array<{ priceId: string }>, index: string): string {
+  const line = lines[Number(index)];
+  return line ? `price:${line.priceId}` : 'tickets';
+}
+
+function answersOf(draft: Draft, membership: MembershipProduct): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of membership.fields) {
+    const value = (draft.answers[field.key] ?? '').trim();
+    if (value) out[field.key] = value;
+  }
+  return out;
+}

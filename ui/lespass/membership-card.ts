@@ -1,0 +1,83 @@
+// One membership or subscription on offer: its name, price and validity, its description,
+// and the button to join (on the site of the collective that offers it).
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { getLang, LanguageController } from '../shared/i18n.js';
+import { formatMoney } from '../shared/money.js';
+import { baseStyles, buttonStyles } from '../shared/styles.js';
+import type { MembershipProduct } from './api-types.js';
+import { siteStyles } from './lespass-styles.js';
+import { t } from './messages.js';
+import { hrefOf } from './route.js';
+
+/** "15,00 € / an", "Gratuite · valable 30 jours"... */
+export function priceLine(p: Pick<MembershipProduct, 'price' | 'period' | 'durationDays'>): string {
+  const price = p.price > 0 ? formatMoney(p.price, getLang()) : t('memberships.free');
+  if (p.period === 'month') return t('memberships.perMonth', { price });
+  if (p.period === 'year') return t('memberships.perYear', { price });
+  if (p.durationDays === 365 || p.durationDays === 366) return t('memberships.forOneYear', { price });
+  return p.durationDays ? t('memberships.forDays', { price, days: p.durationDays }) : price;
+}
+
+@customElement('membership-card')
+export class MembershipCard extends LitElement {
+  @property({ attribute: false }) product!: MembershipProduct;
+  /** Slug of the site where this membership is bought (its collective's). */
+  @property() slug = '';
+
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    siteStyles,
+    css`
+      :host {
+        display: block;
+        height: 100%;
+      }
+      .card {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        gap: var(--pass-space-2);
+        border-top: 6px solid var(--brand-secondary);
+      }
+      .price {
+        font-weight: 800;
+        font-size: 1.15rem;
+      }
+      .description {
+        flex: 1;
+        color: var(--pass-muted);
+        margin: 0;
+      }
+      .btn {
+        align-self: flex-start;
+        margin-top: var(--pass-space-2);
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
+
+  override render() {
+    const p = this.product;
+    return html`<article class="card" data-testid="membership" data-product-id=${p.id}>
+      <div class="spread">
+        <h3>${p.name}</h3>
+        ${p.subscription ? html`<span class="badge brand">${t('memberships.subscription')}</span>` : nothing}
+      </div>
+      <div class="price">${priceLine(p)}</div>
+      ${p.description ? html`<p class="description">${p.description}</p>` : html`<p class="description"></p>`}
+      <a class="btn primary" href=${hrefOf(this.slug, 'join', p.id)} data-testid="join-${p.id}">${t(p.subscription ? 'memberships.subscribe' : 'memberships.join')}</a>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'membership-card': MembershipCard;
+  }
+}
