@@ -16,7 +16,7 @@ export interface AppNodeSetup {
   balance: number;
 }
 
-const config = loadConfig({ TERMINAL_COMMANDS_PER_SEC: '100000', ...process.env, HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', LOG_LEVEL: 'silent', SEED_DEMO: 'no', STORE: process.env.BENCH_STORE ?? 'memory', SESSION_SECRET: 'bench-session-secret-0123456789', TICKET_SIGNING_SECRET: 'bench-ticket-secret-0123456789' });
+const config = loadConfig({ TERMINAL_COMMANDS_PER_SEC: '100000', ...process.env, HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', LOG_LEVEL: 'silent', SEED_DEMO: 'no', STORE: process.env.STORE_URL ? 'remote' : (process.env.BENCH_STORE ?? 'memory'), SESSION_SECRET: 'bench-session-secret-0123456789', TICKET_SIGNING_SECRET: 'bench-ticket-secret-0123456789' });
 const core = await bootCore(config);
 const http = await startHttpServer(core);
 const sockets = await createSocketServer(http.server, core);

@@ -2,6 +2,9 @@
 // against the bare Socket.IO ceiling measured in the same run, then the ledger invariants.
 // Options: --terminals 500 --cards 20000 --pos 50 --duration 20 --mode closed|open --rate 5000
 //          --echo 5 (seconds of echo ceiling) --store memory|mongo --json <file>
+//          --redis: 2 app nodes with Redis bus, leases and Socket.IO adapter (REDIS_URL, default
+//          redis://127.0.0.1:6379) sharing one in-memory store server (bench/store-server.ts);
+//          terminals alternate between the nodes, the dashboard watches from the second.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,15 +24,21 @@ const { values: args } = parseArgs({
     store: { type: 'string', default: 'memory' },
     json: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
+    redis: { type: 'boolean', default: false },
   },
 });
 const n = (k: keyof typeof args) => Number(args[k]);
 
-const app = await startApp();
+const cluster = args.redis ? await startRedisCluster() : null;
+const app = await startApp(cluster?.env('bench-n1'));
+const second = cluster ? await startApp(cluster.env('bench-n2')) : null;
+const nodes = second ? [app, second] : [app];
 try {
   await main();
 } finally {
-  app.child.disconnect();
+  // Nodes first (they save their actors to the store on the way out), the shared store last.
+  await Promise.all(nodes.map((node) => new Promise((resolve) => (node.child.once('exit', resolve), node.child.disconnect()))));
+  cluster?.stop();
 }
 
 async function main() {
@@ -45,13 +54,14 @@ async function main() {
   const echo = await measureEcho(n('terminals'), n('echo') * 1000);
   log(`echo ceiling: ${echo.perSec.toFixed(0)} acks/s (p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms)`);
 
-  const sockets = await connectTerminals(app.url, setup.tokens.map((token) => ({ token })));
+  const sockets = (await Promise.all(nodes.map((node, i) => connectTerminals(node.url, setup.tokens.filter((_, k) => k % nodes.length === i).map((token) => ({ token })))))).flat();
   const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay: 85, topup: 10, balance: 5 }, hotTraffic: 0.1, hotCards: 0.01 };
-  const dashboard = await watchDashboard(app.url, { cookie: await signIn(app.url, setup.admin.email, setup.admin.password), collectiveId: setup.collectiveId });
-  const before = (await app.request('stats')) as Stats;
+  const watcher = nodes[nodes.length - 1]; // on another node than half the terminals: deltas cross nodes
+  const dashboard = await watchDashboard(watcher.url, { cookie: await signIn(app.url, setup.admin.email, setup.admin.password), collectiveId: setup.collectiveId });
+  const before = await statsOfAll();
   const progress = (r: LoadResult) => log(`  … ${r.ok.pay} payments, ${Object.values(r.errors).reduce((a, b) => a + b, 0)} errors`);
   const result = args.mode === 'open' ? await openLoop(sockets, work, n('duration') * 1000, n('rate'), progress) : await closedLoop(sockets, work, n('duration') * 1000, progress);
-  const after = (await app.request('stats')) as Stats;
+  const after = await statsOfAll();
   await new Promise((r) => setTimeout(r, 500)); // the last deltas
   const live = dashboard.report(result.paymentAcks);
   dashboard.close();
@@ -95,10 +105,31 @@ interface Stats {
   cpu: { user: number; system: number };
 }
 
-async function startApp(): Promise<{ child: ChildProcess; url: string; request(type: string, extra?: object): Promise<unknown> }> {
+async function statsOfAll(): Promise<Stats> {
+  const all = (await Promise.all(nodes.map((node) => node.request('stats')))) as Stats[];
+  return all.reduce((a, b) => ({ storeCalls: a.storeCalls + b.storeCalls, ledgerFlushes: a.ledgerFlushes + b.ledgerFlushes, cpu: { user: a.cpu.user + b.cpu.user, system: a.cpu.system + b.cpu.system } }));
+}
+
+/** A throw-away shared store and the environment of each app node of the Redis-backed run. */
+async function startRedisCluster(): Promise<{ env(nodeId: string): Record<string, string>; stop(): void }> {
+  const store = fork('bench/store-server.ts', ['--port', '0'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const storeUrl = await new Promise<string>((resolve, reject) => {
+    store.stdout!.on('data', (d) => {
+      const m = /STORE_URL=(\S+)/.exec(String(d));
+      if (m) resolve(m[1]);
+    });
+    store.once('exit', (code) => reject(new Error(`store server exited with ${code}`)));
+  });
+  const prefix = `bench-${process.pid}-${Date.now()}`;
+  const env = (nodeId: string) => ({ STORE: 'remote', STORE_URL: storeUrl, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix, NODE_ID: nodeId });
+  log(`redis mode: 2 app nodes, shared store ${storeUrl}, Redis prefix ${prefix}`);
+  return { env, stop: () => void store.kill() };
+}
+
+async function startApp(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; request(type: string, extra?: object): Promise<unknown> }> {
   // --cpu-prof: the app node writes a V8 CPU profile (bench/results/*.cpuprofile) when it exits.
   const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=bench/results'] : [];
-  const child = fork('bench/app-node.ts', [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, BENCH_STORE: String(args.store) } });
+  const child = fork('bench/app-node.ts', [], { execArgv: ['--import', 'tsx', ...profile], env: { LOG_LEVEL: 'error', ...process.env, BENCH_STORE: String(args.store), ...extraEnv } });
   const waiting = new Map<number, (m: { ok: boolean; value?: unknown; error?: string }) => void>();
   let nextId = 1;
   const url = await new Promise<string>((resolve, reject) => {
