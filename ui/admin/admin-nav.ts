@@ -23,6 +23,7 @@ const groups: NavGroup[] = [
       { section: 'collective', label: 'nav.collective.profile' },
       { section: 'village', label: 'nav.village' },
       { section: 'currencies', label: 'nav.currencies' },
+      { section: 'settlement', label: 'nav.settlement' },
     ],
   },
   {
@@ -31,6 +32,7 @@ const groups: NavGroup[] = [
     items: [
       { section: 'pos', label: 'nav.pos' },
       { section: 'products', label: 'nav.products' },
+      { section: 'staff', label: 'nav.staff' },
       { section: 'revenue', label: 'nav.revenue' },
     ],
   },

@@ -7,11 +7,13 @@ import { LanguageController } from '../shared/i18n.js';
 import { baseStyles, formStyles } from '../shared/styles.js';
 import './collective/collective-profile.js';
 import './collective/currencies-panel.js';
+import './collective/settlement-panel.js';
 import './collective/village-members.js';
 import './laboutik/pos-detail.js';
 import './laboutik/pos-list.js';
 import './laboutik/products-panel.js';
 import './laboutik/revenue-report.js';
+import './laboutik/staff-panel.js';
 import './lespass/door-check.js';
 import './lespass/event-detail.js';
 import './lespass/events-panel.js';
@@ -54,12 +56,16 @@ export class AdminSection extends LitElement {
         return html`<village-members .collectiveId=${c}></village-members>`;
       case 'currencies':
         return html`<currencies-panel .collectiveId=${c}></currencies-panel>`;
+      case 'settlement':
+        return html`<settlement-panel .collectiveId=${c}></settlement-panel>`;
       case 'pos':
         return id
           ? html`<pos-detail .collectiveId=${c} .posId=${id} .tab=${tab ?? 'products'}></pos-detail>`
           : html`<pos-list .collectiveId=${c}></pos-list>`;
       case 'products':
         return html`<products-panel .collectiveId=${c}></products-panel>`;
+      case 'staff':
+        return html`<staff-panel .collectiveId=${c}></staff-panel>`;
       case 'revenue':
         return html`<revenue-report .collectiveId=${c}></revenue-report>`;
       case 'events':

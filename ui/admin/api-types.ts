@@ -161,3 +161,54 @@ export interface CurrenciesView {
   village: { id: string; name: string } | null;
   others: Array<CurrencyView & { collectiveId: string; collectiveName: string; accepted: boolean; inVillage: boolean }>;
 }
+
+export type StaffRole = 'cashier' | 'manager';
+
+/** A staff member as listed: the PIN itself is never sent back, only whether one is set. */
+export interface StaffMember {
+  _id: string;
+  collectiveId: string;
+  name: string;
+  role: StaffRole;
+  cardUid?: string;
+  hasPin: boolean;
+  /** Points of sale this person may unlock; empty means all. */
+  posIds: string[];
+  active: boolean;
+  createdAt: number;
+}
+
+export interface SettlementDirection {
+  spent: number;
+  refunded: number;
+  /** spent - refunded: what the issuer owes the holder for this direction. */
+  due: number;
+}
+
+export interface SettlementPair {
+  a: string;
+  b: string;
+  /** Currency of a spent at b. */
+  aToB: SettlementDirection;
+  /** Currency of b spent at a. */
+  bToA: SettlementDirection;
+  /** Euros that change hands after netting, >= 0. */
+  net: number;
+  debtor: string | null;
+  creditor: string | null;
+}
+
+export interface SettlementStatement {
+  _id: string;
+  villageId: string;
+  /** The UTC day settled, YYYY-MM-DD. */
+  periodKey: string;
+  from: number;
+  to: number;
+  collectiveIds: string[];
+  pairs: SettlementPair[];
+  totals: Record<string, { owesGross: number; owedGross: number; balance: number }>;
+  createdAt: number;
+  /** Pair index → its recorded payment. */
+  payments: Record<string, { txId: string; rowId: string; at: number }>;
+}

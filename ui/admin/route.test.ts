@@ -8,6 +8,8 @@ describe('admin routes', () => {
     expect(parseRoute('/admin/pos/pos_1/terminals', '?collective=col_2')).toEqual({ section: 'pos', id: 'pos_1', tab: 'terminals', collectiveId: 'col_2' });
     expect(parseRoute('/admin/ops/ledger')).toEqual({ section: 'ops-ledger' });
     expect(parseRoute('/admin/ops')).toEqual({ section: 'ops-queues' });
+    expect(parseRoute('/admin/staff')).toEqual({ section: 'staff' });
+    expect(parseRoute('/admin/settlement', '?collective=col_1')).toEqual({ section: 'settlement', collectiveId: 'col_1' });
   });
 
   it('land unknown paths on the collective profile', () => {

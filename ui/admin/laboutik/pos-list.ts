@@ -69,7 +69,10 @@ export class PosList extends LitElement {
   private row(p: PointOfSale) {
     return html`<tr data-testid="pos-row" data-pos-id=${p.id} class=${p.active ? '' : 'muted-row'}>
       <td><a href=${linkTo('pos', p.id)} @click=${followLink} data-testid="pos-open"><strong>${p.name}</strong></a></td>
-      <td><span class="badge ${p.active ? 'ok' : ''}">${p.active ? tb('pos.active') : tb('pos.disabled')}</span></td>
+      <td>
+        <span class="badge ${p.active ? 'ok' : ''}">${p.active ? tb('pos.active') : tb('pos.disabled')}</span>
+        ${p.requireStaff ? html`<a class="badge warn" href=${linkTo('staff')} @click=${followLink} data-testid="pos-requires-staff">${tb('pos.requireStaff')}</a>` : nothing}
+      </td>
       <td class="actions-cell">
         <button type="button" class="small-btn" data-testid="pos-rename" @click=${() => (this.editing = { id: p.id, name: p.name })}>${tb('pos.rename')}</button>
         <button type="button" class="small-btn ${p.active ? 'danger' : ''}" ?disabled=${this.busy === p.id} data-testid="pos-toggle" @click=${() => this.patch(p.id, { active: !p.active })}>
