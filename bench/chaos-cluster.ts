@@ -26,6 +26,7 @@ export interface ClusterOptions {
 }
 
 const tracked = new Set<ChildProcess>();
+const maxStartAttempts = 8;
 let hooksInstalled = false;
 
 /** SIGKILLs every child still running (synchronous: safe in an 'exit' handler). */
@@ -78,9 +79,18 @@ export class ChaosCluster {
       await kill(node.child);
     }
     const nodeId = sameId ? `n${slot + 1}` : `n${slot + 1}r${++this.restarts}`;
-    const fresh = await this.startNode(slot, nodeId);
-    this.nodes[slot] = fresh;
-    return fresh;
+    // Like a supervisor (restart: always): a node cannot boot while Redis is down; try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const fresh = await this.startNode(slot, nodeId);
+        this.nodes[slot] = fresh;
+        return fresh;
+      } catch (err) {
+        if (attempt >= maxStartAttempts) throw err;
+        this.options.log(`${nodeId} did not start (attempt ${attempt}): ${String((err as Error).message).split('\n')[0]}; retrying`);
+        await new Promise((r) => setTimeout(r, 500 * attempt));
+      }
+    }
   }
 
   /** kill -9 of redis-server, down for `downMs`, then a fresh empty one on the same port. */

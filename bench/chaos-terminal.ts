@@ -12,6 +12,8 @@ export type Ack = { ok: boolean; code?: string; [field: string]: unknown };
 /** Failures worth a resend, exactly as the LaBoutik terminal app decides; any other is the answer. */
 export const transientCodes: ReadonlySet<string> = retryableCodes;
 
+const connectTimeoutMs = 3_000;
+
 export interface CommandRecord {
   txId: string;
   event: 'sale' | 'topup';
@@ -160,14 +162,23 @@ export class ChaosTerminal {
   }
 }
 
+/** A connected socket, or a rejection within `connectTimeoutMs` (a handshake may hang on a sick node). */
 function open(url: string, token: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(`${url}/terminal`, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false, timeout: 3_000 });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
+    const socket = io(`${url}/terminal`, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false, timeout: connectTimeoutMs });
+    const fail = (err: unknown) => {
+      clearTimeout(timer);
       socket.close();
       reject(err);
+    };
+    const timer = setTimeout(() => fail(new Error('handshake timed out')), connectTimeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
     });
+    socket.once('connect_error', fail);
+    // A node killed mid-handshake closes the connection: the client says 'disconnect', not connect_error.
+    socket.once('disconnect', () => fail(new Error('closed during the handshake')));
   });
 }
 

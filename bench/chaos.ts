@@ -5,6 +5,8 @@
 // duplicate acks agree; prints a summary and exits 1 on any violation.
 // Options: --payments 10000 --terminals 100 --nodes 3 --kill-every-ms 4000 --seed 1
 //          --max-kills N --redis-restarts 1 --timeout-ms 600000 --json <file>
+//          --cards 200 --pos 3 --duplicate-rate 0.05 --drop-every-ms 500 --ack-timeout-ms 3000
+//          --lease-ttl-ms 1500
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { killChildrenOnExit } from './chaos-cluster.js';
@@ -20,6 +22,12 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: String(Date.now() % 100_000) },
     'max-kills': { type: 'string' },
     'redis-restarts': { type: 'string', default: '1' },
+    cards: { type: 'string' },
+    pos: { type: 'string', default: '3' },
+    'duplicate-rate': { type: 'string', default: '0.05' },
+    'drop-every-ms': { type: 'string', default: '500' },
+    'ack-timeout-ms': { type: 'string', default: '3000' },
+    'lease-ttl-ms': { type: 'string', default: '1500' },
     'timeout-ms': { type: 'string', default: '600000' },
     json: { type: 'string' },
   },
@@ -34,22 +42,32 @@ const options = {
   seed: Number(args.seed),
   maxKills: args['max-kills'] === undefined ? undefined : Number(args['max-kills']),
   redisRestarts: Number(args['redis-restarts']),
+  cards: args.cards === undefined ? undefined : Number(args.cards),
+  pointsOfSale: Number(args.pos),
+  dropEveryMs: Number(args['drop-every-ms']),
+  ackTimeoutMs: Number(args['ack-timeout-ms']),
+  leaseTtlMs: Number(args['lease-ttl-ms']),
   timeoutMs: Number(args['timeout-ms']),
   log: (line: string) => console.log(`[chaos] ${line}`),
 };
+const duplicateRate = Number(args['duplicate-rate']);
+if (!(duplicateRate >= 0 && duplicateRate <= 1)) {
+  console.error('--duplicate-rate: a share between 0 and 1 is expected');
+  process.exit(2);
+}
 for (const [name, value] of Object.entries(options)) {
   if (typeof value === 'number' && !(Number.isSafeInteger(value) && value >= 0)) {
     console.error(`--${name}: a whole number is expected`);
     process.exit(2);
   }
 }
-if (options.nodes < 2 || options.terminals < 1 || options.payments < 1) {
-  console.error('needs --nodes 2 or more, --terminals and --payments 1 or more');
+if (options.nodes < 2 || options.terminals < 1 || options.payments < 1 || (options.cards ?? 4) < 4 || options.leaseTtlMs < 200) {
+  console.error('needs --nodes 2 or more, --terminals and --payments 1 or more, --cards 4 or more, --lease-ttl-ms 200 or more');
   process.exit(2);
 }
 
 options.log(`seed ${options.seed} (repeat a run with --seed ${options.seed})`);
-const report = await runChaos(options);
+const report = await runChaos({ ...options, duplicateRate });
 console.log(formatChaosReport(report));
 if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2));
 process.exit(report.ok ? 0 : 1);
