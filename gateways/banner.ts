@@ -32,6 +32,8 @@ function storeNote(core: Core): string {
       return 'WARNING: embedded mode. The built-in MongoDB-compatible server (jongodb) keeps data IN MEMORY ONLY:\n         everything is lost when this process stops. For demos and trials only; production uses MongoDB (MONGO_URL) and Redis (REDIS_URL).';
     case 'memory':
       return 'WARNING: STORE=memory keeps data in this process only: everything is lost when it stops.';
+    case 'remote':
+      return 'WARNING: STORE=remote uses the harness store server at STORE_URL (memory only): for benchmarks and chaos runs, not production.';
     default:
       return `Store: MongoDB at MONGO_URL; ${core.adapters.redis ? 'bus, leases and jobs: Redis at REDIS_URL' : 'bus, leases and jobs in process (set REDIS_URL to run several nodes)'}.`;
   }

@@ -93,7 +93,8 @@ export class Chain {
       if (stored) return replay(stored, requestHash);
       this.dirty = true; // (wallet, seq) taken: a stale actor elsewhere wrote; reload and retry
     }
-    throw new AppError('CONFLICT', `wallet ${this.wallet} is being written elsewhere; retry`);
+    // Nothing was written for this txId: the same command resent is safe (hence not CONFLICT).
+    throw new AppError('UNAVAILABLE', `wallet ${this.wallet} is being written elsewhere; resend the same command`);
   }
 
   async saveSnapshot(): Promise<void> {

@@ -172,7 +172,8 @@ class PosActor implements Actor<PosMessage, unknown> {
       this.returnedNumbers.length = 0;
       this.lastNumber = await this.register.lastSaleNumber(); // a stale writer took the number
     }
-    throw new AppError('CONFLICT', 'point of sale is being written elsewhere; retry');
+    // Retryable on purpose: the payment may already be written; the same txId resent gets it back.
+    throw new AppError('UNAVAILABLE', 'point of sale is being written elsewhere; resend the same command');
   }
 
   private takeNumber(): number {
@@ -209,7 +210,7 @@ class PosActor implements Actor<PosMessage, unknown> {
     const refund: SaleRefund = { txId: msg.txId, amount, ...part, lines: msg.lines, at: this.deps.clock.now() };
     const updated = { ...sale, refunds: [...sale.refunds, refund], refundedTotal: sale.refundedTotal + amount };
     const res = await this.deps.sales.updateOne({ _id: sale._id, refundedTotal: sale.refundedTotal }, { $set: { refunds: updated.refunds, refundedTotal: updated.refundedTotal } });
-    if (!res.matched) throw new AppError('CONFLICT', 'sale changed meanwhile; retry');
+    if (!res.matched) throw new AppError('UNAVAILABLE', 'sale changed meanwhile; resend the same refund'); // its money moved once: a resend replays it
     this.remember(updated);
     await this.deps.announceSale(updated, 'refund', amount);
     return { refunded: amount, saleId: sale._id };

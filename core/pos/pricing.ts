@@ -13,6 +13,8 @@ export interface PricedLine {
   unitPrice: number;
   vatRate: number;
   total: number;
+  /** Set when a manager sold this line at another price than the catalog's. */
+  catalogPrice?: number;
 }
 
 export interface PaymentSplit {
@@ -23,7 +25,8 @@ export interface PaymentSplit {
   cardUid?: string;
 }
 
-export function priceLines(lines: Array<{ productId: string; qty: number }>, products: ReadonlyMap<string, CatalogProduct>): { lines: PricedLine[]; total: number } {
+/** A line's `price`, when given, overrides the catalog (the gateway lets only a manager send one). */
+export function priceLines(lines: Array<{ productId: string; qty: number; price?: number }>, products: ReadonlyMap<string, CatalogProduct>): { lines: PricedLine[]; total: number } {
   if (!Array.isArray(lines) || lines.length === 0 || lines.length > limits.maxSaleLines) {
     throw new AppError('INVALID_INPUT', `a sale has 1 to ${limits.maxSaleLines} lines`);
   }
@@ -34,7 +37,12 @@ export function priceLines(lines: Array<{ productId: string; qty: number }>, pro
       throw new AppError('INVALID_INPUT', `quantity must be a whole number from 1 to ${limits.maxQtyPerLine}`);
     }
     const { id, name, category, price, vatRate } = product;
-    return { productId: id, name, category, qty: line.qty, unitPrice: price, vatRate, total: price * line.qty };
+    if (line.price !== undefined && (!Number.isSafeInteger(line.price) || line.price < 0 || line.price > limits.maxAmountCents)) {
+      throw new AppError('INVALID_AMOUNT', 'an overridden price is whole cents');
+    }
+    const unitPrice = line.price ?? price;
+    const override = line.price !== undefined && line.price !== price ? { catalogPrice: price } : {};
+    return { productId: id, name, category, qty: line.qty, unitPrice, vatRate, total: unitPrice * line.qty, ...override };
   });
   const total = priced.reduce((sum, l) => sum + l.total, 0);
   if (total > limits.maxAmountCents) throw new AppError('INVALID_AMOUNT', 'sale total is above the limit');

@@ -72,7 +72,8 @@ export type SalePayment = { method: 'pass'; cardUid: string } | { method: 'cash'
 
 export interface SaleInput {
   txId: string;
-  lines: Array<{ productId: string; qty: number }>;
+  /** `price` overrides the catalog price of a line (manager only, checked by the gateway). */
+  lines: Array<{ productId: string; qty: number; price?: number }>;
   payments: SalePayment[];
   terminalId?: string;
   staff?: string;

@@ -66,6 +66,20 @@ describe('staff on terminals', () => {
     expect(await topup()).toMatchObject({ ok: true });
   });
 
+  it('only a manager may sell at another price than the catalog, and the sale keeps both prices', async () => {
+    const s = await setup();
+    const override = () => s.terminal.emitWithAck('sale', { txId: randomUUID(), lines: [{ productId: s.beer._id, qty: 2, price: 150 }], payments: [{ method: 'cash', amount: 300 }] });
+    expect(await override()).toMatchObject({ ok: false, code: 'MANAGER_REQUIRED' }); // locked terminal
+    await s.terminal.emitWithAck('unlock', { cardUid: s.cashierCard });
+    expect(await override()).toMatchObject({ ok: false, code: 'MANAGER_REQUIRED' });
+    await s.terminal.emitWithAck('unlock', { pin: '4321' });
+    const sold = (await override()) as { ok: true; saleId: string; total: number };
+    expect(sold).toMatchObject({ ok: true, total: 300 });
+    const stored = await h.node.pos.getSale(sold.saleId, s.pos._id);
+    expect(stored.lines[0]).toMatchObject({ unitPrice: 150, catalogPrice: 300, total: 300 });
+    expect(stored.staff).toBe(s.manager._id);
+  });
+
   it('staff need a card or a PIN, and PINs are never shown', async () => {
     const s = await setup();
     await expect(h.node.staff.create('c1', { name: 'Nobody', role: 'cashier' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

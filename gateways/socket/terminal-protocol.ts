@@ -15,6 +15,11 @@ const lines = z
   .array(z.object({ productId: id, qty: z.number().int().min(1).max(limits.maxQtyPerLine) }))
   .min(1)
   .max(limits.maxSaleLines);
+/** Sale lines may carry a manager's price override (an extension of v1). */
+const saleLines = z
+  .array(z.object({ productId: id, qty: z.number().int().min(1).max(limits.maxQtyPerLine), price: z.number().int().min(0).max(limits.maxAmountCents).optional() }))
+  .min(1)
+  .max(limits.maxSaleLines);
 
 export const terminalSchemas = {
   catalog: z.object({}),
@@ -22,7 +27,7 @@ export const terminalSchemas = {
   topup: z.object({ txId, cardUid, asset: z.enum(['local', 'global']), amount: cents, method: z.enum(['cash', 'card']) }),
   sale: z.object({
     txId,
-    lines,
+    lines: saleLines,
     payments: z
       .array(
         z.discriminatedUnion('method', [

@@ -166,7 +166,13 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
   );
   socket.on(
     'sale',
-    command('sale', async (input) => core.pos.sale(posId, { ...input, terminalId, staff: await seller() })),
+    command('sale', async (input) => {
+      const staff = await seller();
+      if (input.lines.some((l) => l.price !== undefined) && socket.data.staff?.role !== 'manager') {
+        throw new AppError('MANAGER_REQUIRED', 'changing a price needs a manager to unlock the register');
+      }
+      return core.pos.sale(posId, { ...input, terminalId, staff });
+    }),
   );
   socket.on(
     'refund',
