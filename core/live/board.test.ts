@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../store/memory.js';
+import { FakeClock } from '../clock/port.js';
 import { accounts } from '../money/accounts.js';
 import type { LedgerRow } from '../money/ledger-row.js';
 import { moneyNode, seedCards, type MoneyNode } from '../../test/support/money.js';
@@ -58,5 +59,17 @@ describe('live revenue board', () => {
       version = d.toVersion;
     }
     expect(first).toEqual(board);
+  });
+
+  it('starts a new board at local midnight (Europe/Paris), not 24 hours after activation', async () => {
+    const clock = new FakeClock(Date.parse('2026-03-28T22:40:00Z')); // 23:40 in Paris, the night before DST
+    node = await moneyNode(createMemoryStore(), { clock, groupCommitMs: 1 });
+    const [uid] = await seedCards(node, 'c1', 1);
+    await node.pass.topUp({ txId: tx(), cardUid: uid, asset: 'local', amount: 1000, method: 'cash', collectiveId: 'c1', posId: 'p1' });
+    expect((await node.live.board('c1')).topups.total).toBe(1000);
+    expect((await node.live.board('c1')).day).toBe('2026-03-28');
+    clock.set(Date.parse('2026-03-28T23:05:00Z')); // 00:05 on the 29th
+    const next = await node.live.board('c1');
+    expect(next).toMatchObject({ day: '2026-03-29', topups: { total: 0 } });
   });
 });

@@ -40,6 +40,7 @@ class CollectiveActor implements Actor<CollectiveMessage, unknown> {
   private board!: BoardSnapshot;
   private seen = new Set<string>();
   private dayStartMs = 0;
+  private nextDayStartMs = 0;
   private pending: RowEvent[] = [];
   private pendingFrom = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -74,6 +75,8 @@ class CollectiveActor implements Actor<CollectiveMessage, unknown> {
   private async rebuild(): Promise<void> {
     const now = this.deps.clock.now();
     this.dayStartMs = startOfLocalDay(now, this.timezone);
+    // The next local midnight (a DST day is 23 or 25 hours long: ask the calendar, not 24 h).
+    this.nextDayStartMs = startOfLocalDay(this.dayStartMs + 36 * 3_600_000, this.timezone);
     this.board = emptyBoard(this.ctx.id, localDay(now, this.timezone));
     this.seen = new Set();
     const rows = await this.deps.ledger.rows.find({ collectiveId: this.ctx.id, at: { $gte: this.dayStartMs } }, { sort: { at: 1 } });
@@ -81,7 +84,7 @@ class CollectiveActor implements Actor<CollectiveMessage, unknown> {
   }
 
   private dayChanged(): boolean {
-    return this.deps.clock.now() - this.dayStartMs >= 24 * 3_600_000 || localDay(this.deps.clock.now(), this.timezone) !== this.board.day;
+    return this.deps.clock.now() >= this.nextDayStartMs;
   }
 
   private queue(row: RowEvent, before: number): void {

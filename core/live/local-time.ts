@@ -13,9 +13,23 @@ function partsOf(atMs: number, timeZone: string): Record<string, number> {
   return out;
 }
 
-/** Local hour 0..23. */
+const quarterMs = 15 * 60_000;
+const hourCache = new Map<string, number>();
+const hourCacheLimit = 10_000;
+
+/**
+ * Local hour 0..23. Every time zone's offset is a whole number of quarter hours, so all instants
+ * of one UTC quarter hour share a local hour: cached per quarter (live boards ask once a row).
+ */
 export function localHour(atMs: number, timeZone: string): number {
-  return partsOf(atMs, timeZone).hour;
+  const key = `${timeZone}|${Math.floor(atMs / quarterMs)}`;
+  let hour = hourCache.get(key);
+  if (hour === undefined) {
+    if (hourCache.size >= hourCacheLimit) hourCache.clear();
+    hour = partsOf(atMs, timeZone).hour;
+    hourCache.set(key, hour);
+  }
+  return hour;
 }
 
 export function localDay(atMs: number, timeZone: string): string {

@@ -40,6 +40,8 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
   private uniques = new Map<string, Map<string, string>>();
   /** first field of each index -> value -> ids: makes equality lookups cheap at volume */
   private lookups = new Map<string, Map<unknown, Set<string>>>();
+  /** field -> name of its one-field unique index */
+  private uniqueFields = new Map<string, string>();
 
   constructor(private readonly counter: { calls: number }) {}
 
@@ -49,6 +51,7 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
     this.indexes = [];
     this.uniques.clear();
     this.lookups.clear();
+    this.uniqueFields.clear();
   }
 
   async insertOne(doc: T): Promise<void> {
@@ -145,7 +148,13 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
         }
         this.uniques.set(spec.name, map);
       }
-      const first = Object.keys(spec.keys)[0];
+      const fields = Object.keys(spec.keys);
+      const first = fields[0];
+      // A one-field unique index answers equality look-ups itself: no per-value set to keep.
+      if (spec.unique && fields.length === 1) {
+        this.uniqueFields.set(first, spec.name);
+        continue;
+      }
       if (!this.lookups.has(first)) {
         const lookup = new Map<unknown, Set<string>>();
         this.lookups.set(first, lookup);
@@ -158,6 +167,14 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
     if (typeof filter._id === 'string') {
       const doc = this.docs.get(filter._id);
       return doc ? [doc] : [];
+    }
+    for (const [field, name] of this.uniqueFields) {
+      const cond = filter[field];
+      if (cond !== undefined && (cond === null || typeof cond !== 'object')) {
+        const id = this.uniques.get(name)!.get(JSON.stringify([cond]));
+        const doc = id === undefined ? undefined : this.docs.get(id);
+        return doc ? [doc] : [];
+      }
     }
     for (const [field, lookup] of this.lookups) {
       const cond = filter[field];
