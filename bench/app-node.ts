@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../core/config/config.js';
 import { verifyLedger } from '../core/money/verify.js';
 import { bootCore, type Core } from '../core/runtime/boot.js';
+import { countingStore } from '../core/store/counting.js';
+import { createMemoryStore } from '../core/store/memory.js';
 import { startHttpServer } from '../gateways/http/server.js';
 import { createSocketServer } from '../gateways/socket/server.js';
 
@@ -17,7 +19,9 @@ export interface AppNodeSetup {
 }
 
 const config = loadConfig({ TERMINAL_COMMANDS_PER_SEC: '100000', ...process.env, HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', LOG_LEVEL: 'silent', SEED_DEMO: 'no', STORE: process.env.STORE_URL ? 'remote' : (process.env.BENCH_STORE ?? 'memory'), SESSION_SECRET: 'bench-session-secret-0123456789', TICKET_SIGNING_SECRET: 'bench-ticket-secret-0123456789' });
-const core = await bootCore(config);
+// The memory store is wrapped to count calls per collection; other stores are counted as a whole.
+const counted = config.STORE === 'memory' ? countingStore(createMemoryStore()) : null;
+const core = await bootCore(config, counted ? { store: counted } : {});
 const http = await startHttpServer(core);
 const sockets = await createSocketServer(http.server, core);
 http.onStop(() => sockets.close());
@@ -33,7 +37,7 @@ process.send!({ type: 'ready', url: http.url });
 
 async function answer(msg: { type: string; setup?: AppNodeSetup }): Promise<unknown> {
   if (msg.type === 'setup') return setup(core, msg.setup!);
-  if (msg.type === 'stats') return { storeCalls: core.store.callCount(), ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
+  if (msg.type === 'stats') return { storeCalls: core.store.callCount(), callsByKind: counted?.callsByKind() ?? {}, ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
   if (msg.type === 'verify') {
     const report = await verifyLedger(core.store);
     return { ok: report.ok, errors: report.errors, warnings: report.warnings, rows: report.rows, chains: report.chains };

@@ -81,6 +81,8 @@ async function main() {
     ratio: Number((payments / seconds / echo.perSec).toFixed(3)),
     latencyMs: { pay: result.latency.pay.summary(), topup: result.latency.topup.summary(), balance: result.latency.balance.summary(), echo: echo.latency },
     errors: result.errors,
+    storeCallsByKind: diffCalls(before.callsByKind ?? {}, after.callsByKind ?? {}),
+    storeWritesPerPayment: Number((writesOf(diffCalls(before.callsByKind ?? {}, after.callsByKind ?? {})) / Math.max(1, payments + result.ok.topup)).toFixed(4)),
     storeCallsPerPayment: Number(((after.storeCalls - before.storeCalls) / Math.max(1, payments + result.ok.topup)).toFixed(4)),
     ledgerFlushes: after.ledgerFlushes - before.ledgerFlushes,
     cpuMsPerPayment: Number((cpuMs / Math.max(1, commands)).toFixed(4)),
@@ -101,8 +103,18 @@ async function main() {
 
 interface Stats {
   storeCalls: number;
+  callsByKind?: Record<string, number>;
   ledgerFlushes: number;
   cpu: { user: number; system: number };
+}
+
+/** Insert, update and delete calls: what group commit must keep to a fraction per payment. */
+function writesOf(calls: Record<string, number>): number {
+  return Object.entries(calls).filter(([k]) => /\.(insert|update|delete)/.test(k)).reduce((sum, [, n]) => sum + n, 0);
+}
+
+function diffCalls(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
 }
 
 async function statsOfAll(): Promise<Stats> {
@@ -171,6 +183,8 @@ function printTable(r: any) {
     ['topup latency p50/p95/p99/max ms', fmt(r.latencyMs.topup)],
     ['balance latency p50/p95/p99/max ms', fmt(r.latencyMs.balance)],
     ['store calls per money command', String(r.storeCallsPerPayment)],
+    ['store writes per money command', String(r.storeWritesPerPayment)],
+    ['store calls during the run', JSON.stringify(r.storeCallsByKind)],
     ['app CPU ms per command', String(r.cpuMsPerPayment)],
     ['ack → dashboard p50/p95/p99/max ms', fmt(r.dashboard.latencyMs)],
     ['payments missing on dashboard', String(r.dashboard.missing)],

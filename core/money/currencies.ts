@@ -28,6 +28,7 @@ export class Currencies {
   private readonly acceptances;
   // Promises are cached, not values: a burst of payments asks the store once (single flight).
   private names = new Map<string, Promise<string>>();
+  private readonly known = new Set<string>();
   private accepted = new Map<string, Promise<string[]>>();
 
   constructor(
@@ -64,9 +65,12 @@ export class Currencies {
     return name;
   }
 
+  /** Currencies are never deleted, so a currency once seen is known for good (no read per top-up). */
   async exists(asset: string): Promise<boolean> {
-    if (asset === globalAsset) return true;
-    return (await this.docs.count({ _id: asset })) > 0;
+    if (asset === globalAsset || this.known.has(asset)) return true;
+    const found = (await this.docs.count({ _id: asset })) > 0;
+    if (found) this.known.add(asset);
+    return found;
   }
 
   /** Local currencies of other collectives that `collectiveId` accepts now. */
