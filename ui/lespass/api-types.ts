@@ -1,21 +1,14 @@
 // What the Lespass API answers (gateways/http/routes/lespass.ts), as the site reads it. Money
 // is integer cents; moments are epoch milliseconds.
-import type { Colours } from './branding.js';
+// Shapes come from the backend by type-only imports (erased from the bundle); a view has `id`
+// for the stored `_id` and leaves internals out.
+import type { CollectiveProfile, CollectiveSummary } from '../../core/collectives/types.js';
+import type { MembershipProduct as StoredMembershipProduct } from '../../core/memberships/types.js';
+import type { ReservationLine, ReservationState, TicketedEvent, TicketPrice } from '../../core/ticketing/types.js';
 
-export interface CollectiveSummary {
-  id: string;
-  slug: string;
-  name: string;
-  villageId: string | null;
-  description: string;
-  logoUrl: string | null;
-}
-
-export interface CollectiveProfile extends CollectiveSummary {
-  timezone: string;
-  images: string[];
-  colours: Colours;
-}
+export type { CollectiveProfile, CollectiveSummary } from '../../core/collectives/types.js';
+export type { AgendaScope } from '../../core/lespass/site.js';
+export type { MembershipField } from '../../core/memberships/types.js';
 
 export interface Village {
   id: string;
@@ -30,53 +23,21 @@ export interface Site {
   village: Village | null;
 }
 
-export interface Price {
+export type Price = Pick<TicketPrice, 'name' | 'amount' | 'quota' | 'membersOnly'> & {
   id: string;
-  name: string;
-  amount: number;
-  quota: number | null;
-  membersOnly: boolean;
   /** Seats still on offer at this price. */
   remaining: number;
-}
+};
 
 /** An event of the agenda (GET /api/sites/:slug/agenda) or alone (…/events/:id). */
-export interface SiteEvent {
+export type SiteEvent = Pick<TicketedEvent, 'collectiveId' | 'title' | 'description' | 'place' | 'imageUrl' | 'startsAt' | 'endsAt' | 'capacity'> & {
   id: string;
-  collectiveId: string;
-  title: string;
-  description: string;
-  place: string;
-  imageUrl: string | null;
-  startsAt: number;
-  endsAt: number;
-  capacity: number;
   remaining: number;
   prices: Price[];
   collective: CollectiveSummary;
-}
+};
 
-export type AgendaScope = 'mine' | 'village';
-
-export interface MembershipField {
-  key: string;
-  label: string;
-  kind: 'text' | 'email' | 'phone' | 'date' | 'choice';
-  required: boolean;
-  options?: string[];
-}
-
-export interface MembershipProduct {
-  id: string;
-  collectiveId: string;
-  name: string;
-  description: string;
-  price: number;
-  durationDays: number | null;
-  period: 'month' | 'year' | null;
-  subscription: boolean;
-  fields: MembershipField[];
-}
+export type MembershipProduct = Omit<StoredMembershipProduct, '_id' | 'active' | 'createdAt' | 'updatedAt'> & { id: string; subscription: boolean };
 
 /** GET /api/sites/:slug/memberships */
 export interface SiteMemberships {
@@ -98,10 +59,10 @@ export interface BookingAnswer {
 export interface Reservation {
   id: string;
   eventId: string;
-  state: 'pending' | 'confirmed' | 'cancelled' | 'expired' | 'refunded';
+  state: ReservationState;
   holder: string;
   email: string;
-  lines: Array<{ priceId: string; name: string; qty: number; amount: number }>;
+  lines: ReservationLine[];
   total: number;
 }
 
