@@ -1,39 +1,27 @@
 // The shapes of the Lespass admin API (gateways/http/routes/lespass-admin.ts), as read here.
+// Shapes come from core by type-only imports (erased from the bundle); a view has `id` for `_id`.
+import type { PaymentsReport as CorePaymentsReport, Totals } from '../../../core/lespass/payments-report.js';
+import type { MembershipProduct } from '../../../core/memberships/types.js';
+import type { ReservationLine, ReservationState, TicketedEvent, TicketPrice } from '../../../core/ticketing/types.js';
 
-export interface PriceView {
+export type PriceView = Pick<TicketPrice, 'name' | 'amount' | 'quota' | 'membersOnly' | 'sold' | 'active'> & {
   id: string;
-  name: string;
-  amount: number;
-  quota: number | null;
-  membersOnly: boolean;
   remaining: number;
-  sold: number;
-  active: boolean;
-}
+};
 
-export interface EventView {
+export type EventView = Pick<TicketedEvent, 'collectiveId' | 'title' | 'description' | 'place' | 'imageUrl' | 'startsAt' | 'endsAt' | 'capacity' | 'published' | 'sold'> & {
   id: string;
-  collectiveId: string;
-  title: string;
-  description: string;
-  place: string;
-  imageUrl: string | null;
-  startsAt: number;
-  endsAt: number;
-  capacity: number;
   remaining: number;
-  published: boolean;
   prices: PriceView[];
-  sold: number;
-}
+};
 
 export interface ReservationView {
   id: string;
   eventId: string;
-  state: 'pending' | 'confirmed' | 'cancelled' | 'expired' | 'refunded';
+  state: ReservationState;
   holder: string;
   email: string;
-  lines: Array<{ priceId: string; name: string; qty: number; amount: number }>;
+  lines: ReservationLine[];
   total: number;
   paidAmount: number;
   refund: { amount: number; state: 'due' | 'requested' } | null;
@@ -45,17 +33,11 @@ export interface CheckedInTicket {
   event: { id: string; title: string; startsAt: number };
 }
 
-export interface MembershipProductView {
+export type MembershipProductView = Pick<MembershipProduct, 'name' | 'description' | 'price' | 'durationDays' | 'period' | 'active'> & {
   id: string;
-  name: string;
-  description: string;
-  price: number;
-  durationDays: number | null;
-  period: 'month' | 'year' | null;
   subscription: boolean;
   fields: Array<{ key: string; label: string }>;
-  active: boolean;
-}
+};
 
 export interface MemberView {
   id: string;
@@ -71,17 +53,6 @@ export interface MemberView {
   method: 'online' | 'cash' | 'card' | 'free';
 }
 
-export interface PaymentTotals {
-  count: number;
-  amount: number;
-  refunded: number;
-  net: number;
-}
+export type PaymentTotals = Totals;
 
-export interface PaymentsReport {
-  from: number;
-  to: number;
-  lines: Array<{ at: number; kind: string; method: 'online' | 'cash' | 'card'; amount: number; refunded: number; net: number; reference: string; source: string }>;
-  totals: PaymentTotals & { byMethod: Record<string, PaymentTotals>; byKind: Record<string, PaymentTotals> };
-  truncated: boolean;
-}
+export type PaymentsReport = CorePaymentsReport;
