@@ -14,12 +14,11 @@ import { FakeClock } from '../core/clock/port.js';
 import { localAsset } from '../core/money/assets.js';
 import { verifyLedger } from '../core/money/verify.js';
 import type { Core } from '../core/runtime/boot.js';
+import { adminPage, shootBothSizes, submitSignIn } from './support/admin-page.js';
 import { boot, collectiveWithAdmin } from './support/boot.js';
 import { buildUi, launchChromium, type TestBrowser } from './support/browser.js';
 
 const artifacts = 'test-artifacts/admin';
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
 
 describe('admin panel: staff and village settlement in the browser', () => {
   const clock = new FakeClock(Date.parse('2026-07-14T12:00:00Z'));
@@ -59,15 +58,9 @@ describe('admin panel: staff and village settlement in the browser', () => {
     await core.catalog.assign(pos._id, product._id, a.collectiveId);
     [posId, productId] = [pos._id, product._id];
 
-    page = await browser.context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    // Refusals the screens handle (the 401 before sign-in, the aborted request below) are logged
-    // by the browser as failed loads: not page errors.
-    page.on('console', (msg) => msg.type() === 'error' && !msg.text().startsWith('Failed to load resource') && pageErrors.push(msg.text()));
+    page = await adminPage(browser, pageErrors);
     await page.goto(`${node.url}/admin/?lang=fr`);
-    await page.locator('[data-testid="login-email"]').fill(a.email);
-    await page.locator('[data-testid="login-password"]').fill(a.password);
-    await page.locator('[data-testid="login-submit"]').click();
+    await submitSignIn(page, a.email, a.password);
     await page.locator('[data-testid="collective-profile"]').waitFor();
   }, 90_000);
 
@@ -78,12 +71,7 @@ describe('admin panel: staff and village settlement in the browser', () => {
     ui?.remove();
   });
 
-  async function shoot(name: string): Promise<void> {
-    await page.screenshot({ path: `${artifacts}/${name}-1280.png`, fullPage: true });
-    await page.setViewportSize(phone);
-    await page.screenshot({ path: `${artifacts}/${name}-390.png`, fullPage: true });
-    await page.setViewportSize(desktop);
-  }
+  const shoot = (name: string) => shootBothSizes(page, artifacts, name);
 
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
   const sell = () => terminal!.timeout(5_000).emitWithAck('sale', { txId: randomUUID(), lines: [{ productId, qty: 1 }], payments: [{ method: 'cash', amount: 250 }] });

@@ -11,14 +11,13 @@ import type { Page } from 'playwright-core';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../core/money/verify.js';
+import { adminPage, shootBothSizes, submitSignIn } from './support/admin-page.js';
 import { boot, collectiveWithAdmin } from './support/boot.js';
 import { buildUi, launchChromium, type TestBrowser } from './support/browser.js';
 import { buyer } from './support/lespass.js';
 import type { LaBoutikCore } from './support/laboutik.js';
 
 const artifacts = 'test-artifacts/admin';
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
 /** French money as formatMoney writes it ("7,00" then a no-break space and €). */
 const euros = (amount: string) => new RegExp(`(^|[^\\d,])${amount}\\s€`);
 
@@ -39,11 +38,7 @@ describe('admin panel in the browser', () => {
     core = node.core as LaBoutikCore;
     admin = await collectiveWithAdmin(core, 'Festival des Possibles');
     await core.currencies.defineCollectiveCurrencies(admin.collectiveId, 'Possible', 'Festival des Possibles');
-    page = await browser.context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    // A refused request is logged by the browser itself (the 401 of /api/auth/me before login,
-    // the wrong password): those are answers the screens handle, not page errors.
-    page.on('console', (msg) => msg.type() === 'error' && !msg.text().startsWith('Failed to load resource') && pageErrors.push(msg.text()));
+    page = await adminPage(browser, pageErrors);
   }, 90_000);
 
   afterAll(async () => {
@@ -53,13 +48,7 @@ describe('admin panel in the browser', () => {
     ui?.remove();
   });
 
-  /** A screenshot at desktop size and one at phone size (the page is left at desktop size). */
-  async function shoot(name: string): Promise<void> {
-    await page.screenshot({ path: `${artifacts}/${name}-1280.png`, fullPage: true });
-    await page.setViewportSize(phone);
-    await page.screenshot({ path: `${artifacts}/${name}-390.png`, fullPage: true });
-    await page.setViewportSize(desktop);
-  }
+  const shoot = (name: string) => shootBothSizes(page, artifacts, name);
 
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
 
@@ -302,9 +291,7 @@ describe('admin panel in the browser', () => {
     await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
     await byTestId('nav-products').click();
     await byTestId('login-form').waitFor();
-    await byTestId('login-email').fill(admin.email);
-    await byTestId('login-password').fill(admin.password);
-    await byTestId('login-submit').click();
+    await submitSignIn(page, admin.email, admin.password);
     await byTestId('products-table').waitFor();
     await byTestId('sign-out').click();
     await byTestId('login-form').waitFor();
@@ -320,9 +307,7 @@ describe('admin panel in the browser', () => {
     });
     await core.jobs.enqueue('email', 'ticket', { ticketId: 'tkt_1' }, { jobId: 'ticket:tkt_1', attempts: 1 });
 
-    await byTestId('login-email').fill('op@pass.test');
-    await byTestId('login-password').fill('operator-secret');
-    await byTestId('login-submit').click();
+    await submitSignIn(page, 'op@pass.test', 'operator-secret');
     await byTestId('pick-collective').waitFor();
     await shoot('20-operator-pick');
     await byTestId('pick').selectOption(admin.collectiveId);
