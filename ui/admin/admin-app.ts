@@ -6,6 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../shared/api.js';
 import { LanguageController } from '../shared/i18n.js';
 import '../shared/lang-switch.js';
+import { shellStyles } from '../shared/shell-styles.js';
 import { baseStyles, buttonStyles, formStyles } from '../shared/styles.js';
 import './admin-login.js';
 import './admin-nav.js';
@@ -30,49 +31,19 @@ export class AdminApp extends LitElement {
     baseStyles,
     buttonStyles,
     formStyles,
+    shellStyles,
     css`
-      :host {
-        display: block;
-        min-height: 100vh;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--pass-space-2) var(--pass-space-3);
-        padding: var(--pass-space-2) var(--pass-space-4);
-        background: var(--pass-text);
-        color: var(--pass-surface);
-        --lang-switch-border: #6b7280;
-        --lang-switch-active-bg: var(--pass-surface);
-        --lang-switch-active-text: var(--pass-text);
-      }
-      header a {
-        color: inherit;
-      }
       h1 {
-        font-size: 1.2rem;
-        margin-right: auto;
         display: flex;
         flex-wrap: wrap;
         align-items: baseline;
         gap: 0 var(--pass-space-2);
       }
       h1 .collective {
-        font-weight: 400;
         opacity: 0.9;
       }
       header select {
-        width: auto;
         max-width: 220px;
-        min-height: 40px;
-        font-size: 1rem;
-      }
-      header button {
-        min-height: 40px;
-        background: transparent;
-        color: inherit;
-        border-color: #6b7280;
       }
       .who {
         font-size: 0.9rem;
@@ -99,11 +70,6 @@ export class AdminApp extends LitElement {
       }
       .center {
         max-width: 520px;
-        margin: var(--pass-space-6) auto;
-        padding: var(--pass-space-5);
-        background: var(--pass-surface);
-        border-radius: var(--pass-radius);
-        box-shadow: var(--pass-shadow);
       }
       .center h2 {
         margin-bottom: var(--pass-space-3);
@@ -126,12 +92,6 @@ export class AdminApp extends LitElement {
         }
       }
       @media (max-width: 560px) {
-        header {
-          padding: var(--pass-space-2) var(--pass-space-3);
-        }
-        h1 {
-          flex-basis: 100%;
-        }
         .who {
           text-align: left;
           margin-right: auto;
