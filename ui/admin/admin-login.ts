@@ -2,8 +2,8 @@
 // with the account. A wrong password is said plainly, next to the form.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, ApiError } from '../shared/api.js';
 import { LanguageController } from '../shared/i18n.js';
+import { signIn, signInFailure } from '../shared/sign-in.js';
 import { baseStyles, buttonStyles, formStyles } from '../shared/styles.js';
 import { panelStyles } from './admin-styles.js';
 import type { Account } from './api-types.js';
@@ -58,12 +58,12 @@ export class AdminLogin extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { account } = await api<{ account: Account }>('/api/auth/login', { body: { email: this.email.trim(), password: this.password } });
+      const account: Account = await signIn(this.email.trim(), this.password);
       this.password = '';
       this.dispatchEvent(new CustomEvent<Account>('signed-in', { detail: account, bubbles: true, composed: true }));
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : 'NETWORK';
-      this.error = code === 'UNAUTHORIZED' || code === 'INVALID_INPUT' ? t('login.refused') : t('login.failed', { code });
+      const failure = signInFailure(err);
+      this.error = failure.refused ? t('login.refused') : t('login.failed', { code: failure.code });
     } finally {
       this.busy = false;
     }

@@ -2,18 +2,12 @@
 // /dashboard socket then presents at its handshake) and sends `signed-in` up with the account.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, ApiError } from '../shared/api.js';
 import { LanguageController } from '../shared/i18n.js';
+import { signIn, signInFailure, type SignedInAccount } from '../shared/sign-in.js';
 import { baseStyles, buttonStyles, formStyles } from '../shared/styles.js';
 import { t } from './messages.js';
 
-export interface SignedInAccount {
-  accountId: string;
-  email: string;
-  name: string;
-  role: 'collective-admin' | 'operator';
-  collectiveId: string | null;
-}
+export type { SignedInAccount } from '../shared/sign-in.js';
 
 @customElement('dash-login-form')
 export class LoginForm extends LitElement {
@@ -72,11 +66,11 @@ export class LoginForm extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const { account } = await api<{ account: SignedInAccount }>('/api/auth/login', { body: { email: String(form.get('email')), password: String(form.get('password')) } });
+      const account = await signIn(String(form.get('email')), String(form.get('password')));
       this.dispatchEvent(new CustomEvent<SignedInAccount>('signed-in', { detail: account, bubbles: true, composed: true }));
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : 'NETWORK';
-      this.error = code === 'UNAUTHORIZED' || code === 'INVALID_INPUT' ? t('login.refused') : t('login.failed', { code });
+      const failure = signInFailure(err);
+      this.error = failure.refused ? t('login.refused') : t('login.failed', { code: failure.code });
     } finally {
       this.busy = false;
     }
