@@ -13,6 +13,7 @@ import { money } from './format.js';
 import { errorIcon, okIcon } from './icons.js';
 import { failureReason, t } from './messages.js';
 import type { ClosedShift, CloseRegisterAnswer, CloseRegisterCall, CloseRegisterCommand, Failure } from './protocol.js';
+import { sendingPanel, spinnerStyles } from './sending-panel.js';
 import './z-summary.js';
 
 type View = { step: 'count' } | { step: 'sending' } | { step: 'done'; answer: CloseRegisterAnswer } | { step: 'error'; failure: Failure; command: CloseRegisterCommand };
@@ -27,6 +28,7 @@ export class CloseRegisterScreen extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
+    spinnerStyles,
     css`
       :host {
         display: block;
@@ -157,20 +159,6 @@ export class CloseRegisterScreen extends LitElement {
       .buttons > * {
         flex: 1 1 220px;
       }
-      .spinner {
-        width: 56px;
-        height: 56px;
-        border: 6px solid var(--pass-border);
-        border-top-color: var(--pass-primary);
-        border-radius: 50%;
-        animation: spin 0.9s linear infinite;
-        margin: var(--pass-space-4) auto;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
-      }
       .center {
         text-align: center;
       }
@@ -188,10 +176,7 @@ export class CloseRegisterScreen extends LitElement {
       case 'count':
         return this.renderCount();
       case 'sending':
-        return html`<div class="panel center" data-testid="close-sending" role="status">
-          <div class="spinner" aria-hidden="true"></div>
-          <p class="reason">${t('close.sending')}</p>
-        </div>`;
+        return sendingPanel('close-sending', t('close.sending'));
       case 'error':
         return this.renderError(view.failure, view.command);
       case 'done':

@@ -9,6 +9,7 @@ import { baseStyles, buttonStyles } from '../shared/styles.js';
 import './balance-list.js';
 import { errorIcon, okIcon, waitIcon } from './icons.js';
 import { failureReason, t } from './messages.js';
+import { sendingPanel, spinnerStyles } from './sending-panel.js';
 import type { TxView } from './tx-view.js';
 
 @customElement('lb-tx-result')
@@ -19,6 +20,7 @@ export class TxResult extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
+    spinnerStyles,
     css`
       :host {
         display: block;
@@ -115,20 +117,6 @@ export class TxResult extends LitElement {
       .actions button {
         flex: 1 1 200px;
       }
-      .spinner {
-        width: 56px;
-        height: 56px;
-        border: 6px solid var(--pass-border);
-        border-top-color: var(--pass-primary);
-        border-radius: 50%;
-        animation: spin 0.9s linear infinite;
-        margin: var(--pass-space-4) auto;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
-      }
       .center {
         text-align: center;
       }
@@ -148,10 +136,7 @@ export class TxResult extends LitElement {
     const view = this.view;
     switch (view.status) {
       case 'sending':
-        return html`<div class="panel center" data-testid="result-sending" role="status">
-          <div class="spinner" aria-hidden="true"></div>
-          <p class="reason">${t('result.sending')}</p>
-        </div>`;
+        return sendingPanel('result-sending', t('result.sending'));
       case 'pending':
         return html`<div class="panel pending" data-testid="result-pending" role="alert">
           <div class="head">${waitIcon(40)}<h2>${t('result.pendingTitle')}</h2></div>
