@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api.js';
-import { fieldError, formErrorsOf } from './form-errors.js';
+import { errorLine, fieldError, formErrorsOf } from './form-errors.js';
+import { errorText } from './messages.js';
 
 describe('formErrorsOf', () => {
   it('puts zod issues next to their fields', () => {
@@ -25,5 +26,13 @@ describe('formErrorsOf', () => {
   it('keeps a refusal tied to no field for the whole form', () => {
     expect(formErrorsOf(new ApiError('FORBIDDEN', 'not yours', 403))).toEqual({ fields: {}, form: { code: 'FORBIDDEN', message: 'not yours' } });
     expect(formErrorsOf(new Error('boom')).form?.code).toBe('INTERNAL');
+  });
+});
+
+describe('errorLine', () => {
+  it('says a form refusal in words, else the first field message', () => {
+    expect(errorLine({ fields: {}, form: { code: 'FORBIDDEN', message: 'not yours' } })).toBe(errorText('FORBIDDEN', 'not yours'));
+    expect(errorLine({ fields: {}, form: { code: 'SOMETHING_NEW', message: 'odd' } })).toContain('SOMETHING_NEW');
+    expect(errorLine({ fields: { price: 'Too big', name: 'taken' } })).toBe('Too big');
   });
 });

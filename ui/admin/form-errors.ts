@@ -2,6 +2,7 @@
 // zod refusals list `details.issues: [{path, message}]`, others may name `details.field` or
 // give `details.fields: {name: message}`. Anything not tied to a field is the form's message.
 import { ApiError } from '../shared/api.js';
+import { errorText } from './messages.js';
 
 export interface FormErrors {
   /** Field name (the request's key, e.g. 'price' or 'colours.primary') → message. */
@@ -32,4 +33,9 @@ export function fieldError(errors: FormErrors | undefined, name: string): string
   if (errors.fields[name]) return errors.fields[name];
   const nested = Object.keys(errors.fields).find((key) => key.startsWith(`${name}.`));
   return nested ? errors.fields[nested] : undefined;
+}
+
+/** A refusal shown on one line, away from a form (a row's action, a button): the form's error in words, else the first field's message. */
+export function errorLine(errors: FormErrors): string {
+  return errors.form ? errorText(errors.form.code, errors.form.message) : Object.values(errors.fields)[0];
 }

@@ -9,7 +9,7 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { CurrenciesView } from '../api-types.js';
 import { formAlert, textField } from '../fields.js';
-import { formErrorsOf, type FormErrors } from '../form-errors.js';
+import { errorLine, type FormErrors, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
 import { errorText, t } from '../messages.js';
@@ -127,7 +127,7 @@ export class CurrenciesPanel extends LitElement {
     } catch (err) {
       const e = formErrorsOf(err);
       const reason = (err as { details?: { reason?: unknown } }).details?.reason;
-      this.consentError = reason === 'NOT_SAME_VILLAGE' ? t('currencies.NOT_SAME_VILLAGE') : e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.consentError = reason === 'NOT_SAME_VILLAGE' ? t('currencies.NOT_SAME_VILLAGE') : errorLine(e);
     } finally {
       this.busy = '';
     }

@@ -12,7 +12,7 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { CollectiveSummary, SettlementStatement } from '../api-types.js';
 import { formAlert, textField } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
 import { dateOnly, errorText, t } from '../messages.js';
@@ -104,8 +104,7 @@ export class SettlementPanel extends LitElement {
       // A refused day (not over yet, not a date) is said next to the day; anything else above the list.
       if (err instanceof ApiError && err.code === 'INVALID_INPUT') this.dayError = /not over/.test(err.message) ? t('settlement.notOver') : errorText(err.code, err.message);
       else {
-        const e = formErrorsOf(err);
-        this.formError = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+        this.formError = errorLine(formErrorsOf(err));
       }
     } finally {
       this.busy = false;

@@ -8,7 +8,7 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { NewTerminal, Terminal } from '../api-types.js';
 import { formAlert, textField } from '../fields.js';
-import { formErrorsOf, type FormErrors } from '../form-errors.js';
+import { errorLine, type FormErrors, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
 import { dateTime, errorText, t } from '../messages.js';
@@ -114,8 +114,7 @@ export class PosTerminals extends LitElement {
       if (this.created?.terminalId === term._id) this.created = undefined;
       await this.terminals.reload();
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.rowError = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.rowError = errorLine(formErrorsOf(err));
     } finally {
       this.busy = '';
     }

@@ -8,10 +8,10 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { Product } from '../api-types.js';
 import { checkField, formAlert } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { errorText, money, percent, t } from '../messages.js';
+import { money, percent, t } from '../messages.js';
 import { tb } from './messages.js';
 import '../confirm-button.js';
 import './product-form.js';
@@ -123,8 +123,7 @@ export class ProductsPanel extends LitElement {
       if (this.editing?.id === p.id) this.editing = undefined;
       await this.products.reload();
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.rowError = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.rowError = errorLine(formErrorsOf(err));
     } finally {
       this.busy = '';
     }

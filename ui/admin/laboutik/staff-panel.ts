@@ -9,10 +9,10 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { PointOfSale, StaffMember } from '../api-types.js';
 import { formAlert } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { errorText, t } from '../messages.js';
+import { t } from '../messages.js';
 import { tb } from './messages.js';
 import './staff-form.js';
 import './staff-policy.js';
@@ -164,8 +164,7 @@ export class StaffPanel extends LitElement {
       await api(`/api/collectives/${encodeURIComponent(this.collectiveId)}/staff/${encodeURIComponent(m._id)}`, { method: 'PATCH', body: { active } });
       await this.data.reload();
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.rowError = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.rowError = errorLine(formErrorsOf(err));
     } finally {
       this.busy = '';
     }

@@ -10,8 +10,7 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { PointOfSale, StaffMember } from '../api-types.js';
 import { formAlert } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
-import { errorText } from '../messages.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { tb } from './messages.js';
 
 @customElement('staff-policy')
@@ -97,8 +96,7 @@ export class StaffPolicy extends LitElement {
       await api(`/api/collectives/${encodeURIComponent(this.collectiveId)}/pos/${encodeURIComponent(p.id)}`, { method: 'PATCH', body: { requireStaff } });
       this.dispatchEvent(new CustomEvent('changed')); // the new list clears `saving`
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.error = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.error = errorLine(formErrorsOf(err));
       const saving = new Map(this.saving);
       saving.delete(p.id); // back to the saved state
       this.saving = saving;

@@ -7,10 +7,9 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { formAlert } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { errorText } from '../messages.js';
 import { followLink, linkTo, navigate } from '../route.js';
 import '../confirm-button.js';
 import './event-form.js';
@@ -58,8 +57,7 @@ export class EventDetail extends LitElement {
       await api(this.path(this.collectiveId, this.eventId), { method: 'DELETE' });
       navigate(linkTo('events'));
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.removeError = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.removeError = errorLine(formErrorsOf(err));
     }
   };
 

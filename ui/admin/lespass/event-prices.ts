@@ -9,7 +9,7 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { parseEuros } from '../euros.js';
 import { checkField, formAlert, textField } from '../fields.js';
-import { fieldError, formErrorsOf, type FormErrors } from '../form-errors.js';
+import { errorLine, fieldError, type FormErrors, formErrorsOf } from '../form-errors.js';
 import { amountError, errorText, money, t } from '../messages.js';
 import { tl } from './messages.js';
 import type { EventView, PriceView } from './types.js';
@@ -137,7 +137,7 @@ export class EventPrices extends LitElement {
     } catch (err) {
       const e = formErrorsOf(err);
       if (busy === 'add') this.errors = e;
-      else this.rowError = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      else this.rowError = errorLine(e);
       return false;
     } finally {
       this.busy = '';

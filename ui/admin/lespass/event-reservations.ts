@@ -7,10 +7,10 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { formAlert } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { dateTime, errorText, money } from '../messages.js';
+import { dateTime, money } from '../messages.js';
 import '../confirm-button.js';
 import { tl } from './messages.js';
 import type { ReservationView } from './types.js';
@@ -94,8 +94,7 @@ export class EventReservations extends LitElement {
       await api(`/api/collectives/${encodeURIComponent(this.collectiveId)}/reservations/${encodeURIComponent(r.id)}/cancel`, { body: { refund: true } });
       await this.reservations.reload();
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.error = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.error = errorLine(formErrorsOf(err));
     } finally {
       this.busy = '';
     }

@@ -6,10 +6,10 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { formAlert } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { errorText, money, t } from '../messages.js';
+import { money, t } from '../messages.js';
 import '../confirm-button.js';
 import './membership-form.js';
 import { tl } from './messages.js';
@@ -92,8 +92,7 @@ export class MembershipsPanel extends LitElement {
       await api(`${this.path(this.collectiveId)}/${encodeURIComponent(m.id)}`, { method: 'DELETE' });
       await this.memberships.reload();
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.error = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.error = errorLine(formErrorsOf(err));
     }
   }
 

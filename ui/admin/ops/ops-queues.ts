@@ -7,10 +7,9 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { formAlert } from '../fields.js';
-import { formErrorsOf } from '../form-errors.js';
+import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { errorText } from '../messages.js';
 import { queueLabel, to } from './messages.js';
 
 interface FailedJob {
@@ -133,8 +132,7 @@ export class OpsQueues extends LitElement {
       this.notice = to('queues.retried', { id: jobId });
       await this.queues.reload();
     } catch (err) {
-      const e = formErrorsOf(err);
-      this.error = e.form ? errorText(e.form.code, e.form.message) : Object.values(e.fields)[0];
+      this.error = errorLine(formErrorsOf(err));
     } finally {
       this.busy = '';
     }
