@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api.js';
-import { errorLine, fieldError, formErrorsOf } from './form-errors.js';
+import { errorLine, fieldError, formErrorsOf, formErrorText } from './form-errors.js';
 import { errorText } from './messages.js';
 
 describe('formErrorsOf', () => {
@@ -34,5 +34,13 @@ describe('errorLine', () => {
     expect(errorLine({ fields: {}, form: { code: 'FORBIDDEN', message: 'not yours' } })).toBe(errorText('FORBIDDEN', 'not yours'));
     expect(errorLine({ fields: {}, form: { code: 'SOMETHING_NEW', message: 'odd' } })).toContain('SOMETHING_NEW');
     expect(errorLine({ fields: { price: 'Too big', name: 'taken' } })).toBe('Too big');
+  });
+});
+
+describe('formErrorText', () => {
+  it('says the whole form refusal in words, and nothing when the error went to fields', () => {
+    expect(formErrorText({ fields: {}, form: { code: 'FORBIDDEN', message: 'not yours' } })).toBe(errorText('FORBIDDEN', 'not yours'));
+    expect(formErrorText({ fields: { name: 'taken' } })).toBeUndefined();
+    expect(formErrorText(undefined)).toBeUndefined();
   });
 });

@@ -35,7 +35,12 @@ export function fieldError(errors: FormErrors | undefined, name: string): string
   return nested ? errors.fields[nested] : undefined;
 }
 
+/** The whole form's refusal in words, if the error went to no field. */
+export function formErrorText(errors: FormErrors | undefined): string | undefined {
+  return errors?.form ? errorText(errors.form.code, errors.form.message) : undefined;
+}
+
 /** A refusal shown on one line, away from a form (a row's action, a button): the form's error in words, else the first field's message. */
 export function errorLine(errors: FormErrors): string {
-  return errors.form ? errorText(errors.form.code, errors.form.message) : Object.values(errors.fields)[0];
+  return formErrorText(errors) ?? Object.values(errors.fields)[0];
 }

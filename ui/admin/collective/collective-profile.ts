@@ -9,10 +9,10 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { CollectiveProfile } from '../api-types.js';
 import { colourField, formAlert, textareaField, textField } from '../fields.js';
-import { fieldError, formErrorsOf, type FormErrors } from '../form-errors.js';
+import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { errorText, t } from '../messages.js';
+import { t } from '../messages.js';
 
 interface ProfileForm {
   description: string;
@@ -107,7 +107,7 @@ export class CollectiveProfileScreen extends LitElement {
     const e = (name: string) => fieldError(this.errors, name);
     return html`${this.preview(p, f)}
       <form novalidate @submit=${this.submit} data-testid="profile-form">
-        ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+        ${formAlert(formErrorText(this.errors))}
         <p class="muted">${t('profile.slug')} : <a href="/${p.slug}/" target="_blank" rel="noopener">/${p.slug}/</a></p>
         ${textareaField({ name: 'description', label: t('profile.description'), value: f.description, error: e('description'), maxlength: 5000, onInput: (v) => set({ description: v }) })}
         <div class="grid">

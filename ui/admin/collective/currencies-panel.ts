@@ -9,10 +9,10 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { CurrenciesView } from '../api-types.js';
 import { formAlert, textField } from '../fields.js';
-import { errorLine, type FormErrors, formErrorsOf } from '../form-errors.js';
+import { errorLine, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { errorText, t } from '../messages.js';
+import { t } from '../messages.js';
 
 @customElement('currencies-panel')
 export class CurrenciesPanel extends LitElement {
@@ -55,7 +55,7 @@ export class CurrenciesPanel extends LitElement {
           })}
           <button class="primary" type="submit" ?disabled=${this.busy === 'name'} data-testid="local-currency-save">${c.local ? t('currencies.rename') : t('currencies.define')}</button>
         </form>
-        ${formAlert(this.nameErrors?.form ? errorText(this.nameErrors.form.code, this.nameErrors.form.message) : undefined)}
+        ${formAlert(formErrorText(this.nameErrors))}
         ${this.notice ? html`<p class="badge ok" role="status" data-testid="currency-notice">${this.notice}</p>` : nothing}
         ${c.gift ? html`<h3>${t('currencies.gift')}</h3><p><strong>${c.gift.name}</strong> — <span class="muted">${t('currencies.giftIntro')}</span></p>` : nothing}
       </section>

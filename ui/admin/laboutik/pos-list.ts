@@ -8,7 +8,7 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { PointOfSale } from '../api-types.js';
 import { formAlert, textField } from '../fields.js';
-import { formErrorsOf, type FormErrors } from '../form-errors.js';
+import { errorLine, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
 import { errorText, t } from '../messages.js';
@@ -50,7 +50,7 @@ export class PosList extends LitElement {
           ${textField({ name: 'name', label: tb('pos.name'), value: this.newName, placeholder: tb('pos.namePlaceholder'), error: this.createErrors?.fields.name, maxlength: 120, testid: 'pos-name', onInput: (v) => (this.newName = v) })}
           <button class="primary" type="submit" ?disabled=${this.busy === 'create'} data-testid="pos-create">${t('create')}</button>
         </form>
-        ${formAlert(this.createErrors?.form ? errorText(this.createErrors.form.code, this.createErrors.form.message) : undefined)}
+        ${formAlert(formErrorText(this.createErrors))}
         ${this.notice ? html`<p class="badge ok" role="status" data-testid="pos-notice">${this.notice}</p>` : nothing}
       </section>`;
   }
@@ -141,7 +141,7 @@ export class PosList extends LitElement {
       return undefined;
     } catch (err) {
       const errors = formErrorsOf(err);
-      if (body.name === undefined) this.rowError = errors.form ? errorText(errors.form.code, errors.form.message) : Object.values(errors.fields)[0];
+      if (body.name === undefined) this.rowError = errorLine(errors);
       return errors;
     } finally {
       this.busy = '';

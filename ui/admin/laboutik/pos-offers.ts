@@ -9,10 +9,10 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { Offer, Product } from '../api-types.js';
 import { centsToInput, parseEuros } from '../euros.js';
-import { formErrorsOf } from '../form-errors.js';
+import { formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { amountError, errorText, money, t } from '../messages.js';
+import { amountError, money, t } from '../messages.js';
 import { tb } from './messages.js';
 
 interface Draft {
@@ -188,7 +188,7 @@ export class PosOffers extends LitElement {
       const e = formErrorsOf(err);
       this.drafts = new Map(this.drafts).set(productId, {
         ...draft,
-        errors: { price: e.fields.price, order: e.fields.order, row: e.form ? errorText(e.form.code, e.form.message) : undefined },
+        errors: { price: e.fields.price, order: e.fields.order, row: formErrorText(e) },
       });
     } finally {
       this.busy = '';

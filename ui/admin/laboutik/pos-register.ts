@@ -9,10 +9,10 @@ import { panelStyles } from '../admin-styles.js';
 import type { CloseResult, RegisterStatus, Terminal } from '../api-types.js';
 import { parseEuros } from '../euros.js';
 import { formAlert, textField } from '../fields.js';
-import { formErrorsOf, type FormErrors } from '../form-errors.js';
+import { type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { amountError, dateTime, errorText, money } from '../messages.js';
+import { amountError, dateTime, money } from '../messages.js';
 import { tb } from './messages.js';
 import '../confirm-button.js';
 import './z-ticket-summary.js';
@@ -58,7 +58,7 @@ export class PosRegister extends LitElement {
       <p class="muted">
         ${[s.lastNumber ? tb('register.lastSale', { number: s.lastNumber }) : '', s.lastZ ? tb('register.lastZ', { number: s.lastZ }) : tb('register.noZ')].filter(Boolean).join(' · ')}
       </p>
-      ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined, 'register-error')}
+      ${formAlert(formErrorText(this.errors), 'register-error')}
       ${open ? this.closeForm() : this.openForm()}
     </div>`;
   }

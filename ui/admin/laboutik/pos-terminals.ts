@@ -8,10 +8,10 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { NewTerminal, Terminal } from '../api-types.js';
 import { formAlert, textField } from '../fields.js';
-import { errorLine, type FormErrors, formErrorsOf } from '../form-errors.js';
+import { errorLine, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { dateTime, errorText, t } from '../messages.js';
+import { dateTime, t } from '../messages.js';
 import { tb } from './messages.js';
 import '../confirm-button.js';
 import './pairing-code.js';
@@ -44,7 +44,7 @@ export class PosTerminals extends LitElement {
         ${textField({ name: 'name', label: tb('terminals.name'), value: this.name, placeholder: tb('terminals.namePlaceholder'), error: this.errors?.fields.name, maxlength: 64, testid: 'terminal-name', onInput: (v) => (this.name = v) })}
         <button class="primary" type="submit" ?disabled=${this.busy === 'create'} data-testid="terminal-create">${tb('terminals.create')}</button>
       </form>
-      ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+      ${formAlert(formErrorText(this.errors))}
       <h3>${tb('pos.tab.terminals')}</h3>
       ${formAlert(this.rowError, 'terminal-row-error')}
       ${loadView(this.terminals.state, (list) => this.table(list), () => this.terminals.reload())}`;

@@ -10,8 +10,8 @@ import { panelStyles } from '../admin-styles.js';
 import type { Product, ProductKind } from '../api-types.js';
 import { centsToInput, parseEuros } from '../euros.js';
 import { checkField, colourField, formAlert, selectField, textField } from '../fields.js';
-import { fieldError, formErrorsOf, type FormErrors } from '../form-errors.js';
-import { amountError, errorText, percent, t } from '../messages.js';
+import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
+import { amountError, percent, t } from '../messages.js';
 import { tb } from './messages.js';
 
 interface ProductDraft {
@@ -67,7 +67,7 @@ export class ProductForm extends LitElement {
     const rates = vatRates.includes(Number(d.vatRate)) ? vatRates : [...vatRates, Number(d.vatRate)];
     return html`<form class="panel" novalidate @submit=${this.submit} data-testid="product-form">
       <h2>${this.product ? tb('products.edit', { name: this.product.name }) : tb('products.new')}</h2>
-      ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+      ${formAlert(formErrorText(this.errors))}
       <div class="grid">
         ${textField({ name: 'name', label: tb('products.name'), value: d.name, error: e('name'), maxlength: 120, testid: 'product-name', onInput: (v) => set({ name: v }) })}
         ${textField({ name: 'category', label: tb('products.category'), value: d.category, error: e('category'), maxlength: 60, testid: 'product-category', onInput: (v) => set({ category: v }) })}

@@ -11,8 +11,8 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { PointOfSale, StaffMember, StaffRole } from '../api-types.js';
 import { checkField, formAlert, selectField, textField } from '../fields.js';
-import { fieldError, formErrorsOf, type FormErrors } from '../form-errors.js';
-import { errorText, t } from '../messages.js';
+import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
+import { t } from '../messages.js';
 import { tb } from './messages.js';
 import { draftFrom, emptyDraft, staffRequest, type StaffDraft } from './staff-draft.js';
 
@@ -74,7 +74,7 @@ export class StaffForm extends LitElement {
     const set = (patch: Partial<StaffDraft>) => (this.draft = { ...d, ...patch });
     return html`<form class="panel" novalidate @submit=${this.submit} data-testid="staff-form">
       <h2>${m ? tb('staff.edit', { name: m.name }) : tb('staff.new')}</h2>
-      ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+      ${formAlert(formErrorText(this.errors))}
       <div class="grid">
         ${textField({ name: 'name', label: tb('staff.name'), value: d.name, error: e('name'), maxlength: 120, testid: 'staff-name', onInput: (v) => set({ name: v }) })}
         ${selectField({

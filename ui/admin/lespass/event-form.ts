@@ -7,8 +7,8 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { checkField, formAlert, textareaField, textField } from '../fields.js';
-import { fieldError, formErrorsOf, type FormErrors } from '../form-errors.js';
-import { errorText, t } from '../messages.js';
+import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
+import { t } from '../messages.js';
 import { fromLocalInput, toLocalInput } from './local-time.js';
 import { tl } from './messages.js';
 import type { EventView } from './types.js';
@@ -62,7 +62,7 @@ export class EventForm extends LitElement {
     };
     return html`<form class="panel" novalidate @submit=${this.submit} data-testid="event-form">
       <h2>${this.event ? tl('events.edit') : tl('events.new')}</h2>
-      ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+      ${formAlert(formErrorText(this.errors))}
       ${textField({ name: 'title', label: tl('events.title.field'), value: d.title, error: e('title'), maxlength: 200, testid: 'event-title', onInput: (v) => set({ title: v }) })}
       <div class="grid">
         ${textField({ name: 'startsAt', label: tl('events.startsAt'), type: 'datetime-local', value: d.startsAt, error: e('startsAt'), testid: 'event-starts', onInput: (v) => set({ startsAt: v }) })}

@@ -9,8 +9,8 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { parseEuros } from '../euros.js';
 import { checkField, formAlert, textField } from '../fields.js';
-import { errorLine, fieldError, type FormErrors, formErrorsOf } from '../form-errors.js';
-import { amountError, errorText, money, t } from '../messages.js';
+import { errorLine, fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
+import { amountError, money, t } from '../messages.js';
 import { tl } from './messages.js';
 import type { EventView, PriceView } from './types.js';
 
@@ -89,7 +89,7 @@ export class EventPrices extends LitElement {
     const set = (patch: Partial<PriceDraft>) => (this.draft = { ...d, ...patch });
     return html`<h3>${tl('prices.new')}</h3>
       <form novalidate @submit=${this.add} data-testid="price-form">
-        ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+        ${formAlert(formErrorText(this.errors))}
         <div class="row">
           ${textField({ name: 'name', label: tl('prices.name'), value: d.name, placeholder: tl('prices.namePlaceholder'), error: e('name'), maxlength: 120, testid: 'price-name', onInput: (v) => set({ name: v }) })}
           ${d.free

@@ -7,8 +7,8 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { formAlert, selectField, textField } from '../fields.js';
-import { fieldError, formErrorsOf, type FormErrors } from '../form-errors.js';
-import { errorText, t } from '../messages.js';
+import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
+import { t } from '../messages.js';
 import { tl } from './messages.js';
 import type { MemberView, MembershipProductView } from './types.js';
 
@@ -49,7 +49,7 @@ export class MemberAdd extends LitElement {
     return html`<form class="panel" novalidate @submit=${this.submit} data-testid="member-add">
       <h2>${tl('members.add')}</h2>
       <p class="muted">${tl('members.addIntro')}</p>
-      ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+      ${formAlert(formErrorText(this.errors))}
       <div class="grid">
         ${selectField({ name: 'productId', label: tl('members.product'), value: productId, error: e('productId'), testid: 'member-product', options: this.products.map((p) => ({ value: p.id, label: p.name })), onInput: (v) => set({ productId: v }) })}
         ${textField({ name: 'email', label: tl('members.email'), type: 'email', value: d.email, error: e('email'), testid: 'member-email', onInput: (v) => set({ email: v }) })}

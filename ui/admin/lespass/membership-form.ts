@@ -9,8 +9,8 @@ import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { centsToInput, parseEuros } from '../euros.js';
 import { checkField, formAlert, selectField, textareaField, textField } from '../fields.js';
-import { fieldError, formErrorsOf, type FormErrors } from '../form-errors.js';
-import { amountError, errorText, t } from '../messages.js';
+import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
+import { amountError, t } from '../messages.js';
 import { tl } from './messages.js';
 import type { MembershipProductView } from './types.js';
 
@@ -53,7 +53,7 @@ export class MembershipForm extends LitElement {
     const set = (patch: Partial<MembershipDraft>) => (this.draft = { ...d, ...patch });
     return html`<form class="panel" novalidate @submit=${this.submit} data-testid="membership-form">
       <h2>${this.membership ? tl('memberships.edit', { name: this.membership.name }) : tl('memberships.new')}</h2>
-      ${formAlert(this.errors?.form ? errorText(this.errors.form.code, this.errors.form.message) : undefined)}
+      ${formAlert(formErrorText(this.errors))}
       <div class="grid">
         ${textField({ name: 'name', label: tl('memberships.name'), value: d.name, error: e('name'), maxlength: 120, testid: 'membership-name', onInput: (v) => set({ name: v }) })}
         ${textField({ name: 'price', label: tl('memberships.price'), value: d.price, inputmode: 'decimal', placeholder: '15,00', error: e('price'), testid: 'membership-price', onInput: (v) => set({ price: v }) })}
