@@ -6,7 +6,7 @@
 // closes, the store server and the redis watchdog when they are re-parented, and `killAll`
 // (run on exit and on SIGINT/SIGTERM) SIGKILLs whatever is still tracked.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../test/support/free-port.js';
 
 export interface AppNode {
   /** n1, n2... (slot) and the NODE_ID it runs with (changes on some restarts). */
@@ -229,15 +229,4 @@ function kill(child: ChildProcess): Promise<void> {
 /** A watchdog shell must run its trap (which kills its server): TERM; anything else: KILL. */
 function signalFor(child: ChildProcess): NodeJS.Signals {
   return child.spawnfile === '/bin/sh' ? 'SIGTERM' : 'SIGKILL';
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

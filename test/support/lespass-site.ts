@@ -3,12 +3,12 @@
 // in-process (payments, mails to `${DATA_DIR}/outbox`), and a village of two collectives with
 // a profile, images, memberships, events and Pass cards made through the admin API.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { startBackgroundWork } from '../../workers/start.js';
 import { boot, collectiveWithAdmin, login, type BootedNode } from './boot.js';
+import { freePort } from './free-port.js';
 
 export interface SiteNode extends BootedNode {
   dataDir: string;
@@ -145,14 +145,6 @@ export async function adminCall(url: string, cookie: string, method: string, pat
   const data = await res.json().catch(() => undefined);
   if (!res.ok) throw Object.assign(new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`), { status: res.status, data });
   return data;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function readdirSafe(dir: string): string[] {

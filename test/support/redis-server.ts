@@ -1,7 +1,7 @@
 // A throw-away redis-server of our own on a free port, for tests that must take Redis down
 // (the shared one at REDIS_URL must stay up for everyone else).
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 
 export const hasRedisServer = (() => {
   try {
@@ -34,15 +34,4 @@ export async function startRedisServer(port?: number): Promise<{ url: string; po
       await exited;
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
