@@ -1,8 +1,9 @@
 // Terminal protocol v1 (DESIGN.md): the `/terminal` namespace's commands, their payload schemas
 // and ack shapes, and the server events. A public interface (other terminals, e.g. a Sunmi app,
 // speak it): names and shapes stay stable; extra fields may be added. This file imports only
-// zod so a terminal UI can share the types.
+// zod, the shared limits and (type-only) core/pos/records.ts, so a terminal UI can share the types.
 import { z } from 'zod';
+import type { ZTotals } from '../../core/pos/records.js';
 import { limits } from '../../core/shared/limits.js';
 
 export const terminalProtocolVersion = 1;
@@ -141,19 +142,8 @@ export interface ZSummaryAck {
   id: string;
   number: number;
   businessDay: string;
-  totals: {
-    salesCount: number;
-    firstSale: number | null;
-    lastSale: number | null;
-    sales: number;
-    byMethod: { cash: number; card: number; pass: number };
-    byProduct: Array<{ productId: string; name: string; qty: number; total: number }>;
-    byVat: Array<{ rate: number; total: number; vat: number }>;
-    byAsset: Record<string, number>;
-    topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number> };
-    refunds: { total: number; byMethod: { cash: number; card: number; pass: number } };
-    cashouts: number;
-  };
+  /** The stored Z ticket's totals, as they are. */
+  totals: ZTotals;
   /** Perpetual grand total of the POS, net of refunds. */
   grandTotal: number;
   hash: string;

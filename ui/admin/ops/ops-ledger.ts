@@ -1,6 +1,7 @@
 // Operators: the ledger's invariants checked on demand over the whole store, with the errors
 // and warnings the check found (at most 50 of each, as the server reports them).
 import { LitElement, html, nothing } from 'lit';
+import type { LedgerCheckView } from '../../../gateways/http/routes/ops.js';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../shared/api.js';
 import { LanguageController } from '../../shared/i18n.js';
@@ -10,15 +11,7 @@ import { formAlert } from '../fields.js';
 import { dateTime, errorText } from '../messages.js';
 import { to } from './messages.js';
 
-interface LedgerCheck {
-  ok: boolean;
-  errors: string[];
-  warnings: string[];
-  rows: number;
-  chains: number;
-  checkedAt: number;
-  tookMs: number;
-}
+type LedgerCheck = LedgerCheckView;
 
 type Run = { status: 'initial' } | { status: 'pending' } | { status: 'complete'; report: LedgerCheck } | { status: 'error'; code: string; message: string };
 

@@ -2,6 +2,7 @@
 // with a retry button. Failed jobs stay here until retried: nothing drops them silently.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { QueueView } from '../../../gateways/http/routes/ops.js';
 import { api } from '../../shared/api.js';
 import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
@@ -11,20 +12,6 @@ import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
 import { queueLabel, to } from './messages.js';
-
-interface FailedJob {
-  id: string;
-  name: string;
-  data: unknown;
-  error: string;
-  attempts: number;
-}
-
-interface QueueView {
-  name: string;
-  counts: { waiting: number; active: number; delayed: number; completed: number; failed: number };
-  failed: FailedJob[];
-}
 
 const countKeys = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
 
