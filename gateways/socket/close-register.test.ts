@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../core/money/verify.js';
 import { seedCards } from '../../test/support/money.js';
-import { terminalHarness, type TerminalClient, type TerminalHarness } from '../../test/support/terminal.js';
+import { terminalHarness, type TerminalHarness } from '../../test/support/terminal.js';
 
 const tx = () => randomUUID();
 
@@ -32,10 +32,7 @@ describe('closing the register from a terminal', () => {
     if (options.requireStaff) await h.node.catalog.updatePos(posId, 'c1', { requireStaff: true });
   }
 
-  async function terminal(): Promise<{ socket: TerminalClient; terminalId: string }> {
-    const { token, terminalId } = await h.pair(posId, 'c1');
-    return { socket: await h.connected(h.client({ token })), terminalId };
-  }
+  const terminal = () => h.terminal(posId, 'c1');
 
   async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<Extract<T, { ok: true }>> {
     const res = await ack;

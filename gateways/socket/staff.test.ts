@@ -17,8 +17,7 @@ describe('staff on terminals', () => {
     const cashier = await h.node.staff.create('c1', { name: 'Alice', role: 'cashier', cardUid: cashierCard });
     const manager = await h.node.staff.create('c1', { name: 'Bob', role: 'manager', pin: '4321' });
     await h.node.staff.create('c2', { name: 'Mallory', role: 'manager', pin: '9999' });
-    const { token } = await h.pair(pos._id, 'c1');
-    const terminal = await h.connected(h.client({ token }));
+    const { socket: terminal } = await h.terminal(pos._id, 'c1');
     return { card, cashierCard, pos, beer, cashier, manager, terminal };
   }
 

@@ -30,10 +30,7 @@ describe('/terminal namespace (protocol v1)', () => {
     await h.node.catalog.assign(posId, crepe, 'c1', { price: 450, order: 2 });
   }
 
-  async function terminal(pos = posId): Promise<{ socket: TerminalClient; terminalId: string; token: string }> {
-    const { token, terminalId } = await h.pair(pos, 'c1');
-    return { socket: await h.connected(h.client({ token })), terminalId, token };
-  }
+  const terminal = (pos = posId) => h.terminal(pos, 'c1');
 
   const ledgerRows = () => h.node.ledger.rows.count({});
 

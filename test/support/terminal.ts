@@ -26,6 +26,8 @@ export interface TerminalHarness {
   client(auth: Record<string, unknown>, options?: { reconnection?: boolean }): TerminalClient;
   /** Resolves once connected; rejects with the connect_error (its message is the refusal code). */
   connected(client: TerminalClient): Promise<TerminalClient>;
+  /** A new terminal of the POS, paired and connected. */
+  terminal(posId: string, collectiveId: string): Promise<{ socket: TerminalClient; terminalId: string; token: string }>;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export async function terminalHarness(options: { store?: Store; bus?: Bus; clock
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const clients: TerminalClient[] = [];
 
-  return {
+  const harness: TerminalHarness = {
     url,
     node,
     core,
@@ -62,6 +64,10 @@ export async function terminalHarness(options: { store?: Store; bus?: Bus; clock
         client.once('connect_error', reject);
       });
     },
+    async terminal(posId, collectiveId) {
+      const { token, terminalId } = await harness.pair(posId, collectiveId);
+      return { socket: await harness.connected(harness.client({ token })), terminalId, token };
+    },
     async close() {
       clients.forEach((c) => c.close());
       await sockets.close();
@@ -69,4 +75,5 @@ export async function terminalHarness(options: { store?: Store; bus?: Bus; clock
       await node.stop();
     },
   };
+  return harness;
 }
