@@ -32,7 +32,9 @@ describe('village settlement over HTTP', () => {
     const post = (path: string, cookie: string, body: unknown) => fetch(`${node.url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const get = (path: string, cookie: string) => fetch(`${node.url}${path}`, { headers: { cookie } });
 
-    expect((await post(`/api/collectives/${a.collectiveId}/settlements`, cookieA, { day: '2026-07-15' })).status).toBe(400); // not over
+    const notOver = await post(`/api/collectives/${a.collectiveId}/settlements`, cookieA, { day: '2026-07-15' });
+    expect(notOver.status).toBe(400);
+    expect((await notOver.json()).error).toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'PERIOD_NOT_OVER' } }); // the admin panel reads the reason, not the words
     const made = await post(`/api/collectives/${a.collectiveId}/settlements`, cookieA, { day: '2026-07-14' });
     expect(made.status).toBe(200);
     const { statement } = await made.json();

@@ -67,7 +67,7 @@ export class SettlementService {
     const id = `${input.villageId}:${input.period.key}`;
     const existing = await this.statements.findOne({ _id: id });
     if (existing) return existing;
-    if (input.period.to > this.clock.now() - settleGraceMs) throw new AppError('INVALID_INPUT', `period ${input.period.key} is not over yet`);
+    if (input.period.to > this.clock.now() - settleGraceMs) throw new AppError('INVALID_INPUT', `period ${input.period.key} is not over yet`, { reason: 'PERIOD_NOT_OVER' });
     const collectiveIds = [...new Set(input.collectiveIds)].sort();
     const counter = new FlowCounter(collectiveIds);
     for (const collectiveId of collectiveIds) {

@@ -102,7 +102,7 @@ export class SettlementPanel extends LitElement {
       await this.data.reload();
     } catch (err) {
       // A refused day (not over yet, not a date) is said next to the day; anything else above the list.
-      if (err instanceof ApiError && err.code === 'INVALID_INPUT') this.dayError = /not over/.test(err.message) ? t('settlement.notOver') : errorText(err.code, err.message);
+      if (err instanceof ApiError && err.code === 'INVALID_INPUT') this.dayError = err.details.reason === 'PERIOD_NOT_OVER' ? t('settlement.notOver') : errorText(err.code, err.message);
       else {
         this.formError = errorLine(formErrorsOf(err));
       }
