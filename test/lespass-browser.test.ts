@@ -1,7 +1,9 @@
 // Lespass, the public site of a collective, in real Chromium over an app node serving the built
 // UI, with the background work in-process (demo payments, mails as .eml files in the test's
 // own outbox). A visitor books a paid ticket through the demo checkout, signs in by the link
-// mailed to them and finds the ticket with its QR on the account page; an admin creates an
+// mailed to them and finds the ticket with its QR on the account page; a guest pays tickets, a
+// membership and a top-up of their Pass in one basket and sees the tickets on their way back
+// (the order read with the token kept in the tab); an admin creates an
 // event and finds the reservation made on the site; the door lets a ticket in once.
 // Screenshots go to test-artifacts/lespass/ at 390x844 (phone) and 1280x800 (desktop).
 import { mkdirSync } from 'node:fs';
@@ -123,7 +125,7 @@ describe('Lespass in the browser', () => {
     await home.setViewportSize(phone);
     await shot(home, 'event-errors-390');
 
-    // Memberships: this collective's, then the village's; joining asks a guest to sign in first.
+    // Memberships: this collective's, then the village's; a guest joins with a name and an email.
     await home.getByTestId('phone-nav-memberships').click();
     await home.getByTestId('memberships-village').waitFor();
     expect(await home.getByTestId('memberships-mine').getByTestId('membership').count()).toBe(2);
@@ -131,7 +133,8 @@ describe('Lespass in the browser', () => {
     await shot(home, 'memberships-390');
     await home.getByTestId(`join-${v.membershipId}`).click();
     await home.getByTestId('join').waitFor();
-    await home.getByTestId('login-form').waitFor();
+    await home.getByTestId('field-email').waitFor();
+    expect(await home.getByTestId('field-name').count()).toBe(1);
     await shot(home, 'join-guest-390');
   });
 
@@ -139,6 +142,37 @@ describe('Lespass in the browser', () => {
     const page = await open('/nobody-here/?lang=en', phone);
     await page.getByTestId('site-missing').waitFor();
     expect(await page.getByTestId('site-missing').textContent()).toContain('does not exist');
+    await page.close();
+  });
+
+  it('a guest pays tickets, a membership and a top-up of the Pass they name in one basket, and sees the tickets on the way back', async () => {
+    const page = await open(`/${v.home.slug}/events/${concert.id}?lang=fr`, phone);
+    await page.getByTestId('event-title').waitFor();
+    await page.getByTestId(`more-${concert.prices[0].id}`).click();
+    await page.getByTestId('field-name').fill('Lin Guest');
+    await page.getByTestId('field-email').fill('lin@example.org');
+    await page.getByTestId('field-membership').selectOption(v.membershipId);
+    await page.getByTestId('field-answer-size').selectOption('S');
+    await page.getByTestId('field-topup').fill('5');
+    await page.getByTestId('basket-submit').click();
+    expect(await page.getByTestId('error-topup-card').textContent()).toContain('Obligatoire'); // a guest names the Pass to top up
+    await page.getByTestId('field-topup-card').fill('NOPE-0000');
+    await page.getByTestId('basket-submit').click();
+    await page.getByTestId('error-topup-card').filter({ hasText: 'Aucun Pass ne porte ce numéro' }).waitFor();
+    await page.getByTestId('field-topup-card').fill(v.cardNumbers[1]);
+    expect(await page.getByTestId('basket-total').getAttribute('data-amount')).toBe(String(1200 + 1500 + 500));
+    await shot(page, 'guest-basket-390');
+    await page.getByTestId('basket-submit').click();
+    await page.waitForURL('**/demo-checkout/**');
+    await page.getByRole('button', { name: /Payer/ }).click();
+    await page.waitForURL(`**/${v.home.slug}/account?basket=*`);
+    await page.locator('[data-testid="return"][data-state="paid"]').waitFor({ timeout: 15_000 });
+    const tickets = page.getByTestId('return').getByTestId('ticket');
+    expect(await tickets.count()).toBe(1);
+    expect(await tickets.first().textContent()).toContain('Lin Guest');
+    await shot(page, 'guest-basket-paid-390');
+    const card = (await node.core.pass.cards.byNumber(v.cardNumbers[1]))!;
+    await expect.poll(async () => (await node.core.pass.walletBalances(card.walletId)).find((b) => b.asset === 'global')?.amount).toBe(500);
     await page.close();
   });
 
@@ -162,6 +196,7 @@ describe('Lespass in the browser', () => {
     await page.getByRole('button', { name: /Payer/ }).click();
     await page.waitForURL(`**/${v.home.slug}/account?reservation=*`);
     await page.locator('[data-testid="return"][data-state="paid"]').waitFor();
+    expect(await page.getByTestId('return').getByTestId('ticket').count()).toBe(2); // read with the order token this tab kept
     expect(await page.getByTestId('field-login-email').inputValue()).toBe('grace@example.org');
     await shot(page, 'back-from-payment-390');
 

@@ -25,7 +25,7 @@ describe('operators API: queues and ledger verification', () => {
   it('lists every queue of the installation with its counts', async () => {
     const res = await call('GET', '/api/ops/queues', operator);
     expect(res.status).toBe(200);
-    expect(res.body.queues.map((q: any) => q.name)).toEqual(['stripe', 'email', 'settlement', 'z-closing']);
+    expect(res.body.queues.map((q: any) => q.name)).toEqual(['stripe', 'email', 'settlement', 'z-closing', 'ticketing']);
     expect(res.body.queues[0]).toEqual({ name: 'stripe', counts: { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 }, failed: [] });
   });
 

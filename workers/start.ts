@@ -4,6 +4,7 @@ import type { Core } from '../core/runtime/boot.js';
 import { mailerFromConfig } from './email/mailer.js';
 import { registerLespassFulfilments } from './lespass.js';
 import { registerProcessors } from './registry.js';
+import { startHoldRelease } from './ticketing.js';
 import { closeForgottenRegisters, zClosingQueue } from './z-closing.js';
 
 const zClosingEveryMs = 5 * 60_000;
@@ -25,4 +26,6 @@ export async function startBackgroundWork(core: Core): Promise<void> {
   await core.jobs.work(zClosingQueue, () => closeForgottenRegisters({ pos: core.pos, clock: core.clock, collectives }));
   // Checked often, acting only past each collective's closing hour: one schedule fits every time zone.
   await core.jobs.repeat(zClosingQueue, 'nightly-z', {}, { everyMs: zClosingEveryMs, key: 'z-closing:nightly' });
+  // Seats of unpaid bookings come back every minute, not only when someone books that event.
+  await startHoldRelease(core.jobs, core.lespass.ticketing.reservations);
 }

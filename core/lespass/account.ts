@@ -117,6 +117,8 @@ export class AccountPages {
     const rows = await this.deps.checkouts.collection.find({ 'metadata.userId': userId }, { sort: { createdAt: -1 }, limit: 50 });
     return rows.map((c) => ({
       id: c._id,
+      // What the purchase is known by: the reservation, basket or top-up reference (GET /api/sites/:slug/orders/:reference).
+      reference: c.reference ?? c.metadata.reference ?? null,
       kind: c.kind ?? null,
       state: c.state,
       amount: c.amountTotal ?? 0,

@@ -2,9 +2,15 @@
 // and tickets, paid together in one checkout (kind `basket`). Each line is prepared as it
 // would be alone (a reservation holding seats, a membership order, a top-up's terms), so that
 // the basket's fulfilment can hand each line to that line's own fulfilment (fulfilment.ts).
+// A guest (no session) may buy too, under the user of the email they give: tickets and a
+// membership for that email; a top-up then needs the printed number of the Pass to credit,
+// since crediting the wallet of an email nobody proved would hand money to whoever owns it.
+// Looking a number up is rate-limited per buyer: printed numbers may be guessable, and an
+// unlinked card holds money to anyone who links it.
 // Invariants: the basket's total is the sum of its lines, all in integer cents; nothing
 // holds seats once a basket is refused or its checkout could not start; the same request id
 // returns the same basket (a double click is one checkout).
+import type { StoreRateLimiter } from '../accounts/rate-limit.js';
 import type { Clock } from '../clock/port.js';
 import type { MembershipOrders } from '../memberships/orders.js';
 import type { Checkouts } from '../payments/checkouts.js';
@@ -21,12 +27,12 @@ import type { Reservation } from '../ticketing/types.js';
 
 export type BasketLineInput =
   | { type: 'membership'; productId: string; answers?: Record<string, string> }
-  | { type: 'topup'; amount: number }
+  | { type: 'topup'; amount: number; /** The printed number of the Pass to credit; required of a guest. */ cardNumber?: string }
   | { type: 'tickets'; eventId: string; lines: BookingLines };
 
 export type BasketLine =
   | { type: 'membership'; orderId: string; name: string; amount: number }
-  | { type: 'topup'; walletId: string; name: string; amount: number }
+  | { type: 'topup'; walletId: string; /** Set when a Pass was named: the credit follows the card to whichever wallet holds it when paid. */ cardUid?: string; name: string; amount: number }
   | { type: 'tickets'; reservationId: string; name: string; amount: number; checkoutLines: CheckoutLine[] };
 
 export interface Basket {
@@ -52,6 +58,16 @@ export interface BasketRequest {
   lines: BasketLineInput[];
 }
 
+/** What a basket needs of a Pass card named by its printed number. */
+export interface PassCardRef {
+  uid: string;
+  number: string;
+  walletId: string;
+  state: 'active' | 'blocked';
+}
+
+export const cardLookupsPerHour = 10;
+
 export interface BasketDeps {
   clock: Clock;
   events: EventService;
@@ -61,6 +77,8 @@ export interface BasketDeps {
   checkouts: Checkouts;
   publicUrl: string;
   walletOfUser(userId: string): string;
+  cardByNumber(number: string): Promise<PassCardRef | null>;
+  limiter: Pick<StoreRateLimiter, 'hit'>;
   /** Delivers a basket that costs nothing (free tickets, free membership) at once. */
   fulfilFree(basket: Basket): Promise<unknown>;
 }
@@ -124,7 +142,7 @@ export class BasketService {
     const { buyer, collectiveId } = request;
     switch (input.type) {
       case 'topup':
-        return { type: 'topup', walletId: this.deps.walletOfUser(buyer.userId), name: 'Recharge Pass', amount: input.amount };
+        return this.topUpLine(input, buyer);
       case 'membership': {
         const person = { _id: buyer.userId, email: buyer.email, name: buyer.holder };
         const order = await this.deps.orders.create(collectiveId, input.productId, person, { answers: input.answers, basketId, fieldPrefix: 'answers' });
@@ -138,6 +156,19 @@ export class BasketService {
         return { type: 'tickets', reservationId: reservation._id, name: event.title, amount: reservation.total, checkoutLines };
       }
     }
+  }
+
+  private async topUpLine(input: { amount: number; cardNumber?: string }, buyer: Buyer): Promise<BasketLine> {
+    const number = input.cardNumber?.trim();
+    if (!number) {
+      if (!buyer.signedIn) throw new AppError('INVALID_INPUT', 'a guest tops up a Pass by its printed number', { fields: { cardNumber: 'required' } });
+      return { type: 'topup', walletId: this.deps.walletOfUser(buyer.userId), name: 'Recharge Pass', amount: input.amount };
+    }
+    await this.deps.limiter.hit(`card-number:${buyer.userId}`, { max: cardLookupsPerHour, windowMs: 3_600_000 });
+    const card = await this.deps.cardByNumber(number);
+    if (!card) throw new AppError('NOT_FOUND', 'no Pass has this number', { fields: { cardNumber: 'no Pass has this number' } });
+    if (card.state === 'blocked') throw new AppError('CARD_BLOCKED', 'this Pass is blocked', { fields: { cardNumber: 'this Pass is blocked' } });
+    return { type: 'topup', walletId: card.walletId, cardUid: card.uid, name: `Recharge Pass ${card.number}`, amount: input.amount };
   }
 
   private async openCheckout(basket: Basket, siteSlug: string): Promise<string> {

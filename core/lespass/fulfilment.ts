@@ -106,8 +106,9 @@ function lineTerms(line: BasketLine, basket: Basket): { kind: string; metadata: 
     case 'membership':
       return { kind: 'membership', metadata: { membershipOrderId: line.orderId } };
     case 'topup':
-      // The built-in top-up fulfilment's terms: credits the global currency to this wallet.
-      return { kind: 'topup', metadata: { walletId: line.walletId, amount: String(line.amount), userId: basket.userId } };
+      // The built-in top-up fulfilment's terms: credits the global currency to this card's
+      // wallet (the card named, wherever its money is now), or to the buyer's own wallet.
+      return { kind: 'topup', metadata: { ...(line.cardUid ? { cardUid: line.cardUid } : { walletId: line.walletId }), amount: String(line.amount), userId: basket.userId } };
   }
 }
 

@@ -1,6 +1,7 @@
 // Wires Lespass on one node: the public's accounts (magic links, sessions), ticketing,
-// memberships, baskets, the site and account views, the payments report; and what others
-// plug in: checkout fulfilments (workers/lespass.ts) and a wallet's rights (Pass taps).
+// memberships, baskets, the site and account views, the payments report, the status of an
+// order for its buyer; and what others plug in: checkout fulfilments (workers/lespass.ts) and
+// a wallet's rights (Pass taps).
 import { MagicLinks } from '../accounts/magic-links.js';
 import { StoreRateLimiter } from '../accounts/rate-limit.js';
 import { UserSessions } from '../accounts/user-sessions.js';
@@ -21,6 +22,7 @@ import type { TicketRight } from '../ticketing/tickets.js';
 import { AccountPages } from './account.js';
 import { BasketService } from './basket.js';
 import { freeCheckoutOf, lespassFulfilments, type Fulfilment, type LespassFulfilmentDeps, type LespassFulfilments } from './fulfilment.js';
+import { OrderStatuses } from './order-status.js';
 import { PaymentsReports } from './payments-report.js';
 import { Sites } from './site.js';
 
@@ -52,6 +54,8 @@ export interface Lespass {
   sites: Sites;
   account: AccountPages;
   payments: PaymentsReports;
+  /** Where a purchase stands, to its buyer (session or order token). */
+  orders: OrderStatuses;
   /** Public base URL (mails, checkout return pages), without a trailing slash. */
   publicUrl: string;
   /** Fulfilments per checkout kind; `fulfilmentOf` gives the others (the built-in top-up). */
@@ -112,6 +116,8 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     checkouts,
     publicUrl,
     walletOfUser: userWalletId,
+    cardByNumber: (number) => pass.cards.byNumber(number),
+    limiter,
     // A free basket has no top-up (a top-up costs money): its lines need no other kind's fulfilment.
     fulfilFree: (basket) => lespassFulfilments<undefined>(fulfilmentDeps, () => undefined).basket.fulfilBasket(basket, freeCheckoutOf(basket), undefined),
   });
@@ -129,6 +135,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     sites: new Sites({ collectives, villages: deps.villages, events: ticketing.events, reservations: ticketing.reservations, products: memberships.products }),
     account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl }),
     payments: new PaymentsReports({ checkouts, ledger: deps.ledger, members: memberships.members }),
+    orders: new OrderStatuses({ secret: ticketSecret, reservations: ticketing.reservations, tickets: ticketing.tickets, events: ticketing.events, baskets, checkouts }),
     publicUrl,
     fulfilments: (fulfilmentOf) => lespassFulfilments(fulfilmentDeps, fulfilmentOf),
     rightsOf: async (walletId) => ({ tickets: await ticketing.tickets.rightsOf(walletId), memberships: await memberships.members.rightsOf(walletId) }),

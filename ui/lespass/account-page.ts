@@ -1,7 +1,7 @@
 // The visitor's account on this site. Signed out: the sign-in form (by email link). Signed in:
 // tickets with their QR, Pass cards and balances, top-up, memberships, subscriptions and
-// payments. Back from a checkout, it first says how the payment went, asking the server again
-// until the purchase shows on the account.
+// payments. Back from a checkout, it first says how the payment went (order-return.ts asks the
+// order's own state), and reloads the account once it is paid.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LanguageController } from '../shared/i18n.js';
@@ -12,11 +12,11 @@ import { siteStyles } from './lespass-styles.js';
 import { errorText, t } from './messages.js';
 import { navigate, takeReturn } from './nav.js';
 import { hrefOf, type Route } from './route.js';
-import { returnPolling, returnState, type ReturnState } from './returns.js';
 import { SessionController, loadSession, signOut } from './session.js';
 import './account-history.js';
 import './account-pass.js';
 import './login-form.js';
+import './order-return.js';
 import './ticket-card.js';
 
 @customElement('account-page')
@@ -26,8 +26,6 @@ export class AccountPage extends LitElement {
   @property({ type: Boolean }) loginExpired = false;
   @state() private continueTo: string | null = null;
   private readonly session = new SessionController(this);
-  private polls = 0;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = [
     baseStyles,
@@ -70,13 +68,6 @@ export class AccountPage extends LitElement {
         border-left: 6px solid;
         margin-bottom: var(--pass-space-4);
       }
-      .alert.ok {
-        background: var(--pass-success-bg);
-        border-color: var(--pass-success);
-      }
-      .alert.ok strong {
-        color: var(--pass-success);
-      }
       .alert.info {
         background: var(--pass-surface);
         border-color: var(--pass-primary);
@@ -106,15 +97,9 @@ export class AccountPage extends LitElement {
     void loadSession(true); // the account page always shows the account as it is now (a ticket just scanned...)
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.pollTimer);
-  }
-
   override updated(): void {
     const me = this.session.me;
     if (me && this.continueTo === null) this.continueTo = takeReturn(this.site.collective.slug) ?? '';
-    if (me && this.returnFrom && returnState(me, this.returnFrom) === 'pending') this.pollAgain();
   }
 
   override render() {
@@ -141,7 +126,7 @@ export class AccountPage extends LitElement {
       // storage disabled: the form starts empty
     }
     return html`<h1>${t('account.title')}</h1>
-      ${this.renderReturn(null)} ${this.loginExpired ? html`<div class="alert warning" role="alert" data-testid="login-expired">${t('account.badLink')}</div>` : nothing}
+      ${this.renderReturn(true)} ${this.loginExpired ? html`<div class="alert warning" role="alert" data-testid="login-expired">${t('account.badLink')}</div>` : nothing}
       <section class="card signin">
         <h2>${t('account.signIn')}</h2>
         ${this.returnFrom && !this.returnFrom.cancelled ? html`<p>${t('return.signInToSee')}</p>` : nothing}
@@ -159,7 +144,8 @@ export class AccountPage extends LitElement {
         </div>
         <button data-testid="sign-out" @click=${() => this.signOut()}>${t('account.signOut')}</button>
       </div>
-      ${this.renderReturn(me)} ${this.continueTo ? html`<div class="alert info"><a href=${this.continueTo} data-testid="continue">${t('account.continue')} →</a></div>` : nothing}
+      ${this.renderReturn(false)}
+      ${this.continueTo ? html`<div class="alert info"><a href=${this.continueTo} data-testid="continue">${t('account.continue')} →</a></div>` : nothing}
       <div class="columns">
         <div>
           <section class="card" data-testid="my-tickets">
@@ -192,30 +178,16 @@ export class AccountPage extends LitElement {
       </div>`;
   }
 
-  /** The banner of a purchase just paid (or abandoned); `me` null for a guest. */
-  private renderReturn(me: Me | null) {
-    const from = this.returnFrom;
-    if (!from) return nothing;
-    const state: ReturnState = from.cancelled ? 'cancelled' : me ? returnState(me, from) : 'paid';
-    if (state === 'cancelled') return html`<div class="alert warning" role="status" data-testid="return" data-state="cancelled">${t('return.cancelled')}</div>`;
-    if (state === 'pending' && this.polls < returnPolling.attempts) {
-      return html`<div class="alert info" role="status" data-testid="return" data-state="pending">${t('return.pending')}</div>`;
-    }
-    const text = from.kind === 'reservation' ? 'return.paidBooking' : from.kind === 'basket' ? 'return.paidBasket' : 'return.paidTopup';
-    return html`<div class="alert ok" role="status" data-testid="return" data-state="paid">
-      <strong>${t('return.paidTitle')}</strong>
-      <p style="margin: var(--pass-space-1) 0 0">${t(text)}</p>
-    </div>`;
-  }
-
-  private pollAgain(): void {
-    if (this.pollTimer || this.polls >= returnPolling.attempts) return;
-    this.pollTimer = setTimeout(async () => {
-      this.polls++;
-      await loadSession(true);
-      this.pollTimer = undefined;
-      this.requestUpdate();
-    }, returnPolling.everyMs);
+  /** How the purchase just paid (or abandoned) went; a guest sees its tickets there too. */
+  private renderReturn(guest: boolean) {
+    if (!this.returnFrom) return nothing;
+    return html`<order-return
+      slug=${this.site.collective.slug}
+      timezone=${this.site.collective.timezone}
+      .from=${this.returnFrom}
+      ?show-tickets=${guest}
+      @order-paid=${() => loadSession(true)}
+    ></order-return>`;
   }
 
   private async signOut(): Promise<void> {

@@ -3,11 +3,13 @@
 // Shapes come from the backend by type-only imports (erased from the bundle); a view has `id`
 // for the stored `_id` and leaves internals out.
 import type { CollectiveProfile, CollectiveSummary } from '../../core/collectives/types.js';
+import type { OrderKind, OrderState } from '../../core/lespass/order-status.js';
 import type { MembershipProduct as StoredMembershipProduct } from '../../core/memberships/types.js';
 import type { ReservationLine, ReservationState, TicketedEvent, TicketPrice } from '../../core/ticketing/types.js';
 
 export type { CollectiveProfile, CollectiveSummary } from '../../core/collectives/types.js';
 export type { AgendaScope } from '../../core/lespass/site.js';
+export type { OrderKind, OrderState } from '../../core/lespass/order-status.js';
 export type { MembershipField } from '../../core/memberships/types.js';
 
 export interface Village {
@@ -50,7 +52,13 @@ export interface Buyer {
   email: string;
 }
 
-export interface BookingAnswer {
+/** What every purchase answers: its reference, and the token that lets this browser read it (GET …/orders/:reference). */
+export interface OrderReceipt {
+  reference: string;
+  orderToken: string;
+}
+
+export interface BookingAnswer extends OrderReceipt {
   reservation: Reservation;
   tickets: Ticket[];
   checkoutUrl: string | null;
@@ -68,10 +76,10 @@ export interface Reservation {
 
 export type BasketLineInput =
   | { type: 'membership'; productId: string; answers?: Record<string, string> }
-  | { type: 'topup'; amount: number }
+  | { type: 'topup'; amount: number; cardNumber?: string }
   | { type: 'tickets'; eventId: string; lines: Array<{ priceId: string; qty: number }> };
 
-export interface BasketAnswer {
+export interface BasketAnswer extends OrderReceipt {
   basket: { id: string; total: number; state: 'pending' | 'fulfilled' | 'abandoned'; lines: Array<{ type: string; name: string; amount: number }> };
   checkoutUrl: string | null;
 }
@@ -123,6 +131,8 @@ export interface Membership {
 
 export interface Payment {
   id: string;
+  /** The reservation, basket or top-up it paid. */
+  reference: string | null;
   kind: string | null;
   state: string;
   amount: number;
@@ -141,4 +151,14 @@ export interface Me {
   memberships: Membership[];
   subscriptions: Membership[];
   payments: Payment[];
+}
+
+/** GET /api/sites/:slug/orders/:reference: where a purchase stands, to its buyer. */
+export interface Order {
+  reference: string;
+  kind: OrderKind;
+  state: OrderState;
+  amount: number;
+  /** Its tickets once paid. */
+  tickets: Ticket[];
 }

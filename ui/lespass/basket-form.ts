@@ -1,8 +1,9 @@
 // The form that books seats (event page) or joins (membership page), with the buyer's details
-// and, for a signed-in person, a membership and a Pass top-up in the same payment. Free
+// (a guest's name and email, or a signed-in person's ticket holder name), and a membership and
+// a Pass top-up in the same payment (a guest names the Pass to top up by its number). Free
 // bookings are confirmed here at once; paid ones leave for the checkout page and come back to
-// the account page. Every refusal is shown next to its field; one request id per attempt makes
-// a double click or a retry the same booking.
+// the account page, which reads the order with the token kept here. Every refusal is shown next
+// to its field; one request id per attempt makes a double click or a retry the same booking.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../shared/api.js';
@@ -16,7 +17,7 @@ import { formErrorsOf, type FormErrors } from './form-errors.js';
 import { membershipChoice, questionField, seatPicker, textField } from './form-parts.js';
 import { siteStyles } from './lespass-styles.js';
 import { errorText, fieldText, t } from './messages.js';
-import { rememberReturn } from './nav.js';
+import { rememberOrderToken } from './returns.js';
 import { hrefOf } from './route.js';
 import { SessionController, loadSession } from './session.js';
 import { newRequestId, siteApi } from './site-api.js';
@@ -81,7 +82,7 @@ export class BasketForm extends LitElement {
             </fieldset>`
           : nothing
       }
-      ${this.renderBuyer(signedIn)} ${offer.eventId ? this.renderExtras(signedIn) : this.renderTopUp()} ${this.renderSummary()}
+      ${this.renderBuyer(signedIn)} ${this.renderExtras(signedIn)} ${this.renderSummary()}
     </form>`;
   }
 
@@ -103,41 +104,31 @@ export class BasketForm extends LitElement {
     </fieldset>`;
   }
 
+  /** A membership (on the event page) and a Pass top-up, paid with the rest. */
   private renderExtras(signedIn: boolean) {
-    if (!signedIn) {
-      const account = hrefOf(this.site.collective.slug, 'account');
-      return html`<fieldset>
-        <legend>${t('book.extras')}</legend>
-        <p class="hint" data-testid="extras-sign-in">
-          ${t('book.extrasSignIn')}
-          <a href=${account} @click=${() => rememberReturn(location.pathname)}>${t('nav.account')}</a>
-        </p>
-      </fieldset>`;
-    }
-    const membership = chosenMembership(this.draft, this.offer);
+    const membership = this.offer.eventId ? chosenMembership(this.draft, this.offer) : undefined;
     const errorOf = (field: string) => this.errors.fields[field];
     return html`<fieldset>
       <legend>${t('book.extras')}</legend>
-      ${this.offer.memberships.length ? membershipChoice(this.offer.memberships, this.draft, errorOf, (id) => this.patch({ membershipId: id })) : nothing}
-      ${membership?.fields.map((f) => questionField(f, this.draft.answers[f.key] ?? '', errorOf(`answers.${f.key}`), (v) => this.setAnswer(f.key, v)))} ${this.topUpField()}
+      ${this.offer.eventId && this.offer.memberships.length ? membershipChoice(this.offer.memberships, this.draft, errorOf, (id) => this.patch({ membershipId: id })) : nothing}
+      ${membership?.fields.map((f) => questionField(f, this.draft.answers[f.key] ?? '', errorOf(`answers.${f.key}`), (v) => this.setAnswer(f.key, v)))}
+      ${textField('topup', t('book.topup'), this.draft.topup, (v) => this.patch({ topup: v }), {
+        error: errorOf('topup'),
+        hint: t(signedIn ? 'book.topupHint' : 'book.topupGuestHint'),
+        inputmode: 'decimal',
+        placeholder: t('book.topupPlaceholder'),
+      })}
+      ${
+        // A guest's top-up goes to the Pass they name; a signed-in person's to their account.
+        !signedIn && this.draft.topup.trim()
+          ? textField('topup-card', t('book.cardNumber'), this.draft.cardNumber, (v) => this.patch({ cardNumber: v }, ['cardNumber']), {
+              error: errorOf('cardNumber'),
+              hint: t('book.cardNumberHint'),
+              required: true,
+            })
+          : nothing
+      }
     </fieldset>`;
-  }
-
-  private renderTopUp() {
-    if (this.session.state.status !== 'signed-in') return nothing;
-    return html`<fieldset>
-      <legend>${t('book.extras')}</legend>
-      ${this.topUpField()}
-    </fieldset>`;
-  }
-
-  private topUpField() {
-    return textField('topup', t('book.topup'), this.draft.topup, (v) => this.patch({ topup: v }), {
-      error: this.errors.fields.topup,
-      hint: t('book.topupHint'),
-      inputmode: 'decimal',
-      placeholder: t('book.topupPlaceholder'),
-    });
   }
 
   private renderSummary() {
@@ -209,7 +200,7 @@ export class BasketForm extends LitElement {
 
   private again(): void {
     this.done = null;
-    this.draft = { ...this.draft, qty: {}, membershipId: '', answers: {}, topup: '' };
+    this.draft = { ...this.draft, qty: {}, membershipId: '', answers: {}, topup: '', cardNumber: '' };
     this.dispatchEvent(new CustomEvent('refresh', { bubbles: true, composed: true }));
   }
 
@@ -246,15 +237,16 @@ export class BasketForm extends LitElement {
     const email = signedIn ? (this.session.me?.user.email ?? '') : this.draft.email.trim();
     if (plan.kind === 'booking') {
       const answer = await siteApi.book(slug, { requestId, ...plan.body });
-      return this.finish(answer.checkoutUrl, { tickets: answer.tickets, email, kind: 'booking' });
+      return this.finish(answer, { tickets: answer.tickets, email, kind: 'booking' });
     }
-    const answer = await siteApi.checkout(slug, { requestId, lines: plan.lines });
-    return this.finish(answer.checkoutUrl, { tickets: [], email, kind: this.offer.eventId ? 'booking' : 'join' });
+    const answer = await siteApi.checkout(slug, { requestId, ...plan.body });
+    return this.finish(answer, { tickets: [], email, kind: this.offer.eventId ? 'booking' : 'join' });
   }
 
-  private finish(checkoutUrl: string | null, done: Done): void {
+  private finish({ checkoutUrl, reference, orderToken }: { checkoutUrl: string | null; reference: string; orderToken: string }, done: Done): void {
     this.requestId = null;
     if (checkoutUrl) {
+      rememberOrderToken(reference, orderToken); // the way back reads the order with it (a guest has no session)
       try {
         sessionStorage.setItem(buyerEmailKey, done.email);
       } catch {

@@ -56,15 +56,35 @@ describe('the booking draft', () => {
     const plan = planOf(draft({ qty: { full: 1 }, membershipId: 'mbp_1', answers: { size: 'M', phone: ' ', junk: 'x' }, topup: '20' }), offer, true);
     expect(plan).toEqual({
       kind: 'basket',
-      lines: [
-        { type: 'tickets', eventId: 'evt_1', lines: [{ priceId: 'full', qty: 1 }] },
-        { type: 'membership', productId: 'mbp_1', answers: { size: 'M' } },
-        { type: 'topup', amount: 2000 },
-      ],
+      body: {
+        lines: [
+          { type: 'tickets', eventId: 'evt_1', lines: [{ priceId: 'full', qty: 1 }] },
+          { type: 'membership', productId: 'mbp_1', answers: { size: 'M' } },
+          { type: 'topup', amount: 2000 },
+        ],
+      },
     });
-    expect(planOf(draft({ membershipId: 'mbp_1' }), { prices: [], memberships: [membership] }, true)).toEqual({
+    expect(planOf(draft({ membershipId: 'mbp_1', name: ' Ada ' }), { prices: [], memberships: [membership] }, true)).toEqual({
       kind: 'basket',
-      lines: [{ type: 'membership', productId: 'mbp_1', answers: {} }],
+      body: { lines: [{ type: 'membership', productId: 'mbp_1', answers: {} }], name: 'Ada' },
+    });
+  });
+
+  it('lets a guest add a membership and a top-up of the Pass they name, with their details', () => {
+    const guest = draft({ qty: { full: 1 }, membershipId: 'mbp_1', answers: { size: 'S' }, topup: '15', name: ' Ada ', email: 'ada@x.fr' });
+    expect(checkDraft(guest, offer, false)).toEqual({ cardNumber: 'field.required' });
+    expect(checkDraft({ ...guest, cardNumber: 'PASS-1' }, offer, false)).toEqual({});
+    expect(planOf({ ...guest, cardNumber: ' PASS-1 ' }, offer, false)).toEqual({
+      kind: 'basket',
+      body: {
+        lines: [
+          { type: 'tickets', eventId: 'evt_1', lines: [{ priceId: 'full', qty: 1 }] },
+          { type: 'membership', productId: 'mbp_1', answers: { size: 'S' } },
+          { type: 'topup', amount: 1500, cardNumber: 'PASS-1' },
+        ],
+        name: 'Ada',
+        email: 'ada@x.fr',
+      },
     });
   });
 
@@ -78,6 +98,8 @@ describe('the booking draft', () => {
     expect(formFieldOf('lines.1.answers.size', basket)).toBe('answers.size');
     expect(formFieldOf('lines.1.productId', basket)).toBe('membership');
     expect(formFieldOf('lines.2.amount', basket)).toBe('topup');
+    expect(formFieldOf('lines.2.cardNumber', basket)).toBe('cardNumber');
+    expect(formFieldOf('email', basket)).toBe('email');
     expect(formFieldOf('lines', basket)).toBeNull();
   });
 });

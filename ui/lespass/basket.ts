@@ -1,8 +1,9 @@
 // What the booking form holds (a draft), what it costs, what it sends, and where the server's
 // refusals go back. Pure, so each rule is tested without a browser.
 // Rules: totals are integer cents (seat price × qty, membership price, top-up typed in euros
-// read digit by digit); tickets alone go to POST /bookings (a guest may book); anything with a
-// membership or a top-up goes as one basket to POST /basket/checkout (signed-in people only).
+// read digit by digit); tickets alone go to POST /bookings, anything with a membership or a
+// top-up as one basket to POST /basket/checkout. A guest may do both with a name and an email;
+// a guest's top-up names the Pass it credits by its printed number.
 import { parseEuros } from './amounts.js';
 import type { BasketLineInput, MembershipProduct, Price } from './api-types.js';
 
@@ -18,6 +19,8 @@ export interface Draft {
   answers: Record<string, string>;
   /** Euros as typed; '' for none. */
   topup: string;
+  /** The printed number of the Pass a guest tops up; '' for none. */
+  cardNumber: string;
 }
 
 export interface Offer {
@@ -26,11 +29,17 @@ export interface Offer {
   memberships: MembershipProduct[];
 }
 
+/** Who buys, as sent: a guest's name and email, or a signed-in person's ticket holder name. */
+export interface Who {
+  name?: string;
+  email?: string;
+}
+
 export type Plan =
-  { kind: 'booking'; body: { eventId: string; lines: Array<{ priceId: string; qty: number }>; name?: string; email?: string } } | { kind: 'basket'; lines: BasketLineInput[] };
+  { kind: 'booking'; body: Who & { eventId: string; lines: Array<{ priceId: string; qty: number }> } } | { kind: 'basket'; body: Who & { lines: BasketLineInput[] } };
 
 export function emptyDraft(person?: { name?: string | null; email?: string }): Draft {
-  return { qty: {}, name: person?.name ?? '', email: person?.email ?? '', membershipId: '', answers: {}, topup: '' };
+  return { qty: {}, name: person?.name ?? '', email: person?.email ?? '', membershipId: '', answers: {}, topup: '', cardNumber: '' };
 }
 
 /** The most seats one may pick at a price: what is left, within one booking's limit. */
@@ -56,7 +65,7 @@ export function totals(draft: Draft, offer: Offer): { tickets: number; membershi
 
 /**
  * Checks made before sending (the server checks again): form field → message key. Fields are
- * 'tickets', 'name', 'email', 'membership', 'answers.<key>', 'topup'.
+ * 'tickets', 'name', 'email', 'membership', 'answers.<key>', 'topup', 'cardNumber'.
  */
 export function checkDraft(draft: Draft, offer: Offer, signedIn: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -76,6 +85,7 @@ export function checkDraft(draft: Draft, offer: Offer, signedIn: boolean): Recor
     const cents = parseEuros(draft.topup);
     if (cents === null) errors.topup = 'field.amount';
     else if (cents < 100) errors.topup = 'field.amountMin';
+    if (!signedIn && !draft.cardNumber.trim()) errors.cardNumber = 'field.required';
   }
   return errors;
 }
@@ -85,29 +95,29 @@ export function planOf(draft: Draft, offer: Offer, signedIn: boolean): Plan {
   const lines = ticketLines(draft, offer);
   const membership = chosenMembership(draft, offer);
   const topup = totals(draft, offer).topup;
-  if (offer.eventId && !membership && !topup) {
-    const who = signedIn ? (draft.name.trim() ? { name: draft.name.trim() } : {}) : { name: draft.name.trim(), email: draft.email.trim() };
-    return { kind: 'booking', body: { eventId: offer.eventId, lines, ...who } };
-  }
+  const who: Who = signedIn ? (draft.name.trim() ? { name: draft.name.trim() } : {}) : { name: draft.name.trim(), email: draft.email.trim() };
+  if (offer.eventId && !membership && !topup) return { kind: 'booking', body: { eventId: offer.eventId, lines, ...who } };
   const basket: BasketLineInput[] = [];
   if (offer.eventId && lines.length) basket.push({ type: 'tickets', eventId: offer.eventId, lines });
   if (membership) basket.push({ type: 'membership', productId: membership.id, answers: answersOf(draft, membership) });
-  if (topup) basket.push({ type: 'topup', amount: topup });
-  return { kind: 'basket', lines: basket };
+  const cardNumber = draft.cardNumber.trim();
+  // A signed-in person's top-up goes to their own account's wallet: only a guest names a Pass.
+  if (topup) basket.push({ type: 'topup', amount: topup, ...(!signedIn && cardNumber ? { cardNumber } : {}) });
+  return { kind: 'basket', body: { lines: basket, ...who } };
 }
 
 /** The form field that shows a server field error ('lines.0.priceId', 'lines.1.answers.size'...), or null for the form itself. */
 export function formFieldOf(serverKey: string, plan: Plan): string | null {
   const parts = serverKey.split('.');
+  if (serverKey === 'name' || serverKey === 'email') return serverKey;
   if (plan.kind === 'booking') {
-    if (serverKey === 'name' || serverKey === 'email') return serverKey;
     if (parts[0] === 'lines') return parts.length > 1 ? priceField(plan.body.lines, parts[1]) : 'tickets';
     return null;
   }
   if (parts[0] !== 'lines' || parts.length < 2) return null;
-  const line = plan.lines[Number(parts[1])];
+  const line = plan.body.lines[Number(parts[1])];
   if (!line) return null;
-  if (line.type === 'topup') return 'topup';
+  if (line.type === 'topup') return parts[2] === 'cardNumber' ? 'cardNumber' : 'topup';
   if (line.type === 'membership') return parts[2] === 'answers' && parts[3] ? `answers.${parts[3]}` : 'membership';
   return parts[2] === 'lines' && parts[3] ? priceField(line.lines, parts[3]) : 'tickets';
 }

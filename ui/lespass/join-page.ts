@@ -1,6 +1,6 @@
 // Joining one membership (or taking a subscription) of this collective: its questions, an
-// optional Pass top-up, and the payment — for a signed-in person (a membership belongs to an
-// account). A guest signs in first and is brought back here.
+// optional Pass top-up, and the payment. A guest joins with a name and an email (the
+// membership belongs to the account of that email, found when they sign in with it).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LanguageController } from '../shared/i18n.js';
@@ -9,12 +9,10 @@ import type { MembershipProduct, Site, SiteMemberships } from './api-types.js';
 import { siteStyles } from './lespass-styles.js';
 import { priceLine } from './membership-card.js';
 import { errorText, t } from './messages.js';
-import { rememberReturn } from './nav.js';
 import { hrefOf } from './route.js';
 import { SessionController } from './session.js';
 import { siteApi } from './site-api.js';
 import './basket-form.js';
-import './login-form.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; memberships: SiteMemberships } | { status: 'error'; error: unknown };
 
@@ -55,11 +53,6 @@ export class JoinPage extends LitElement {
     void this.fetch();
   }
 
-  override updated(): void {
-    // The sign-in link lands on the account page: it offers to come back here.
-    if (this.session.state.status === 'guest') rememberReturn(location.pathname);
-  }
-
   override render() {
     const back = html`<a class="back" href=${hrefOf(this.site.collective.slug, 'memberships')}>← ${t('nav.memberships')}</a>`;
     const load = this.load;
@@ -89,11 +82,6 @@ export class JoinPage extends LitElement {
   private renderForm(product: MembershipProduct) {
     const session = this.session.state;
     if (session.status === 'loading') return html`<p class="muted">${t('site.loading')}</p>`;
-    if (session.status !== 'signed-in') {
-      return html`<h2>${t('account.signIn')}</h2>
-        <p>${t('join.signInFirst')}</p>
-        <login-form slug=${this.site.collective.slug}></login-form>`;
-    }
     return html`<h2>${t(product.subscription ? 'memberships.subscribe' : 'join.title')}</h2>
       <basket-form .site=${this.site} .offer=${{ prices: [], memberships: [product] }}></basket-form>`;
   }

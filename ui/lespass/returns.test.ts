@@ -1,48 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { Me, Payment, Ticket } from './api-types.js';
+import type { Order } from './api-types.js';
 import { returnState } from './returns.js';
 
-const me = (tickets: Array<Partial<Ticket>>, payments: Array<Partial<Payment>>): Me =>
-  ({ user: { id: 'u', email: 'a@b.fr', name: null }, wallet: { walletId: 'user:u', balances: [] }, cards: [], tickets, memberships: [], subscriptions: [], payments }) as Me;
+const order = (state: Order['state']): Order => ({ reference: 'bsk_1', kind: 'basket', state, amount: 1500, tickets: [] });
+const from = { kind: 'basket' as const, id: 'bsk_1', cancelled: false };
 
 describe('returnState', () => {
-  it('says a booking is paid once its tickets are on the account', () => {
-    const from = { kind: 'reservation' as const, id: 'rsv_1', cancelled: false };
-    expect(returnState(me([], []), from)).toBe('pending');
-    expect(returnState(me([{ reservationId: 'rsv_2' }], []), from)).toBe('pending');
-    expect(returnState(me([{ reservationId: 'rsv_1' }], []), from)).toBe('paid');
+  it('waits for the first answer, then follows the order’s own state', () => {
+    expect(returnState(from, null)).toBe('pending');
+    expect(returnState(from, order('pending'))).toBe('pending');
+    expect(returnState(from, order('paid'))).toBe('paid');
   });
 
-  it('reads a basket or a top-up from the latest payment of its kind', () => {
-    const basket = { kind: 'basket' as const, id: 'bsk_1', cancelled: false };
-    expect(
-      returnState(
-        me(
-          [],
-          [
-            { kind: 'basket', state: 'pending' },
-            { kind: 'basket', state: 'paid' },
-          ],
-        ),
-        basket,
-      ),
-    ).toBe('pending');
-    expect(
-      returnState(
-        me(
-          [],
-          [
-            { kind: 'topup', state: 'paid' },
-            { kind: 'basket', state: 'paid' },
-          ],
-        ),
-        basket,
-      ),
-    ).toBe('paid');
-    expect(returnState(me([], [{ kind: 'basket', state: 'paid' }]), { ...basket, kind: 'topup' })).toBe('pending');
+  it('stops waiting for an order that failed, expired or was refunded', () => {
+    for (const state of ['failed', 'expired', 'refunded'] as const) expect(returnState(from, order(state))).toBe('failed');
   });
 
-  it('says a cancelled checkout is cancelled whatever the account holds', () => {
-    expect(returnState(me([{ reservationId: 'rsv_1' }], []), { kind: 'reservation', id: 'rsv_1', cancelled: true })).toBe('cancelled');
+  it('says nothing of an order the server would not show, and a cancelled checkout is cancelled', () => {
+    expect(returnState(from, 'unknown')).toBe('unknown');
+    expect(returnState({ ...from, cancelled: true }, order('paid'))).toBe('cancelled');
+    expect(returnState({ ...from, cancelled: true }, null)).toBe('cancelled');
   });
 });

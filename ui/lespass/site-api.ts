@@ -2,7 +2,7 @@
 // requests carry a request id made once per attempt: a double click or a retry after a lost
 // answer is the same booking, never two.
 import { api } from '../shared/api.js';
-import type { AgendaScope, BasketAnswer, BasketLineInput, BookingAnswer, Card, Me, Site, SiteEvent, SiteMemberships } from './api-types.js';
+import type { AgendaScope, BasketAnswer, BasketLineInput, BookingAnswer, Card, Me, Order, OrderReceipt, Site, SiteEvent, SiteMemberships } from './api-types.js';
 
 const site = (slug: string) => `/api/sites/${encodeURIComponent(slug)}`;
 
@@ -26,8 +26,13 @@ export const siteApi = {
   book: (slug: string, body: { requestId: string; eventId: string; lines: Array<{ priceId: string; qty: number }>; name?: string; email?: string }) =>
     api<BookingAnswer>(`${site(slug)}/bookings`, { body }),
 
-  /** Tickets, a membership and a top-up in one payment (signed-in people only). */
-  checkout: (slug: string, body: { requestId: string; lines: BasketLineInput[] }) => api<BasketAnswer>(`${site(slug)}/basket/checkout`, { body }),
+  /** Tickets, a membership and a top-up in one payment; a guest gives a name and an email, and the number of the Pass to top up. */
+  checkout: (slug: string, body: { requestId: string; lines: BasketLineInput[]; name?: string; email?: string }) => api<BasketAnswer>(`${site(slug)}/basket/checkout`, { body }),
+
+  /** A purchase, to its buyer: the session's cookie, or the token its checkout answered (a header, never in the address). */
+  async order(slug: string, reference: string, token: string | null): Promise<Order> {
+    return (await api<{ order: Order }>(`${site(slug)}/orders/${encodeURIComponent(reference)}`, { headers: token ? { 'x-order-token': token } : {} })).order;
+  },
 };
 
 export const accountApi = {
@@ -36,7 +41,7 @@ export const accountApi = {
   logout: () => api<void>('/api/me/logout', { method: 'POST' }),
   linkCard: (number: string, txId: string) => api<{ card: Pick<Card, 'id' | 'number' | 'state'> }>('/api/me/cards/link', { body: { number, txId } }),
   reportLost: (cardId: string) => api<{ card: Pick<Card, 'id' | 'number' | 'state'> }>(`/api/me/cards/${encodeURIComponent(cardId)}/lost`, { method: 'POST' }),
-  topUp: (amount: number, slug: string, requestId: string) => api<{ checkoutUrl: string; reference: string }>('/api/me/topup', { body: { amount, site: slug, requestId } }),
+  topUp: (amount: number, slug: string, requestId: string) => api<OrderReceipt & { checkoutUrl: string }>('/api/me/topup', { body: { amount, site: slug, requestId } }),
 };
 
 /** A fresh idempotency key for one attempt (8 to 80 characters of [A-Za-z0-9_.:-]). */

@@ -7,15 +7,22 @@
 //   GET  /sites/:slug/memberships          this collective's, then its village's
 //   POST /sites/:slug/bookings             free: tickets at once; paid: checkoutUrl
 //   POST /sites/:slug/basket/checkout      membership + top-up + tickets, one checkout
+//   GET  /sites/:slug/orders/:reference    where a purchase stands (and its tickets once paid)
 //   POST /auth/magic-link                  mails a sign-in link (always 202: says nothing of the email)
 //   GET  /auth/magic/:token                signs in, 303 to the account page
 //   GET  /me, POST /me/logout, POST /me/cards/link, POST /me/cards/:cardId/lost, POST /me/topup
-import type { Router } from 'express';
+// Bookings and baskets take a guest's `{name, email}` when no one is signed in (bounded per
+// client IP); `name` is the ticket holder's, for anyone. Every purchase answers its `reference`
+// and an `orderToken`: the order read is given only to the buyer's own session or to a request
+// carrying that token in the `X-Order-Token` header (never in the URL: addresses end up in
+// logs, browser history and Referer headers).
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { displayName } from '../../../core/accounts/users.js';
 import type { Core } from '../../../core/runtime/boot.js';
 import { AppError, isAppError } from '../../../core/shared/errors.js';
 import { limits } from '../../../core/shared/limits.js';
+import type { Buyer } from '../../../core/ticketing/booking.js';
 import { bookingLinesSchema, requestIdSchema } from '../../../core/ticketing/schemas.js';
 import { reservationView, ticketView } from '../../../core/ticketing/views.js';
 import { form } from '../form.js';
@@ -38,13 +45,15 @@ const agendaQuery = z.object({
 const bookingBody = z
   .object({ eventId: id, lines: bookingLinesSchema, requestId: requestIdSchema, email: email.optional(), name: personName.optional() })
   .strict();
+const cardNumber = z.string().trim().min(1).max(40);
 
 const basketLine = z.discriminatedUnion('type', [
   z.object({ type: z.literal('membership'), productId: id, answers: z.record(z.string().max(40), z.string().max(500)).optional() }).strict(),
-  z.object({ type: z.literal('topup'), amount: cents }).strict(),
+  z.object({ type: z.literal('topup'), amount: cents, cardNumber: cardNumber.optional() }).strict(),
   z.object({ type: z.literal('tickets'), eventId: id, lines: bookingLinesSchema }).strict(),
 ]);
-const basketBody = z.object({ requestId: requestIdSchema, lines: z.array(basketLine).min(1).max(20) }).strict();
+const basketBody = z.object({ requestId: requestIdSchema, lines: z.array(basketLine).min(1).max(20), email: email.optional(), name: personName.optional() }).strict();
+const orderParams = z.object({ slug, reference: z.string().min(1).max(120) });
 
 export function lespassRoutes(router: Router, core: Core): void {
   const { sites } = core.lespass;
@@ -64,40 +73,45 @@ export function lespassRoutes(router: Router, core: Core): void {
     '/sites/:slug/bookings',
     form({ params: siteParams, body: bookingBody }, async ({ params, body }, req, res) => {
       const collective = await sites.collective(params.slug);
-      const signedIn = await loadUser(req);
-      // A guest books with an email (tickets are mailed there); member prices need a signed-in member.
-      if (!signedIn && !body.email) throw new AppError('INVALID_INPUT', 'sign in or give an email to receive the tickets', { fields: { email: 'required' } });
-      // Guests make the site mail any address: bounded per client, as sign-in links are.
-      if (!signedIn) await core.lespass.limiter.hit(`guest-booking:ip:${req.ip}`, guestBookingsPerIp);
-      const user = signedIn ?? (await core.lespass.users.findOrCreateByEmail(body.email!, body.name));
-      const result = await core.lespass.ticketing.booking.book({
-        collectiveId: collective._id,
-        siteSlug: collective.slug,
-        eventId: body.eventId,
-        requestId: body.requestId,
-        buyer: { userId: user._id, email: user.email, holder: body.name ?? displayName(user), signedIn: Boolean(signedIn) },
-        lines: body.lines,
-      });
+      const buyer = await buyerOf(core, req, body);
+      const result = await core.lespass.ticketing.booking.book({ collectiveId: collective._id, siteSlug: collective.slug, eventId: body.eventId, requestId: body.requestId, buyer, lines: body.lines });
       res.status(201);
       const event = await core.lespass.ticketing.events.byId(result.reservation.eventId);
-      return { reservation: reservationView(result.reservation), tickets: result.tickets.map((t) => ticketView(t, event)), checkoutUrl: result.checkoutUrl };
+      const reference = result.reservation._id;
+      return {
+        reservation: reservationView(result.reservation),
+        tickets: result.tickets.map((t) => ticketView(t, event)),
+        checkoutUrl: result.checkoutUrl,
+        reference,
+        orderToken: core.lespass.orders.tokenOf(reference),
+      };
     }),
   );
 
   router.post(
     '/sites/:slug/basket/checkout',
     form({ params: siteParams, body: basketBody }, async ({ params, body }, req, res) => {
-      const user = await userOf(req);
       const collective = await sites.collective(params.slug);
-      const { basket, checkoutUrl } = await core.lespass.baskets.checkout({
-        collectiveId: collective._id,
-        siteSlug: collective.slug,
-        requestId: body.requestId,
-        buyer: { userId: user._id, email: user.email, holder: displayName(user), signedIn: true },
-        lines: body.lines,
-      });
+      const buyer = await buyerOf(core, req, body);
+      const { basket, checkoutUrl } = await core.lespass.baskets.checkout({ collectiveId: collective._id, siteSlug: collective.slug, requestId: body.requestId, buyer, lines: body.lines });
       res.status(201);
-      return { basket: { id: basket._id, total: basket.total, state: basket.state, lines: basket.lines.map(({ type, name, amount }) => ({ type, name, amount })) }, checkoutUrl };
+      return {
+        basket: { id: basket._id, total: basket.total, state: basket.state, lines: basket.lines.map(({ type, name, amount }) => ({ type, name, amount })) },
+        checkoutUrl,
+        reference: basket._id,
+        orderToken: core.lespass.orders.tokenOf(basket._id),
+      };
+    }),
+  );
+
+  router.get(
+    '/sites/:slug/orders/:reference',
+    form({ params: orderParams }, async ({ params }, req, res) => {
+      const collective = await sites.collective(params.slug);
+      const user = await loadUser(req);
+      const order = await core.lespass.orders.status(collective._id, params.reference, { userId: user?._id, token: req.get('x-order-token') });
+      res.set('cache-control', 'no-store'); // it may carry ticket codes
+      return { order };
     }),
   );
 
@@ -162,9 +176,22 @@ export function lespassRoutes(router: Router, core: Core): void {
       const collective = await siteOfTopUp(core, user._id, body.site);
       const { checkoutUrl, reference } = await core.lespass.account.topUp(user, { amount: body.amount, collectiveId: collective._id, siteSlug: collective.slug, requestId: body.requestId });
       res.status(201);
-      return { checkoutUrl, reference };
+      return { checkoutUrl, reference, orderToken: core.lespass.orders.tokenOf(reference) };
     }),
   );
+}
+
+/**
+ * Who buys: the signed-in person, else a guest by the email given (tickets are mailed there;
+ * member prices and a top-up of the person's own wallet need a session). Guests make the
+ * site mail any address: bounded per client, as sign-in links are.
+ */
+async function buyerOf(core: Core, req: Request, body: { email?: string; name?: string }): Promise<Buyer> {
+  const signedIn = await loadUser(req);
+  if (!signedIn && !body.email) throw new AppError('INVALID_INPUT', 'sign in or give an email to receive the tickets', { fields: { email: 'required' } });
+  if (!signedIn) await core.lespass.limiter.hit(`guest-booking:ip:${req.ip}`, guestBookingsPerIp);
+  const user = signedIn ?? (await core.lespass.users.findOrCreateByEmail(body.email!, body.name));
+  return { userId: user._id, email: user.email, holder: body.name ?? displayName(user), signedIn: Boolean(signedIn) };
 }
 
 /** Where an online top-up is recorded: the site it was made on, else the collective that issued the person's Pass. */

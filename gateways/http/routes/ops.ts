@@ -13,6 +13,7 @@ import { verifyLedger } from '../../../core/money/verify.js';
 import { AppError } from '../../../core/shared/errors.js';
 import type { Store } from '../../../core/store/port.js';
 import { backgroundQueues } from '../../../workers/registry.js';
+import { ticketingQueue } from '../../../workers/ticketing.js';
 import { zClosingQueue } from '../../../workers/z-closing.js';
 import { principalOf } from '../session.js';
 import { validate } from '../validate.js';
@@ -23,8 +24,8 @@ export interface OpsRoutesCore {
   store: Store;
 }
 
-/** The queues the installation runs (workers/registry.ts and the nightly Z closing). */
-export const opsQueues: readonly string[] = [...backgroundQueues, zClosingQueue];
+/** The queues the installation runs (workers/registry.ts, the nightly Z closing, the release of expired seat holds). */
+export const opsQueues: readonly string[] = [...backgroundQueues, zClosingQueue, ticketingQueue];
 export const failedShown = 100;
 
 export interface QueueView {
