@@ -58,6 +58,8 @@ const notPlaced = { placed: false } as const;
 const maxPlacementTries = 8;
 const firstPlacementPauseMs = 10;
 
+const renewBatch = 1_000;
+
 export class ActorSystem implements ActorRef {
   readonly nodeId: string;
   private readonly kinds = new Map<string, ActorKind>();
@@ -241,24 +243,28 @@ export class ActorSystem implements ActorRef {
     this.ticking = true;
     try {
       const now = Date.now();
-      const renewals: Array<Promise<void>> = [];
+      const toRenew: Array<[string, Activation]> = [];
       for (const [key, activation] of this.activations) {
         if (now - activation.lastUsedMs > this.idleMs && activation.mailbox.length === 0) {
           // Not awaited: a slow save must not hold back the renewal of the other leases.
           void this.deactivate(key, activation, true);
           continue;
         }
-        renewals.push(this.renew(key, activation));
+        toRenew.push([key, activation]);
       }
-      await Promise.all(renewals);
+      // In batches, one round trip each: thousands of live actors must not cost thousands of calls.
+      for (let i = 0; i < toRenew.length; i += renewBatch) {
+        const batch = toRenew.slice(i, i + renewBatch);
+        const kept = await this.options.lease.renewMany(batch.map(([key]) => key), this.nodeId, this.leaseTtlMs).catch(() => batch.map(() => false));
+        await Promise.all(batch.map(([key, activation], k) => (kept[k] ? undefined : this.dropLost(key, activation))));
+      }
     } finally {
       this.ticking = false;
     }
   }
 
-  private async renew(key: string, activation: Activation): Promise<void> {
-    const kept = await this.options.lease.renew(key, this.nodeId, this.leaseTtlMs).catch(() => false);
-    if (kept || this.activations.get(key) !== activation) return;
+  private async dropLost(key: string, activation: Activation): Promise<void> {
+    if (this.activations.get(key) !== activation) return;
     logger.warn({ key }, 'lease lost: dropping actor');
     await this.deactivate(key, activation, false);
   }

@@ -60,6 +60,20 @@ export function leaseContract(name: string, makeLease: () => Promise<Lease>): vo
       expect(await n2.acquire(k, 'owner-2', longTtlMs)).toBeNull();
     });
 
+    it('renews many leases at once: ours are kept, lost or foreign ones answer false', async () => {
+      const [n1, n2] = [await node(), await node()];
+      const [mine, expired, foreign, free] = [key(), key(), key(), key()];
+      await n1.acquire(mine, 'owner-1', shortTtlMs);
+      await n1.acquire(expired, 'owner-1', 50);
+      await n2.acquire(foreign, 'owner-2', longTtlMs);
+      await sleep(120);
+      expect(await n1.renewMany([mine, expired, foreign, free], 'owner-1', shortTtlMs * 3)).toEqual([true, false, false, false]);
+      await sleep(shortTtlMs); // past the first ttl, within the renewed one
+      expect(await n2.holder(mine)).toBe('owner-1');
+      expect(await n2.holder(foreign)).toBe('owner-2');
+      expect(await n1.renewMany([], 'owner-1', shortTtlMs)).toEqual([]);
+    });
+
     it('is released by its owner only; a lost owner cannot release its successor', async () => {
       const [n1, n2] = [await node(), await node()];
       const k = key();

@@ -36,6 +36,16 @@ export function createMemoryLease(clock: Clock = systemClock): Lease {
       h.expiresAtMs = clock.now() + ttlMs;
       return true;
     },
+    async renewMany(keys, owner, ttlMs) {
+      checkTtl(ttlMs);
+      const expiresAtMs = clock.now() + ttlMs;
+      return keys.map((key) => {
+        const h = live(key);
+        if (!h || h.owner !== owner) return false;
+        h.expiresAtMs = expiresAtMs;
+        return true;
+      });
+    },
     async release(key, owner) {
       if (live(key)?.owner === owner) held.delete(key);
     },

@@ -14,6 +14,8 @@ export interface Lease {
   acquire(key: string, owner: string, ttlMs: number): Promise<LeaseGrant | null>;
   /** Extends our lease; false when it was lost (expired and maybe taken by another). */
   renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Renews many of our leases in one round trip (a node hosts thousands of actors); one answer per key. */
+  renewMany(keys: string[], owner: string, ttlMs: number): Promise<boolean[]>;
   release(key: string, owner: string): Promise<void>;
   holder(key: string): Promise<string | null>;
   close(): Promise<void>;

@@ -37,6 +37,14 @@ export async function createRedisLease(options: { url: string; prefix: string })
       checkTtl(ttlMs);
       return (await redis.leaseRenew(full(key), owner, ttlMs)) === 1;
     },
+    async renewMany(keys, owner, ttlMs) {
+      checkTtl(ttlMs);
+      if (!keys.length) return [];
+      const pipeline = redis.pipeline();
+      for (const key of keys) (pipeline as unknown as { leaseRenew(k: string, o: string, t: number): void }).leaseRenew(full(key), owner, ttlMs);
+      const results = (await pipeline.exec()) ?? [];
+      return keys.map((_, i) => !results[i]?.[0] && results[i]?.[1] === 1);
+    },
     async release(key, owner) {
       await redis.leaseRelease(full(key), owner);
     },
