@@ -8,6 +8,7 @@ import type { Currencies } from '../money/currencies.js';
 import type { Leg } from '../money/ledger-row.js';
 import { sha256Hex } from '../shared/canonical.js';
 import { AppError, isAppError } from '../shared/errors.js';
+import { checkTxId } from '../shared/ids.js';
 import { limits } from '../shared/limits.js';
 import { passActorKind } from './actor.js';
 import type { Card, Cards } from './cards.js';
@@ -247,8 +248,3 @@ function checkAmount(amount: unknown): asserts amount is number {
   }
 }
 
-function checkTxId(txId: unknown): void {
-  if (typeof txId !== 'string' || !/^[A-Za-z0-9_.:-]{8,80}$/.test(txId)) {
-    throw new AppError('INVALID_INPUT', 'txId must be 8 to 80 characters of [A-Za-z0-9_.:-]');
-  }
-}

@@ -13,6 +13,7 @@ import type { Ledger } from '../money/ledger.js';
 import { requestHash, type Leg, type LedgerRow } from '../money/ledger-row.js';
 import { canonicalJson, sha256Hex } from '../shared/canonical.js';
 import { AppError } from '../shared/errors.js';
+import { checkTxId } from '../shared/ids.js';
 import { isDuplicateKey, type Collection, type Store } from '../store/port.js';
 import type { Period } from './periods.js';
 import { FlowCounter, totalsByCollective, type CollectiveTotals, type SettlementPair } from './statement.js';
@@ -109,7 +110,7 @@ export class SettlementService {
     const statement = await this.get(statementId);
     const pair = statement.pairs[pairIndex];
     if (!pair || !Number.isInteger(pairIndex)) throw new AppError('NOT_FOUND', `statement ${statementId} has no pair ${pairIndex}`);
-    if (typeof txId !== 'string' || !/^[A-Za-z0-9_.:-]{8,80}$/.test(txId)) throw new AppError('INVALID_INPUT', 'txId must be 8 to 80 characters of [A-Za-z0-9_.:-]');
+    checkTxId(txId);
     const legs = settlementLegs(pair);
     if (!legs.length) throw new AppError('INVALID_INPUT', 'nothing to settle in this pair');
     const wallet = accounts.settlementChain(statement.villageId);

@@ -9,3 +9,6 @@ export const limits = {
   socketPayloadBytes: 16_000,
   pageSize: 200,
 } as const;
+
+/** A client-generated transaction id (the idempotency key of every money command). */
+export const txIdPattern = /^[A-Za-z0-9_.:-]{8,80}$/;

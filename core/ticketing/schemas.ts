@@ -1,6 +1,6 @@
 // Input rules for events, prices and bookings, shared by the HTTP gateway and the demo seed.
 import { z } from 'zod';
-import { limits } from '../shared/limits.js';
+import { limits, txIdPattern } from '../shared/limits.js';
 
 /** A moment as epoch milliseconds, or an ISO 8601 date-time with its offset ("2026-07-14T20:00:00+02:00"). */
 export const instantSchema = z.union([
@@ -79,4 +79,4 @@ export const bookingLinesSchema = z
 export type BookingLines = z.infer<typeof bookingLinesSchema>;
 
 /** A client-generated idempotency key (as a txId): the same booking sent twice is one booking. */
-export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,80}$/, '8 to 80 characters of [A-Za-z0-9_.:-]');
+export const requestIdSchema = z.string().regex(txIdPattern, '8 to 80 characters of [A-Za-z0-9_.:-]');

@@ -4,11 +4,11 @@
 // zod, the shared limits and (type-only) core/pos/records.ts, so a terminal UI can share the types.
 import { z } from 'zod';
 import type { ZTotals } from '../../core/pos/records.js';
-import { limits } from '../../core/shared/limits.js';
+import { limits, txIdPattern } from '../../core/shared/limits.js';
 
 export const terminalProtocolVersion = 1;
 
-const txId = z.string().regex(/^[A-Za-z0-9_.:-]{8,80}$/, 'txId is 8 to 80 characters of [A-Za-z0-9_.:-]');
+const txId = z.string().regex(txIdPattern, 'txId is 8 to 80 characters of [A-Za-z0-9_.:-]');
 const cardUid = z.string().regex(/^[0-9A-Fa-f:\s-]{8,40}$/, 'cardUid is the card UID in hex');
 const id = z.string().min(1).max(80);
 const cents = z.number().int().min(1).max(limits.maxAmountCents);

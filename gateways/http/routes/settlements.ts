@@ -13,6 +13,7 @@ import { dailyPeriod } from '../../../core/settlement/periods.js';
 import type { SettlementService, SettlementStatement } from '../../../core/settlement/service.js';
 import { statementCsv } from '../../../core/settlement/csv.js';
 import { AppError } from '../../../core/shared/errors.js';
+import { txIdPattern } from '../../../core/shared/limits.js';
 import { requireSession } from '../session.js';
 import { validate } from '../validate.js';
 
@@ -65,7 +66,7 @@ export function adminSettlementRoutes(router: Router, core: SettlementCore): voi
     '/collectives/:collectiveId/settlements/:statementId/pairs/:index/paid',
     requireSession,
     validate(
-      { params: statementParams.extend({ index: z.coerce.number().int().min(0).max(10_000) }), body: z.object({ txId: z.string().regex(/^[A-Za-z0-9_.:-]{8,80}$/) }).strict() },
+      { params: statementParams.extend({ index: z.coerce.number().int().min(0).max(10_000) }), body: z.object({ txId: z.string().regex(txIdPattern) }).strict() },
       async ({ params, body }) => {
         const statement = await involving(params.collectiveId, params.statementId);
         const pair = statement.pairs[params.index];
