@@ -3,6 +3,8 @@
 // Redis when REDIS_URL is set. It seeds cards, points of sale and paired terminals, then answers
 // the bench's IPC requests: stats (store calls, ledger flushes, CPU) and verify (ledger invariants).
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadConfig } from '../core/config/config.js';
 import { verifyLedger } from '../core/money/verify.js';
 import { bootCore, type Core } from '../core/runtime/boot.js';
@@ -38,6 +40,8 @@ process.send!({ type: 'ready', url: http.url });
 async function answer(msg: { type: string; setup?: AppNodeSetup }): Promise<unknown> {
   if (msg.type === 'setup') return setup(core, msg.setup!);
   if (msg.type === 'stats') return { storeCalls: core.store.callCount(), callsByKind: counted?.callsByKind() ?? {}, ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
+  if (msg.type === 'profile-start') return startProfile();
+  if (msg.type === 'profile-stop') return stopProfile();
   if (msg.type === 'verify') {
     const report = await verifyLedger(core.store);
     return { ok: report.ok, errors: report.errors, warnings: report.warnings, rows: report.rows, chains: report.chains };
@@ -81,4 +85,21 @@ async function setup(core: Core, s: AppNodeSetup) {
   const admin = { email: `bench-admin-${Date.now()}@bench.test`, password: 'bench-admin-password' };
   await core.accounts.create({ role: 'collective-admin', collectiveId, email: admin.email, password: admin.password });
   return { collectiveId, products, posIds, tokens, uids, admin };
+}
+
+// A CPU profile of the measured run only (not the seeding before it nor the verify after it).
+const inspector = new Session();
+
+async function startProfile(): Promise<void> {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+
+async function stopProfile(): Promise<string> {
+  const { profile } = await inspector.post('Profiler.stop');
+  const file = `bench/results/run-${process.env.NODE_ID ?? 'node'}-${Date.now()}.cpuprofile`;
+  writeFileSync(file, JSON.stringify(profile));
+  inspector.disconnect();
+  return file;
 }

@@ -2,6 +2,7 @@
 // against the bare Socket.IO ceiling measured in the same run, then the ledger invariants.
 // Options: --terminals 500 --cards 20000 --pos 50 --duration 20 --mode closed|open --rate 5000
 //          --echo 5 (seconds of echo ceiling) --store memory|mongo --json <file>
+//          --cpu-prof: a V8 CPU profile of each app node during the measured run (bench/results)
 //          --redis: 2 app nodes with Redis bus, leases and Socket.IO adapter (REDIS_URL, default
 //          redis://127.0.0.1:6379) sharing one in-memory store server (bench/store-server.ts);
 //          terminals alternate between the nodes, the dashboard watches from the second.
@@ -28,6 +29,9 @@ const { values: args } = parseArgs({
   },
 });
 const n = (k: keyof typeof args) => Number(args[k]);
+/** V8 flags of the app nodes: as production runs them (Dockerfile), or BENCH_NODE_FLAGS to compare. */
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
+
 
 const cluster = args.redis ? await startRedisCluster() : null;
 const app = await startApp(cluster?.env('bench-n1'));
@@ -58,10 +62,14 @@ async function main() {
   const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay: 85, topup: 10, balance: 5 }, hotTraffic: 0.1, hotCards: 0.01 };
   const watcher = nodes[nodes.length - 1]; // on another node than half the terminals: deltas cross nodes
   const dashboard = await watchDashboard(watcher.url, { cookie: await signIn(app.url, setup.admin.email, setup.admin.password), collectiveId: setup.collectiveId });
+  if (args['cpu-prof']) await Promise.all(nodes.map((node) => node.request('profile-start')));
   const before = await statsOfAll();
+  const ownCpuBefore = process.cpuUsage();
   const progress = (r: LoadResult) => log(`  … ${r.ok.pay} payments, ${Object.values(r.errors).reduce((a, b) => a + b, 0)} errors`);
   const result = args.mode === 'open' ? await openLoop(sockets, work, n('duration') * 1000, n('rate'), progress) : await closedLoop(sockets, work, n('duration') * 1000, progress);
+  const ownCpu = process.cpuUsage(ownCpuBefore);
   const after = await statsOfAll();
+  if (args['cpu-prof']) for (const node of nodes) log(`CPU profile of the run: ${String(await node.request('profile-stop'))} (summary: tsx bench/profile-summary.ts <file>)`);
   await new Promise((r) => setTimeout(r, 500)); // the last deltas
   const live = dashboard.report(result.paymentAcks);
   dashboard.close();
@@ -87,6 +95,8 @@ async function main() {
     ledgerFlushes: after.ledgerFlushes - before.ledgerFlushes,
     cpuMsPerPayment: Number((cpuMs / Math.max(1, commands)).toFixed(4)),
     appCpuUtilisation: Number((cpuMs / result.elapsedMs).toFixed(2)),
+    // The load generator shares the machine: its own share of a core during the run.
+    generatorCpuUtilisation: Number(((ownCpu.user + ownCpu.system) / 1000 / result.elapsedMs).toFixed(2)),
     dashboard: live,
     ledger: verify,
   };
@@ -139,9 +149,7 @@ async function startRedisCluster(): Promise<{ env(nodeId: string): Record<string
 }
 
 async function startApp(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; request(type: string, extra?: object): Promise<unknown> }> {
-  // --cpu-prof: the app node writes a V8 CPU profile (bench/results/*.cpuprofile) when it exits.
-  const profile = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir=bench/results'] : [];
-  const child = fork('bench/app-node.ts', [], { execArgv: ['--import', 'tsx', ...profile], env: { LOG_LEVEL: 'error', ...process.env, BENCH_STORE: String(args.store), ...extraEnv } });
+  const child = fork('bench/app-node.ts', [], { execArgv: ['--import', 'tsx', ...nodeFlags], env: { LOG_LEVEL: 'error', ...process.env, BENCH_STORE: String(args.store), ...extraEnv } });
   const waiting = new Map<number, (m: { ok: boolean; value?: unknown; error?: string }) => void>();
   let nextId = 1;
   const url = await new Promise<string>((resolve, reject) => {
@@ -186,6 +194,7 @@ function printTable(r: any) {
     ['store writes per money command', String(r.storeWritesPerPayment)],
     ['store calls during the run', JSON.stringify(r.storeCallsByKind)],
     ['app CPU ms per command', String(r.cpuMsPerPayment)],
+    ['CPU use (cores): app / load generator', `${r.appCpuUtilisation} / ${r.generatorCpuUtilisation}`],
     ['ack → dashboard p50/p95/p99/max ms', fmt(r.dashboard.latencyMs)],
     ['payments missing on dashboard', String(r.dashboard.missing)],
     ['errors', JSON.stringify(r.errors)],
