@@ -37,7 +37,7 @@ let stopping = false;
 
 function start(name: string, entry: string, env: NodeJS.ProcessEnv): void {
   // Own process group: a Ctrl-C reaches the children once, through stopAll, not twice.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env, stdio: 'inherit', detached: true });
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', entry], { cwd: root, env, stdio: 'inherit', detached: true });
   children.push({ name, child });
   child.on('exit', (code, signal) => {
     if (!stopping) {
