@@ -160,7 +160,6 @@ class PosActor implements Actor<PosMessage, unknown> {
       const outcome = await this.deps.salesInserter.insert(sale);
       if (outcome === 'written') {
         this.remember(sale);
-        await this.deps.announceSale(sale, 'sale', sale.total);
         return sale;
       }
       const stored = await this.deps.sales.findOne({ _id: draft._id });
@@ -212,7 +211,6 @@ class PosActor implements Actor<PosMessage, unknown> {
     const res = await this.deps.sales.updateOne({ _id: sale._id, refundedTotal: sale.refundedTotal }, { $set: { refunds: updated.refunds, refundedTotal: updated.refundedTotal } });
     if (!res.matched) throw new AppError('UNAVAILABLE', 'sale changed meanwhile; resend the same refund'); // its money moved once: a resend replays it
     this.remember(updated);
-    await this.deps.announceSale(updated, 'refund', amount);
     return { refunded: amount, saleId: sale._id };
   }
 

@@ -18,5 +18,4 @@ export interface PosDeps {
   zTickets: Collection<ZTicket>;
   /** IANA time zone of a collective (its business day for Z tickets). */
   timezoneOf(collectiveId: string): Promise<string>;
-  announceSale(sale: Sale, kind: 'sale' | 'refund', amount: number): Promise<void>;
 }

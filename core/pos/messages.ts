@@ -18,18 +18,3 @@ export interface SaleAck {
   legs: Array<{ asset: string; from: string; to: string; amount: number }>;
   balances?: Array<{ asset: string; name: string; kind: string; amount: number }>;
 }
-
-/** Published on the bus after every accepted sale (live dashboards). */
-export const saleEventsChannel = 'pos:sales';
-
-export interface SaleEvent {
-  saleId: string;
-  posId: string;
-  collectiveId: string;
-  number: number;
-  total: number;
-  payments: { cash: number; card: number; pass: number };
-  lines: Array<{ productId: string; name: string; qty: number; total: number }>;
-  spent: Array<{ asset: string; amount: number }>;
-  at: number;
-}

@@ -8,7 +8,6 @@ import { BatchInserter } from '../store/batch-insert.js';
 import type { Store } from '../store/port.js';
 import { posActor, posActorKind } from './actor.js';
 import { CatalogService, catalogChangedChannel } from './catalog.js';
-import { saleEventsChannel, type SaleEvent } from './messages.js';
 import type { RegisterSession, Sale, ZTicket } from './records.js';
 import { PosService } from './service.js';
 import { TerminalService } from './terminals.js';
@@ -42,22 +41,6 @@ export async function startPosModule(deps: {
   ]);
   await sessions.ensureIndexes([{ name: 'pos_state', keys: { posId: 1, state: 1 } }, { name: 'collective_state', keys: { collectiveId: 1, state: 1 } }]);
   await zTickets.ensureIndexes([{ name: 'pos_number', keys: { posId: 1, number: 1 }, unique: true }]);
-  const announceSale = async (sale: Sale, kind: 'sale' | 'refund', amount: number) => {
-    const event: SaleEvent & { kind: string; amount: number } = {
-      kind,
-      amount,
-      saleId: sale._id,
-      posId: sale.posId,
-      collectiveId: sale.collectiveId,
-      number: sale.number,
-      total: sale.total,
-      payments: sale.payments,
-      lines: sale.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, total: l.total })),
-      spent: sale.spent ?? [],
-      at: sale.at,
-    };
-    await deps.bus.publish(saleEventsChannel, event).catch(() => undefined); // live views only: the store is the truth
-  };
   deps.actors.register(
     posActor({
       clock: deps.clock,
@@ -69,7 +52,6 @@ export async function startPosModule(deps: {
       sessions,
       zTickets,
       timezoneOf: deps.timezoneOf,
-      announceSale,
     }),
   );
   await deps.bus.subscribe(catalogChangedChannel, (msg) => {
