@@ -225,4 +225,23 @@ describe('LaBoutik admin API, pairing and Z tickets', () => {
     expect(await n.core.catalog.offers.count({ posId: bPos })).toBe(0);
     expect(await n.core.pos.listZ(bPos)).toEqual([]);
   });
+
+  it("shows a holder's running memberships on a balance check, and reads nothing for an anonymous card", async () => {
+    n = await bootLaBoutik();
+    const { a } = n;
+    const { posId } = await barOfA();
+    const terminal = await n.terminal((await pairedTerminal(posId)).token);
+    const product = await n.core.lespass.memberships.products.create(a.collectiveId, { name: 'Adhésion 2026', price: 1000, durationDays: 365 });
+    const member = await n.core.lespass.memberships.members.addByHand(a.collectiveId, { productId: product._id, email: 'holder@test.fr' });
+    await n.core.pass.linkCardToUser({ txId: tx(), cardUid: a.cards[0], userId: member.userId });
+
+    const holder = await terminal.emitWithAck('balance', { cardUid: a.cards[0] });
+    expect(holder).toMatchObject({ ok: true, memberships: [expect.objectContaining({ name: 'Adhésion 2026', collectiveId: a.collectiveId })], tickets: [] });
+
+    const anonymous = await terminal.emitWithAck('balance', { cardUid: a.cards[1] });
+    expect(anonymous).toMatchObject({ ok: true, memberships: [], tickets: [] });
+    const callsBefore = n.core.store.callCount();
+    expect(await terminal.emitWithAck('balance', { cardUid: a.cards[1] })).toMatchObject({ ok: true, memberships: [], tickets: [] });
+    expect(n.core.store.callCount()).toBe(callsBefore); // the card is cached and holds no rights: a tap at a bar costs no read
+  });
 });

@@ -61,7 +61,11 @@ export interface Lespass {
   /** Fulfilments per checkout kind; `fulfilmentOf` gives the others (the built-in top-up). */
   fulfilments<C>(fulfilmentOf: (kind: string) => Fulfilment<C> | undefined): LespassFulfilments<C>;
   /** Tickets and memberships a Pass tap shows for a wallet. */
-  rightsOf(walletId: string): Promise<{ tickets: TicketRight[]; memberships: Array<{ memberId: string; collectiveId: string; name: string; validUntil: number }> }>;
+  /**
+   * Tickets and running memberships shown when a Pass is tapped. `holder` is the card's userId when
+   * the caller already holds the card (null: an anonymous card), which spares a read per tap.
+   */
+  rightsOf(walletId: string, holder?: string | null): Promise<{ tickets: TicketRight[]; memberships: Array<{ memberId: string; collectiveId: string; name: string; validUntil: number }> }>;
 }
 
 export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
@@ -138,7 +142,13 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     orders: new OrderStatuses({ secret: ticketSecret, reservations: ticketing.reservations, tickets: ticketing.tickets, events: ticketing.events, baskets, checkouts }),
     publicUrl,
     fulfilments: (fulfilmentOf) => lespassFulfilments(fulfilmentDeps, fulfilmentOf),
-    rightsOf: async (walletId) => ({ tickets: await ticketing.tickets.rightsOf(walletId), memberships: await memberships.members.rightsOf(walletId) }),
+    rightsOf: async (walletId, holder) => {
+      const userId = holder === undefined ? await userOfWallet(walletId) : (userIdOfWallet(walletId) ?? holder);
+      // Tickets and memberships belong to a person: an anonymous card's wallet holds none (tickets
+      // are only ever attached to a holder's wallet), and the common tap at a bar reads nothing.
+      if (!userId) return { tickets: [], memberships: [] };
+      return { tickets: await ticketing.tickets.rightsOf(walletId), memberships: await memberships.members.rightsOfUser(userId) };
+    },
   };
 }
 

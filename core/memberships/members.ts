@@ -115,7 +115,11 @@ export class Members {
   /** Memberships running now on a wallet's holder, as a Pass tap shows them. */
   async rightsOf(walletId: string): Promise<Array<{ memberId: string; collectiveId: string; name: string; validUntil: number }>> {
     const userId = await this.deps.userOfWallet(walletId);
-    if (!userId) return [];
+    return userId ? this.rightsOfUser(userId) : [];
+  }
+
+  /** Memberships running now on a person. */
+  async rightsOfUser(userId: string): Promise<Array<{ memberId: string; collectiveId: string; name: string; validUntil: number }>> {
     const now = this.deps.clock.now();
     const running = await this.docs.find({ userId, validFrom: { $lte: now }, validUntil: { $gt: now } }, { limit: 50 });
     return running.map((m) => ({ memberId: m._id, collectiveId: m.collectiveId, name: m.productName, validUntil: m.validUntil }));

@@ -13,7 +13,7 @@ export interface DisplayDeps {
   pass: PassService;
   bus: Bus;
   /** Tickets and memberships of a wallet valid today (Lespass); empty until wired. */
-  rightsOf?(walletId: string): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
+  rightsOf?(walletId: string, holder?: string | null): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
   showForMs?: number;
 }
 
@@ -35,7 +35,7 @@ export async function attachDisplayNamespace(io: Server, deps: DisplayDeps): Pro
       if (!bucket.take()) return ack?.(rateLimited());
       void handle(tapSchema, async ({ cardUid }) => {
         const { card, balances } = await deps.pass.balance(cardUid);
-        const rights = (await deps.rightsOf?.(card.walletId)) ?? { tickets: [], memberships: [] };
+        const rights = (await deps.rightsOf?.(card.walletId, card.userId ?? null)) ?? { tickets: [], memberships: [] };
         clear();
         const room = `wallet:${card.walletId}`;
         await socket.join(room);

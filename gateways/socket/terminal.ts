@@ -42,7 +42,7 @@ export interface TerminalCore {
   store: Store;
   clock: Clock;
   /** Tickets and memberships of a wallet valid today (Lespass); empty until wired. */
-  rightsOf?(walletId: string): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
+  rightsOf?(walletId: string, holder?: string | null): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
 }
 
 export interface TerminalNamespaceOptions {
@@ -121,7 +121,7 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
     'balance',
     command('balance', async ({ cardUid }) => {
       const { card, balances } = await core.pass.balance(cardUid);
-      const rights = (await core.rightsOf?.(card.walletId)) ?? { tickets: [], memberships: [] };
+      const rights = (await core.rightsOf?.(card.walletId, card.userId ?? null)) ?? { tickets: [], memberships: [] };
       return { card: { number: card.number, state: card.state }, balances, memberships: rights.memberships, tickets: rights.tickets };
     }),
   );
