@@ -12,8 +12,11 @@ import type { Ledger } from './ledger.js';
 import { genesisHash, netFor, rowHash, sealRow, type LedgerRow, type RowDraft } from './ledger-row.js';
 import { refusalOf, replayRefusal, type Refusal } from './refusals.js';
 
+/** What a command's caller and its replays need of its row: the first answer and where it lives. */
+export type Receipt = Pick<LedgerRow, '_id' | 'txId' | 'requestHash' | 'result' | 'at'>;
+
 export interface Committed {
-  row: LedgerRow;
+  row: Receipt;
   replayed: boolean;
 }
 
@@ -29,7 +32,8 @@ export class Chain {
   seq = 0;
   hash = genesisHash;
   readonly balances = new Map<string, number>();
-  private readonly recent = new Map<string, LedgerRow>();
+  /** Receipts of the latest txIds, not whole rows: thousands of live wallets keep them, and the GC marks them all. */
+  private readonly recent = new Map<string, Receipt>();
   private readonly refused = new Map<string, Refusal>();
   private dirty = true;
 
@@ -145,12 +149,12 @@ export class Chain {
     }
     this.seq = row.seq;
     this.hash = row.hash;
-    this.recent.set(row.txId, row);
+    this.recent.set(row.txId, { _id: row._id, txId: row.txId, requestHash: row.requestHash, result: row.result, at: row.at });
     if (this.recent.size > recentTxLimit) this.recent.delete(this.recent.keys().next().value!);
   }
 }
 
-function replay(row: LedgerRow, requestHash: string): Committed {
+function replay(row: Receipt, requestHash: string): Committed {
   if (row.requestHash !== requestHash) {
     throw new AppError('DUPLICATE_TX_CONFLICT', 'this txId was already used for a different request', { txId: row.txId });
   }

@@ -34,7 +34,8 @@ class PosActor implements Actor<PosMessage, unknown> {
   private products = new Map<string, CatalogProduct>();
   private readonly chain: Chain;
   private readonly register: RegisterBook;
-  private readonly recent = new Map<string, Sale>();
+  /** What a resent sale is answered with; whole sales stay in the store (a busy day is many of them). */
+  private readonly recent = new Map<string, RecentSale>();
   private readonly inflight = new Map<string, Promise<SaleAck>>();
   private readonly chainQueue = new Mailbox(limits.mailboxLength);
   private lastNumber = 0;
@@ -146,10 +147,10 @@ class PosActor implements Actor<PosMessage, unknown> {
   }
 
   /** A replayed txId gets the first ack, Pass balances included (as the ledger row recorded them). */
-  private async replayAck(sale: Sale): Promise<SaleAck> {
-    if (!sale.walletId) return ackOf(sale);
-    const balances = (await this.deps.ledger.byTxId(sale._id))?.result.balances as Record<string, number> | undefined;
-    return balances ? { ...ackOf(sale), balances: await this.deps.pass.describe(balances) } : ackOf(sale);
+  private async replayAck({ ack, walletId }: RecentSale): Promise<SaleAck> {
+    if (!walletId) return ack;
+    const balances = (await this.deps.ledger.byTxId(ack.saleId))?.result.balances as Record<string, number> | undefined;
+    return balances ? { ...ack, balances: await this.deps.pass.describe(balances) } : ack;
   }
 
   /** Gives the sale its number and stores it once; a replay finds the stored sale. */
@@ -189,7 +190,7 @@ class PosActor implements Actor<PosMessage, unknown> {
   }
 
   private async refund(msg: Extract<PosMessage, { type: 'refund' }>): Promise<{ refunded: number; saleId: string }> {
-    const sale = this.recent.get(msg.saleId) ?? (await this.deps.sales.findOne({ _id: msg.saleId, posId: this.ctx.id }));
+    const sale = await this.deps.sales.findOne({ _id: msg.saleId, posId: this.ctx.id });
     if (!sale) throw new AppError('NOT_FOUND', 'no such sale at this point of sale');
     const done = sale.refunds.find((r) => r.txId === msg.txId);
     if (done) return { refunded: done.amount, saleId: sale._id };
@@ -210,7 +211,6 @@ class PosActor implements Actor<PosMessage, unknown> {
     const updated = { ...sale, refunds: [...sale.refunds, refund], refundedTotal: sale.refundedTotal + amount };
     const res = await this.deps.sales.updateOne({ _id: sale._id, refundedTotal: sale.refundedTotal }, { $set: { refunds: updated.refunds, refundedTotal: updated.refundedTotal } });
     if (!res.matched) throw new AppError('UNAVAILABLE', 'sale changed meanwhile; resend the same refund'); // its money moved once: a resend replays it
-    this.remember(updated);
     return { refunded: amount, saleId: sale._id };
   }
 
@@ -243,9 +243,14 @@ class PosActor implements Actor<PosMessage, unknown> {
   }
 
   private remember(sale: Sale): void {
-    this.recent.set(sale._id, sale);
+    this.recent.set(sale._id, { ack: ackOf(sale), walletId: sale.walletId });
     if (this.recent.size > recentSalesLimit) this.recent.delete(this.recent.keys().next().value!);
   }
+}
+
+interface RecentSale {
+  ack: SaleAck;
+  walletId?: string;
 }
 
 function ackOf(sale: Sale): SaleAck {
