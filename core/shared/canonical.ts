@@ -43,8 +43,7 @@ function write(value: unknown): string | undefined {
   }
   if (value instanceof Date) return JSON.stringify(value);
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj);
-  if (keys.length > 1) keys.sort();
+  const keys = sortInPlace(Object.keys(obj));
   let out = '{';
   for (const key of keys) {
     const v = write(obj[key]);
@@ -52,6 +51,21 @@ function write(value: unknown): string | undefined {
     out += (out.length > 1 ? ',' : '') + quotedKey(key) + ':' + v;
   }
   return out + '}';
+}
+
+/**
+ * Array.prototype.sort allocates a work array per call; objects here have a handful of keys, which
+ * an insertion sort orders in place (same order: UTF-16 code units).
+ */
+function sortInPlace(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /** Ids, asset names and words need no escaping: quoted directly, the rest by JSON.stringify. */
