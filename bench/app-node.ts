@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../core/config/config.js';
 import { verifyLedger } from '../core/money/verify.js';
 import { bootCore, type Core } from '../core/runtime/boot.js';
@@ -28,7 +29,7 @@ const http = await startHttpServer(core);
 const sockets = await createSocketServer(http.server, core);
 http.onStop(() => sockets.close());
 
-process.on('message', (msg: { type: string; id: number; setup?: AppNodeSetup }) => {
+process.on('message', (msg: { type: string; id: number; setup?: AppNodeSetup; kind?: string }) => {
   void answer(msg).then(
     (value) => process.send!({ id: msg.id, ok: true, value }),
     (err) => process.send!({ id: msg.id, ok: false, error: String(err?.stack ?? err) }),
@@ -37,10 +38,28 @@ process.on('message', (msg: { type: string; id: number; setup?: AppNodeSetup }) 
 process.on('disconnect', () => void http.stop().finally(() => process.exit(0)));
 process.send!({ type: 'ready', url: http.url });
 
-async function answer(msg: { type: string; setup?: AppNodeSetup }): Promise<unknown> {
+// Event-loop stalls of this node, told as they happen (with --trace-gc they can be matched with
+// the GC lines, whose times are also ms since start) and summed up in the stats.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+let lastTick = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  if (now - lastTick > 150) console.error(`[app] event loop stalled ${Math.round(now - lastTick - 50)} ms at ${Math.round(now)} ms`);
+  lastTick = now;
+}, 50).unref();
+
+/** Event-loop delay since the previous stats request (the bench asks before and after its run). */
+function takeLoopDelay(): { p99: number; max: number } {
+  const delay = { p99: Math.round(loopDelay.percentile(99) / 1e5) / 10, max: Math.round(loopDelay.max / 1e5) / 10 };
+  loopDelay.reset();
+  return delay;
+}
+
+async function answer(msg: { type: string; setup?: AppNodeSetup; kind?: string }): Promise<unknown> {
   if (msg.type === 'setup') return setup(core, msg.setup!);
-  if (msg.type === 'stats') return { storeCalls: core.store.callCount(), callsByKind: counted?.callsByKind() ?? {}, ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
-  if (msg.type === 'profile-start') return startProfile();
+  if (msg.type === 'stats') return { loopDelayMs: takeLoopDelay(), storeCalls: core.store.callCount(), callsByKind: counted?.callsByKind() ?? {}, ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
+  if (msg.type === 'profile-start') return startProfile(msg.kind === 'alloc' ? 'alloc' : 'cpu');
   if (msg.type === 'profile-stop') return stopProfile();
   if (msg.type === 'verify') {
     const report = await verifyLedger(core.store);
@@ -87,18 +106,27 @@ async function setup(core: Core, s: AppNodeSetup) {
   return { collectiveId, products, posIds, tokens, uids, admin };
 }
 
-// A CPU profile of the measured run only (not the seeding before it nor the verify after it).
+// A CPU profile of the measured run only (not the seeding before it nor the verify after it),
+// or an allocation profile (sampling heap profiler: bytes allocated per function).
 const inspector = new Session();
+let profiling: 'cpu' | 'alloc' = 'cpu';
 
-async function startProfile(): Promise<void> {
+async function startProfile(kind: 'cpu' | 'alloc'): Promise<void> {
+  profiling = kind;
   inspector.connect();
+  if (kind === 'alloc') {
+    await inspector.post('HeapProfiler.enable');
+    // Collected objects included: what a command allocates matters to the GC, not only what it keeps.
+    await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+    return;
+  }
   await inspector.post('Profiler.enable');
   await inspector.post('Profiler.start');
 }
 
 async function stopProfile(): Promise<string> {
-  const { profile } = await inspector.post('Profiler.stop');
-  const file = `bench/results/run-${process.env.NODE_ID ?? 'node'}-${Date.now()}.cpuprofile`;
+  const { profile } = profiling === 'alloc' ? await inspector.post('HeapProfiler.stopSampling') : await inspector.post('Profiler.stop');
+  const file = `bench/results/run-${process.env.NODE_ID ?? 'node'}-${Date.now()}.${profiling === 'alloc' ? 'heapprofile' : 'cpuprofile'}`;
   writeFileSync(file, JSON.stringify(profile));
   inspector.disconnect();
   return file;

@@ -26,6 +26,8 @@ export interface LoadResult {
   latency: Record<Op, Histogram>;
   /** txId of each acked payment → the instant its ack arrived (dashboard latency) */
   paymentAcks: Map<string, number>;
+  /** Every command's latency since the last progress line: where in the run a tail happens. */
+  window: Histogram;
 }
 
 const ackTimeoutMs = 10_000;
@@ -55,6 +57,7 @@ export function newResult(): LoadResult {
     errors: {},
     latency: { pay: new Histogram(), topup: new Histogram(), balance: new Histogram() },
     paymentAcks: new Map(),
+    window: new Histogram(),
   };
 }
 
@@ -136,6 +139,7 @@ async function send(socket: Socket, work: Workload, result: LoadResult, fromMs: 
     const ack = await socket.timeout(ackTimeoutMs).emitWithAck(event, payload);
     const now = performance.now();
     result.latency[op].record(now - fromMs);
+    result.window.record(now - fromMs);
     if (ack?.ok) {
       result.ok[op]++;
       if (op === 'pay') result.paymentAcks.set(txId, Date.now());

@@ -1,8 +1,10 @@
 // `npm run bench`: throughput and latency of the terminal protocol under a festival-like mix,
 // against the bare Socket.IO ceiling measured in the same run, then the ledger invariants.
 // Options: --terminals 500 --cards 20000 --pos 50 --duration 20 --mode closed|open --rate 5000
+//          --warmup 3 (seconds of the same load first, not measured: JIT, first activations)
 //          --echo 5 (seconds of echo ceiling) --store memory|mongo --json <file>
-//          --cpu-prof: a V8 CPU profile of each app node during the measured run (bench/results)
+//          --cpu-prof: a V8 CPU profile of each app node during the measured run (bench/results);
+//          --alloc-prof: its allocation profile instead (sampled bytes allocated per function)
 //          --redis: 2 app nodes with Redis bus, leases and Socket.IO adapter (REDIS_URL, default
 //          redis://127.0.0.1:6379) sharing one in-memory store server (bench/store-server.ts);
 //          terminals alternate between the nodes, the dashboard watches from the second.
@@ -12,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import { closedLoop, connectTerminals, echoLoop, openLoop, type LoadResult, type Workload } from './load.js';
 import { signIn, watchDashboard } from './dashboard-latency.js';
+import { Histogram } from './histogram.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,9 +25,11 @@ const { values: args } = parseArgs({
     mode: { type: 'string', default: 'closed' },
     rate: { type: 'string', default: '5000' },
     echo: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '3' },
     store: { type: 'string', default: 'memory' },
     json: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
+    'alloc-prof': { type: 'boolean', default: false },
     redis: { type: 'boolean', default: false },
   },
 });
@@ -62,14 +67,23 @@ async function main() {
   const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay: 85, topup: 10, balance: 5 }, hotTraffic: 0.1, hotCards: 0.01 };
   const watcher = nodes[nodes.length - 1]; // on another node than half the terminals: deltas cross nodes
   const dashboard = await watchDashboard(watcher.url, { cookie: await signIn(app.url, setup.admin.email, setup.admin.password), collectiveId: setup.collectiveId });
-  if (args['cpu-prof']) await Promise.all(nodes.map((node) => node.request('profile-start')));
+  const profiling = args['alloc-prof'] ? 'alloc' : args['cpu-prof'] ? 'cpu' : null;
+  if (n('warmup') > 0) {
+    log(`warming up for ${n('warmup')} s (not measured)`);
+    await (args.mode === 'open' ? openLoop(sockets, work, n('warmup') * 1000, n('rate')) : closedLoop(sockets, work, n('warmup') * 1000));
+  }
+  if (profiling) await Promise.all(nodes.map((node) => node.request('profile-start', { kind: profiling })));
   const before = await statsOfAll();
   const ownCpuBefore = process.cpuUsage();
-  const progress = (r: LoadResult) => log(`  … ${r.ok.pay} payments, ${Object.values(r.errors).reduce((a, b) => a + b, 0)} errors`);
+  const progress = (r: LoadResult) => {
+    const last = r.window.summary();
+    r.window = new Histogram();
+    log(`  … ${r.ok.pay} payments, ${Object.values(r.errors).reduce((a, b) => a + b, 0)} errors; last second: ${last.count} commands, p50 ${last.p50} / p99 ${last.p99} / max ${last.max} ms`);
+  };
   const result = args.mode === 'open' ? await openLoop(sockets, work, n('duration') * 1000, n('rate'), progress) : await closedLoop(sockets, work, n('duration') * 1000, progress);
   const ownCpu = process.cpuUsage(ownCpuBefore);
   const after = await statsOfAll();
-  if (args['cpu-prof']) for (const node of nodes) log(`CPU profile of the run: ${String(await node.request('profile-stop'))} (summary: tsx bench/profile-summary.ts <file>)`);
+  if (profiling) for (const node of nodes) log(`${profiling} profile of the run: ${String(await node.request('profile-stop'))} (summary: tsx bench/profile-summary.ts <file>)`);
   await new Promise((r) => setTimeout(r, 500)); // the last deltas
   const live = dashboard.report(result.paymentAcks);
   dashboard.close();
@@ -97,6 +111,7 @@ async function main() {
     appCpuUtilisation: Number((cpuMs / result.elapsedMs).toFixed(2)),
     // The load generator shares the machine: its own share of a core during the run.
     generatorCpuUtilisation: Number(((ownCpu.user + ownCpu.system) / 1000 / result.elapsedMs).toFixed(2)),
+    appEventLoopDelayMs: after.loopDelayMs,
     dashboard: live,
     ledger: verify,
   };
@@ -112,6 +127,7 @@ async function main() {
 }
 
 interface Stats {
+  loopDelayMs?: { p99: number; max: number };
   storeCalls: number;
   callsByKind?: Record<string, number>;
   ledgerFlushes: number;
@@ -127,9 +143,13 @@ function diffCalls(before: Record<string, number>, after: Record<string, number>
   return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
 }
 
+function worst(a?: { p99: number; max: number }, b?: { p99: number; max: number }) {
+  return a && b ? { p99: Math.max(a.p99, b.p99), max: Math.max(a.max, b.max) } : (a ?? b);
+}
+
 async function statsOfAll(): Promise<Stats> {
   const all = (await Promise.all(nodes.map((node) => node.request('stats')))) as Stats[];
-  return all.reduce((a, b) => ({ storeCalls: a.storeCalls + b.storeCalls, ledgerFlushes: a.ledgerFlushes + b.ledgerFlushes, cpu: { user: a.cpu.user + b.cpu.user, system: a.cpu.system + b.cpu.system } }));
+  return all.reduce((a, b) => ({ loopDelayMs: worst(a.loopDelayMs, b.loopDelayMs), storeCalls: a.storeCalls + b.storeCalls, ledgerFlushes: a.ledgerFlushes + b.ledgerFlushes, cpu: { user: a.cpu.user + b.cpu.user, system: a.cpu.system + b.cpu.system } }));
 }
 
 /** A throw-away shared store and the environment of each app node of the Redis-backed run. */
@@ -194,6 +214,7 @@ function printTable(r: any) {
     ['store writes per money command', String(r.storeWritesPerPayment)],
     ['store calls during the run', JSON.stringify(r.storeCallsByKind)],
     ['app CPU ms per command', String(r.cpuMsPerPayment)],
+    ['app event-loop delay p99/max ms', r.appEventLoopDelayMs ? `${r.appEventLoopDelayMs.p99} / ${r.appEventLoopDelayMs.max}` : '-'],
     ['CPU use (cores): app / load generator', `${r.appCpuUtilisation} / ${r.generatorCpuUtilisation}`],
     ['ack → dashboard p50/p95/p99/max ms', fmt(r.dashboard.latencyMs)],
     ['payments missing on dashboard', String(r.dashboard.missing)],
