@@ -12,11 +12,8 @@ import type { Ledger } from './ledger.js';
 import { genesisHash, netFor, rowHash, sealRow, type LedgerRow, type RowDraft } from './ledger-row.js';
 import { refusalOf, replayRefusal, type Refusal } from './refusals.js';
 
-/** What a command's caller and its replays need of its row: the first answer and where it lives. */
-export type Receipt = Pick<LedgerRow, '_id' | 'txId' | 'requestHash' | 'result' | 'at'>;
-
 export interface Committed {
-  row: Receipt;
+  row: LedgerRow;
   replayed: boolean;
 }
 
@@ -32,8 +29,11 @@ export class Chain {
   seq = 0;
   hash = genesisHash;
   readonly balances = new Map<string, number>();
-  /** Receipts of the latest txIds, not whole rows: thousands of live wallets keep them, and the GC marks them all. */
-  private readonly recent = new Map<string, Receipt>();
+  /**
+   * The latest txIds of this chain (txId -> seq). Only the ids: thousands of live wallets keep
+   * them and a major GC marks every object they hold; a replay, rare, reads its row back.
+   */
+  private readonly recent = new Map<string, number>();
   private readonly refused = new Map<string, Refusal>();
   private dirty = true;
 
@@ -68,8 +68,10 @@ export class Chain {
   async execute(txId: string, requestHash: string, build: () => RowDraft | Promise<RowDraft>, options: ExecuteOptions = {}): Promise<Committed> {
     for (let attempt = 0; attempt < maxStaleRetries; attempt++) {
       if (this.dirty) await this.load();
-      const seen = this.recent.get(txId);
-      if (seen) return replay(seen, requestHash);
+      if (this.recent.has(txId)) {
+        const seen = await this.ledger.byTxId(txId);
+        if (seen) return replay(seen, requestHash);
+      }
       const refusal = this.refused.get(txId);
       if (refusal) throw replayRefusal(refusal, requestHash);
       let draft: RowDraft;
@@ -149,12 +151,12 @@ export class Chain {
     }
     this.seq = row.seq;
     this.hash = row.hash;
-    this.recent.set(row.txId, { _id: row._id, txId: row.txId, requestHash: row.requestHash, result: row.result, at: row.at });
+    this.recent.set(row.txId, row.seq);
     if (this.recent.size > recentTxLimit) this.recent.delete(this.recent.keys().next().value!);
   }
 }
 
-function replay(row: Receipt, requestHash: string): Committed {
+function replay(row: LedgerRow, requestHash: string): Committed {
   if (row.requestHash !== requestHash) {
     throw new AppError('DUPLICATE_TX_CONFLICT', 'this txId was already used for a different request', { txId: row.txId });
   }

@@ -34,8 +34,8 @@ class PosActor implements Actor<PosMessage, unknown> {
   private products = new Map<string, CatalogProduct>();
   private readonly chain: Chain;
   private readonly register: RegisterBook;
-  /** What a resent sale is answered with; whole sales stay in the store (a busy day is many of them). */
-  private readonly recent = new Map<string, RecentSale>();
+  /** The latest sales recorded here (txId -> number); a resent one, rare, is read back from the store. */
+  private readonly recent = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<SaleAck>>();
   private readonly chainQueue = new Mailbox(limits.mailboxLength);
   private lastNumber = 0;
@@ -96,7 +96,7 @@ class PosActor implements Actor<PosMessage, unknown> {
    * round trip). The same txId in flight twice shares one outcome.
    */
   private async startSale(msg: SaleInput): Promise<Later<SaleAck>> {
-    const known = this.recent.get(msg.txId);
+    const known = this.recent.has(msg.txId) ? await this.deps.sales.findOne({ _id: msg.txId }) : null;
     if (known) return new Later(this.replayAck(known));
     const running = this.inflight.get(msg.txId);
     if (running) return new Later(running);
@@ -147,10 +147,10 @@ class PosActor implements Actor<PosMessage, unknown> {
   }
 
   /** A replayed txId gets the first ack, Pass balances included (as the ledger row recorded them). */
-  private async replayAck({ ack, walletId }: RecentSale): Promise<SaleAck> {
-    if (!walletId) return ack;
-    const balances = (await this.deps.ledger.byTxId(ack.saleId))?.result.balances as Record<string, number> | undefined;
-    return balances ? { ...ack, balances: await this.deps.pass.describe(balances) } : ack;
+  private async replayAck(sale: Sale): Promise<SaleAck> {
+    if (!sale.walletId) return ackOf(sale);
+    const balances = (await this.deps.ledger.byTxId(sale._id))?.result.balances as Record<string, number> | undefined;
+    return balances ? { ...ackOf(sale), balances: await this.deps.pass.describe(balances) } : ackOf(sale);
   }
 
   /** Gives the sale its number and stores it once; a replay finds the stored sale. */
@@ -243,14 +243,9 @@ class PosActor implements Actor<PosMessage, unknown> {
   }
 
   private remember(sale: Sale): void {
-    this.recent.set(sale._id, { ack: ackOf(sale), walletId: sale.walletId });
+    this.recent.set(sale._id, sale.number);
     if (this.recent.size > recentSalesLimit) this.recent.delete(this.recent.keys().next().value!);
   }
-}
-
-interface RecentSale {
-  ack: SaleAck;
-  walletId?: string;
 }
 
 function ackOf(sale: Sale): SaleAck {
