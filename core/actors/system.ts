@@ -296,7 +296,7 @@ export class ActorSystem implements ActorRef {
 }
 
 export function leaseKey(kind: string, id: string): string {
-  return `lease:${kind}:${id}`;
+  return ['lease', kind, id].join(':'); // flat: a template would leave concatenated strings in the actor and lease maps
 }
 
 function errorData(err: unknown): ForwardedReply['error'] {

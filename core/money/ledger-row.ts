@@ -52,7 +52,7 @@ export type RowDraft = Omit<LedgerRow, '_id' | 'seq' | 'prevHash' | 'hash' | 'wa
 export const genesisHash = '0'.repeat(64);
 
 export function rowId(wallet: string, seq: number): string {
-  return `${wallet}#${seq}`;
+  return [wallet, seq].join('#'); // a flat string (a template would keep a concatenated one alive in every index)
 }
 
 export function requestHash(content: unknown): string {

@@ -43,6 +43,26 @@ export function storeGuardsContract(ctx: ContractContext): void {
     expect(ids(await c.find({}))).toEqual(['r1', 'r2', 'r3', 'r5']);
   });
 
+  it('a unique index tells values of different types apart (1 and "1"), and finds each by equality', async () => {
+    const c = ctx.collection();
+    await c.ensureIndexes([
+      { name: 'k_unique', keys: { k: 1 }, unique: true },
+      { name: 'pair_unique', keys: { a: 1, b: 1 }, unique: true },
+    ]);
+    await c.insertMany([
+      { _id: 'n', k: 1, a: 1, b: 'x' },
+      { _id: 's', k: '1', a: '1', b: 'x' },
+      { _id: 't', k: true, a: 'true', b: 'x' },
+      { _id: 'z', k: 'z\u0000', a: 'z\u0000', b: 'x' },
+    ]);
+    await expect(c.insertOne({ _id: 'n2', k: 1 })).rejects.toSatisfy(isDuplicateKey);
+    await expect(c.insertOne({ _id: 's2', k: 'x', a: '1', b: 'x' })).rejects.toSatisfy(isDuplicateKey);
+    expect((await c.findOne({ k: '1' }))?._id).toBe('s');
+    expect((await c.findOne({ k: 1 }))?._id).toBe('n');
+    expect((await c.findOne({ k: 'z\u0000' }))?._id).toBe('z');
+    expect(ids(await c.find({}))).toEqual(['n', 's', 't', 'z']);
+  });
+
   it('ensureIndexes is idempotent, allows duplicates on a plain index, and refuses a unique index that stored documents break', async () => {
     const c = ctx.collection();
     const specs = [{ name: 'day', keys: { day: -1 as const } }];
