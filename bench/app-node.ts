@@ -4,6 +4,7 @@
 // the bench's IPC requests: stats (store calls, ledger flushes, CPU) and verify (ledger invariants).
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../core/config/config.js';
@@ -61,6 +62,7 @@ async function answer(msg: { type: string; setup?: AppNodeSetup; kind?: string }
   if (msg.type === 'stats') return { loopDelayMs: takeLoopDelay(), storeCalls: core.store.callCount(), callsByKind: counted?.callsByKind() ?? {}, ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
   if (msg.type === 'profile-start') return startProfile(msg.kind === 'alloc' ? 'alloc' : 'cpu');
   if (msg.type === 'profile-stop') return stopProfile();
+  if (msg.type === 'heap-snapshot') return writeHeapSnapshot(`bench/results/run-${process.env.NODE_ID ?? 'node'}-${Date.now()}.heapsnapshot`);
   if (msg.type === 'verify') {
     const report = await verifyLedger(core.store);
     return { ok: report.ok, errors: report.errors, warnings: report.warnings, rows: report.rows, chains: report.chains };

@@ -4,7 +4,8 @@
 //          --warmup 3 (seconds of the same load first, not measured: JIT, first activations)
 //          --echo 5 (seconds of echo ceiling) --store memory|mongo --json <file>
 //          --cpu-prof: a V8 CPU profile of each app node during the measured run (bench/results);
-//          --alloc-prof: its allocation profile instead (sampled bytes allocated per function)
+//          --alloc-prof: its allocation profile instead (sampled bytes allocated per function);
+//          --heap-snapshot: a heap snapshot of each app node after the run (bench/heap-summary.ts)
 //          --redis: 2 app nodes with Redis bus, leases and Socket.IO adapter (REDIS_URL, default
 //          redis://127.0.0.1:6379) sharing one in-memory store server (bench/store-server.ts);
 //          terminals alternate between the nodes, the dashboard watches from the second.
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     'alloc-prof': { type: 'boolean', default: false },
+    'heap-snapshot': { type: 'boolean', default: false },
     redis: { type: 'boolean', default: false },
   },
 });
@@ -83,6 +85,7 @@ async function main() {
   const result = args.mode === 'open' ? await openLoop(sockets, work, n('duration') * 1000, n('rate'), progress) : await closedLoop(sockets, work, n('duration') * 1000, progress);
   const ownCpu = process.cpuUsage(ownCpuBefore);
   const after = await statsOfAll();
+  if (args['heap-snapshot']) for (const node of nodes) log(`heap snapshot after the run: ${String(await node.request('heap-snapshot'))} (summary: tsx bench/heap-summary.ts <file>)`);
   if (profiling) for (const node of nodes) log(`${profiling} profile of the run: ${String(await node.request('profile-stop'))} (summary: tsx bench/profile-summary.ts <file>)`);
   await new Promise((r) => setTimeout(r, 500)); // the last deltas
   const live = dashboard.report(result.paymentAcks);
