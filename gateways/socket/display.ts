@@ -3,6 +3,7 @@
 // It never reveals anything but the tapped card's own balances; taps are rate-limited per screen.
 import type { Namespace, Server } from 'socket.io';
 import { z } from 'zod';
+import { onDemandSubscription } from '../../core/bus/on-demand.js';
 import type { Bus } from '../../core/bus/port.js';
 import { rowEventsChannel, type RowEvent } from '../../core/live/row-event.js';
 import type { PassService } from '../../core/pass/service.js';
@@ -22,6 +23,21 @@ const tapSchema = z.object({ cardUid: z.string().min(8).max(40) });
 export async function attachDisplayNamespace(io: Server, deps: DisplayDeps): Promise<Namespace> {
   const nsp = io.of('/display');
   const showForMs = deps.showForMs ?? 8_000;
+  // Each node pushes to its own screens (the bus brings every row to every node), and listens
+  // only while one of its screens shows a card.
+  const rows = onDemandSubscription(deps.bus, rowEventsChannel, (msg) => {
+    const row = msg as RowEvent;
+    if (!row.balances) return;
+    const room = `wallet:${row.wallet}`;
+    if (!nsp.adapter.rooms.has(room)) return;
+    void deps.pass.describe(row.balances).then((balances) => nsp.local.to(room).emit('balance', { balances, at: row.at }));
+  });
+  const read = async (cardUid: string) => {
+    const { card, balances } = await deps.pass.balance(cardUid);
+    const rights = (await deps.rightsOf?.(card.walletId, card.userId ?? null)) ?? { tickets: [], memberships: [] };
+    return { card, balances, rights };
+  };
+
   nsp.on('connection', (socket) => {
     const bucket = new TokenBucket(1, 3);
     let shown: { room: string; timer: NodeJS.Timeout } | null = null;
@@ -30,12 +46,17 @@ export async function attachDisplayNamespace(io: Server, deps: DisplayDeps): Pro
       clearTimeout(shown.timer);
       void socket.leave(shown.room);
       shown = null;
+      rows.release();
     };
     socket.on('tap', (payload: unknown, ack?: (r: Record<string, unknown>) => void) => {
       if (!bucket.take()) return ack?.(rateLimited());
       void handle(tapSchema, async ({ cardUid }) => {
-        const { card, balances } = await deps.pass.balance(cardUid);
-        const rights = (await deps.rightsOf?.(card.walletId, card.userId ?? null)) ?? { tickets: [], memberships: [] };
+        // Listening before reading: a change written after the read is pushed, none falls between.
+        await rows.hold();
+        const { card, balances, rights } = await read(cardUid).catch((err) => {
+          rows.release();
+          throw err;
+        });
         clear();
         const room = `wallet:${card.walletId}`;
         await socket.join(room);
@@ -44,14 +65,6 @@ export async function attachDisplayNamespace(io: Server, deps: DisplayDeps): Pro
       })(payload, ack);
     });
     socket.on('disconnect', clear);
-  });
-  // Each node pushes to its own screens: the bus already brought the row to every node.
-  await deps.bus.subscribe(rowEventsChannel, (msg) => {
-    const row = msg as RowEvent;
-    if (!row.balances) return;
-    const room = `wallet:${row.wallet}`;
-    if (!nsp.adapter.rooms.has(room)) return;
-    void deps.pass.describe(row.balances).then((balances) => nsp.local.to(room).emit('balance', { balances, at: row.at }));
   });
   return nsp;
 }
