@@ -2,7 +2,8 @@
 // against the bare Socket.IO ceiling measured in the same run, then the ledger invariants.
 // Options: --terminals 500 --cards 20000 --pos 50 --duration 20 --mode closed|open --rate 5000
 //          --warmup 3 (seconds of the same load first, not measured: JIT, first activations)
-//          --echo 5 (seconds of echo ceiling) --store memory|mongo --json <file>
+//          --echo 5 (seconds of echo ceiling) --store memory|remote|mongo --json <file>
+//          (remote: the memory store in a store-server process, out of the app's heap as a database is)
 //          --cpu-prof: a V8 CPU profile of each app node during the measured run (bench/results);
 //          --alloc-prof: its allocation profile instead (sampled bytes allocated per function);
 //          --heap-snapshot: a heap snapshot of each app node after the run (bench/heap-summary.ts)
@@ -40,8 +41,9 @@ const n = (k: keyof typeof args) => Number(args[k]);
 const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
 
 
-const cluster = args.redis ? await startRedisCluster() : null;
-const app = await startApp(cluster?.env('bench-n1'));
+const storeServer = args.redis || args.store === 'remote' ? await startStoreServer() : null;
+const cluster = args.redis ? redisCluster(storeServer!.url) : null;
+const app = await startApp(cluster?.env('bench-n1') ?? (storeServer ? { STORE_URL: storeServer.url } : {}));
 const second = cluster ? await startApp(cluster.env('bench-n2')) : null;
 const nodes = second ? [app, second] : [app];
 try {
@@ -49,7 +51,7 @@ try {
 } finally {
   // Nodes first (they save their actors to the store on the way out), the shared store last.
   await Promise.all(nodes.map((node) => new Promise((resolve) => (node.child.once('exit', resolve), node.child.disconnect()))));
-  cluster?.stop();
+  storeServer?.stop();
 }
 
 async function main() {
@@ -155,20 +157,28 @@ async function statsOfAll(): Promise<Stats> {
   return all.reduce((a, b) => ({ loopDelayMs: worst(a.loopDelayMs, b.loopDelayMs), storeCalls: a.storeCalls + b.storeCalls, ledgerFlushes: a.ledgerFlushes + b.ledgerFlushes, cpu: { user: a.cpu.user + b.cpu.user, system: a.cpu.system + b.cpu.system } }));
 }
 
-/** A throw-away shared store and the environment of each app node of the Redis-backed run. */
-async function startRedisCluster(): Promise<{ env(nodeId: string): Record<string, string>; stop(): void }> {
-  const store = fork('bench/store-server.ts', ['--port', '0'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const storeUrl = await new Promise<string>((resolve, reject) => {
+/**
+ * A throw-away store server: the memory store in its own process, as a database is (`--store
+ * remote`), or shared by the two nodes of the Redis-backed run.
+ */
+async function startStoreServer(): Promise<{ url: string; stop(): void }> {
+  const store = fork('bench/store-server.ts', ['--port', '0'], { execArgv: ['--import', 'tsx', ...nodeFlags], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
     store.stdout!.on('data', (d) => {
       const m = /STORE_URL=(\S+)/.exec(String(d));
       if (m) resolve(m[1]);
     });
     store.once('exit', (code) => reject(new Error(`store server exited with ${code}`)));
   });
+  log(`store server (memory store out of the app process) at ${url}`);
+  return { url, stop: () => void store.kill() };
+}
+
+/** The environment of each app node of the Redis-backed run. */
+function redisCluster(storeUrl: string): { env(nodeId: string): Record<string, string> } {
   const prefix = `bench-${process.pid}-${Date.now()}`;
-  const env = (nodeId: string) => ({ STORE: 'remote', STORE_URL: storeUrl, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix, NODE_ID: nodeId });
   log(`redis mode: 2 app nodes, shared store ${storeUrl}, Redis prefix ${prefix}`);
-  return { env, stop: () => void store.kill() };
+  return { env: (nodeId) => ({ STORE: 'remote', STORE_URL: storeUrl, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: prefix, NODE_ID: nodeId }) };
 }
 
 async function startApp(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; request(type: string, extra?: object): Promise<unknown> }> {
