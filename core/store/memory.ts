@@ -1,10 +1,11 @@
 // In-process Store: unit tests, and the benchmark's measure of everything but the database.
-// Documents are kept as JSON text, as a database keeps them outside the objects of its callers:
-// nothing is shared with a caller, a write costs one native JSON.stringify (no deep clone), and
-// the garbage collector sees one flat string per document instead of a graph of objects to mark
-// (a store of a few hundred thousand ledger rows would otherwise lengthen every major GC of the
-// app around it). Documents must be JSON data, as they are for the remote store.
+// Documents are kept as JSON text outside the JavaScript heap, as a database keeps them outside
+// the objects of its callers: nothing is shared with a caller, a write costs one native
+// JSON.stringify (no deep clone), and the garbage collector has no document to mark (a store of a
+// few hundred thousand ledger rows would otherwise lengthen every major GC of the app around it).
+// Documents must be JSON data, as they are for the remote store.
 import { applyUpdate, getPath, matches, seedFromFilter, sortDocs } from './matcher.js';
+import { TextSlab } from './text-slab.js';
 import { StoreDuplicateKeyError, type Collection, type Doc, type Filter, type FindOptions, type IndexSpec, type InsertManyResult, type Store, type Update } from './port.js';
 
 export function createMemoryStore(): Store {
@@ -267,41 +268,34 @@ function removeLookup(lookup: Map<unknown, Set<string>>, value: unknown, id: str
   for (const v of Array.isArray(value) ? value : [value]) lookup.get(v)?.delete(id);
 }
 
-/** Documents by _id, each kept as its JSON text; every read parses a fresh copy. */
+/** Documents by _id, each kept as its JSON text (off the heap); every read parses a fresh copy. */
 class Documents<T extends Doc> {
-  private readonly texts = new Map<string, string>();
+  private readonly slots = new Map<string, number>();
+  private readonly texts = new TextSlab();
 
   has(id: string): boolean {
-    return this.texts.has(id);
+    return this.slots.has(id);
   }
 
   get(id: string): T | undefined {
-    const text = this.texts.get(id);
-    return text === undefined ? undefined : (JSON.parse(text) as T);
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : (JSON.parse(this.texts.get(slot)) as T);
   }
 
   set(doc: T): void {
-    this.texts.set(doc._id, flat(JSON.stringify(doc)));
+    this.slots.set(doc._id, this.texts.put(JSON.stringify(doc)));
   }
 
   delete(id: string): void {
-    this.texts.delete(id);
+    this.slots.delete(id);
   }
 
   clear(): void {
+    this.slots.clear();
     this.texts.clear();
   }
 
   *all(): Iterable<T> {
-    for (const text of this.texts.values()) yield JSON.parse(text) as T;
+    for (const slot of this.slots.values()) yield JSON.parse(this.texts.get(slot)) as T;
   }
-}
-
-/**
- * JSON.stringify answers with a tree of concatenated parts (a dozen heap objects for a ledger row);
- * slicing a one-character-longer copy leaves two: the flat text and a view of it. Kept documents
- * are then cheap for the major GC to mark.
- */
-function flat(text: string): string {
-  return ` ${text}`.slice(1);
 }
