@@ -96,8 +96,17 @@ export class TerminalService {
 
   /** The paired terminal holding this token, or UNAUTHORIZED (bad, unknown or revoked token). */
   async authenticate(token: unknown): Promise<TerminalView> {
+    return this.authenticateHash(this.tokenHash(token));
+  }
+
+  /** The hash a token is known by (UNAUTHORIZED if it cannot be a token): a socket keeps it, not the token. */
+  tokenHash(token: unknown): string {
     if (typeof token !== 'string' || !/^[0-9a-f]{64}$/.test(token)) throw new AppError('UNAUTHORIZED', 'a terminal token is 64 hex characters');
-    const hash = sha256Hex(token);
+    return sha256Hex(token);
+  }
+
+  /** As `authenticate`, for a connected terminal whose token was hashed at its handshake (each command checks revocation). */
+  async authenticateHash(hash: string): Promise<TerminalView> {
     const now = this.clock.now();
     let cached = this.byTokenHash.get(hash);
     if (!cached || now - cached.atMs > this.authCacheTtlMs) {

@@ -165,7 +165,8 @@ export interface TerminalSocketData {
   terminalId: string;
   posId: string;
   collectiveId: string;
-  token: string;
+  /** sha256 of the terminal's token, checked again on every command (revocation). */
+  tokenHash: string;
   /** Who unlocked this terminal, if anyone. */
   staff?: StaffAck;
 }

@@ -64,13 +64,14 @@ export async function attachTerminalNamespace(io: Server, core: TerminalCore, op
 
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    core.terminals.authenticate(token).then(
-      (terminal) => {
-        socket.data = { terminalId: terminal._id, posId: terminal.posId, collectiveId: terminal.collectiveId, token: token as string };
+    Promise.resolve()
+      .then(() => core.terminals.tokenHash(token))
+      .then(async (tokenHash) => {
+        const terminal = await core.terminals.authenticateHash(tokenHash);
+        socket.data = { terminalId: terminal._id, posId: terminal.posId, collectiveId: terminal.collectiveId, tokenHash };
         next();
-      },
-      (err) => next(new Error(handshakeRefusal(err))),
-    );
+      })
+      .catch((err) => next(new Error(handshakeRefusal(err))));
   });
 
   nsp.on('connection', (socket) => {
@@ -101,9 +102,9 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       if (typeof ack !== 'function') return; // every command needs an ack: fire-and-forget is dropped
       const reply = ack as unknown as RawAck;
       if (!bucket.take()) return reply(rateLimited());
-      if (sizeOf(payload) > payloadBytes) return reply(new AppError('PAYLOAD_TOO_LARGE', `a command is at most ${payloadBytes} bytes`).toAck());
+      if (tooLarge(payload, payloadBytes)) return reply(new AppError('PAYLOAD_TOO_LARGE', `a command is at most ${payloadBytes} bytes`).toAck());
       // Revocation is also checked here: a node that missed the bus announcement refuses once its cache expires.
-      core.terminals.authenticate(socket.data.token).then(
+      core.terminals.authenticateHash(socket.data.tokenHash).then(
         () => handler(payload, reply),
         (err) => {
           reply(isAppError(err) ? err.toAck() : { ok: false, code: 'UNAVAILABLE', message: 'try again' });
@@ -236,10 +237,12 @@ function handshakeRefusal(err: unknown): string {
   return 'UNAVAILABLE';
 }
 
-function sizeOf(payload: unknown): number {
+function tooLarge(payload: unknown, limitBytes: number): boolean {
   try {
-    return Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '');
+    const text = JSON.stringify(payload ?? {}) ?? '';
+    // A character is at most 3 UTF-8 bytes: a command well under the limit needs no counting.
+    return text.length * 3 > limitBytes && Buffer.byteLength(text) > limitBytes;
   } catch {
-    return Number.POSITIVE_INFINITY; // not serialisable (cyclic): refuse
+    return true; // not serialisable (cyclic): refuse
   }
 }
