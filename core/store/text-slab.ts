@@ -15,10 +15,13 @@ export class TextSlab {
 
   /** Stores a text; answers its handle. */
   put(text: string): number {
-    const bytes = Buffer.byteLength(text);
-    if (this.used + bytes > chunkBytes) this.open(bytes);
+    // A character is at most 3 UTF-8 bytes: when that surely fits, one pass writes and measures.
+    if (this.used + text.length * 3 > chunkBytes) {
+      const needed = Buffer.byteLength(text);
+      if (this.used + needed > chunkBytes) this.open(needed);
+    }
     const chunk = this.chunks.length - 1;
-    this.chunks[chunk].write(text, this.used, 'utf8');
+    const bytes = this.chunks[chunk].write(text, this.used, 'utf8');
     const slot = this.slots++;
     if (slot === this.chunkOf.length) this.grow();
     this.chunkOf[slot] = chunk;
