@@ -2,6 +2,8 @@
 // against the bare Socket.IO ceiling measured in the same run, then the ledger invariants.
 // Options: --terminals 500 --cards 20000 --pos 50 --duration 20 --mode closed|open --rate 5000
 //          --warmup 3 (seconds of the same load first, not measured: JIT, first activations)
+//          --mix 85,10,5 (% of Pass payments, top-ups, balance checks)
+//          --hot 10,1 (% of the traffic that goes to % of the cards)
 //          --echo 5 (seconds of echo ceiling) --store memory|remote|mongo --json <file>
 //          (remote: the memory store in a store-server process, out of the app's heap as a database is)
 //          --cpu-prof: a V8 CPU profile of each app node during the measured run (bench/results);
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '5000' },
     echo: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '3' },
+    mix: { type: 'string', default: '85,10,5' },
+    hot: { type: 'string', default: '10,1' },
     store: { type: 'string', default: 'memory' },
     json: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
@@ -68,7 +72,9 @@ async function main() {
   log(`echo ceiling: ${echo.perSec.toFixed(0)} acks/s (p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms)`);
 
   const sockets = (await Promise.all(nodes.map((node, i) => connectTerminals(node.url, setup.tokens.filter((_, k) => k % nodes.length === i).map((token) => ({ token })))))).flat();
-  const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay: 85, topup: 10, balance: 5 }, hotTraffic: 0.1, hotCards: 0.01 };
+  const [pay, topup, balance] = percentages(args.mix!, 3, '--mix pay,topup,balance');
+  const [hotTraffic, hotCards] = percentages(args.hot!, 2, '--hot traffic,cards');
+  const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay, topup, balance }, hotTraffic: hotTraffic / 100, hotCards: hotCards / 100 };
   const watcher = nodes[nodes.length - 1]; // on another node than half the terminals: deltas cross nodes
   const dashboard = await watchDashboard(watcher.url, { cookie: await signIn(app.url, setup.admin.email, setup.admin.password), collectiveId: setup.collectiveId });
   const profiling = args['alloc-prof'] ? 'alloc' : args['cpu-prof'] ? 'cpu' : null;
@@ -129,6 +135,13 @@ async function main() {
     log(`LEDGER INVARIANTS BROKEN:\n${verify.errors.join('\n')}`);
     process.exitCode = 1;
   }
+}
+
+/** "85,10,5" -> [85, 10, 5]: percentages, each 0..100. */
+function percentages(text: string, count: number, usage: string): number[] {
+  const values = text.split(',').map(Number);
+  if (values.length !== count || values.some((v) => !Number.isFinite(v) || v < 0 || v > 100)) throw new Error(`expected ${usage} as ${count} percentages, got "${text}"`);
+  return values;
 }
 
 interface Stats {
