@@ -2,6 +2,7 @@
 // a PX expiry, beside a fencing counter `<prefix>:<key>:fence`. Every step that compares and then
 // acts is one Lua script (redis-scripts.ts), sent by SHA once Redis has it.
 import { Redis } from 'ioredis';
+import { AppError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import type { Lease } from './port.js';
 import { leaseAcquire, leaseRelease, leaseRenew } from './redis-scripts.js';
@@ -30,26 +31,26 @@ export async function createRedisLease(options: { url: string; prefix: string })
   return {
     async acquire(key, owner, ttlMs) {
       checkTtl(ttlMs);
-      const fence = await redis.leaseAcquire(full(key), `${full(key)}:fence`, owner, ttlMs);
+      const fence = await redis.leaseAcquire(full(key), `${full(key)}:fence`, owner, ttlMs).catch(unavailable);
       return fence === null ? null : { key, owner, fence: Number(fence) };
     },
     async renew(key, owner, ttlMs) {
       checkTtl(ttlMs);
-      return (await redis.leaseRenew(full(key), owner, ttlMs)) === 1;
+      return (await redis.leaseRenew(full(key), owner, ttlMs).catch(unavailable)) === 1;
     },
     async renewMany(keys, owner, ttlMs) {
       checkTtl(ttlMs);
       if (!keys.length) return [];
       const pipeline = redis.pipeline();
       for (const key of keys) (pipeline as unknown as { leaseRenew(k: string, o: string, t: number): void }).leaseRenew(full(key), owner, ttlMs);
-      const results = (await pipeline.exec()) ?? [];
+      const results = (await pipeline.exec().catch(unavailable)) ?? [];
       return keys.map((_, i) => !results[i]?.[0] && results[i]?.[1] === 1);
     },
     async release(key, owner) {
-      await redis.leaseRelease(full(key), owner);
+      await redis.leaseRelease(full(key), owner).catch(unavailable);
     },
     async holder(key) {
-      return redis.get(full(key));
+      return redis.get(full(key)).catch(unavailable);
     },
     close() {
       closing ??= redis.quit().then(
@@ -59,4 +60,9 @@ export async function createRedisLease(options: { url: string; prefix: string })
       return closing;
     },
   };
+}
+
+/** Redis unreachable (restarting, network): answered as UNAVAILABLE, which terminals resend (the same txId). */
+function unavailable(err: Error): never {
+  throw new AppError('UNAVAILABLE', `lease store unavailable: ${err.message}`);
 }
