@@ -112,13 +112,7 @@ export class Members {
     return this.docs.find({ userId }, { sort: { validUntil: -1 }, limit: 100 });
   }
 
-  /** Memberships running now on a wallet's holder, as a Pass tap shows them. */
-  async rightsOf(walletId: string): Promise<Array<{ memberId: string; collectiveId: string; name: string; validUntil: number }>> {
-    const userId = await this.deps.userOfWallet(walletId);
-    return userId ? this.rightsOfUser(userId) : [];
-  }
-
-  /** Memberships running now on a person. */
+  /** Memberships running now on a person, as a tap of their Pass shows them. */
   async rightsOfUser(userId: string): Promise<Array<{ memberId: string; collectiveId: string; name: string; validUntil: number }>> {
     const now = this.deps.clock.now();
     const running = await this.docs.find({ userId, validFrom: { $lte: now }, validUntil: { $gt: now } }, { limit: 50 });

@@ -8,13 +8,12 @@ import type { Bus } from '../../core/bus/port.js';
 import { rowEventsChannel, type RowEvent } from '../../core/live/row-event.js';
 import type { PassService } from '../../core/pass/service.js';
 import { handle, rateLimited } from './ack.js';
+import { readTap, type TapDeps } from './tap.js';
 import { TokenBucket } from './rate-limit.js';
 
-export interface DisplayDeps {
+export interface DisplayDeps extends TapDeps {
   pass: PassService;
   bus: Bus;
-  /** Tickets and memberships of a wallet valid today (Lespass); empty until wired. */
-  rightsOf?(walletId: string, holder?: string | null): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
   showForMs?: number;
 }
 
@@ -32,11 +31,6 @@ export async function attachDisplayNamespace(io: Server, deps: DisplayDeps): Pro
     if (!nsp.adapter.rooms.has(room)) return;
     void deps.pass.describe(row.balances).then((balances) => nsp.local.to(room).emit('balance', { balances, at: row.at }));
   });
-  const read = async (cardUid: string) => {
-    const { card, balances } = await deps.pass.balance(cardUid);
-    const rights = (await deps.rightsOf?.(card.walletId, card.userId ?? null)) ?? { tickets: [], memberships: [] };
-    return { card, balances, rights };
-  };
 
   nsp.on('connection', (socket) => {
     const bucket = new TokenBucket(1, 3);
@@ -53,7 +47,7 @@ export async function attachDisplayNamespace(io: Server, deps: DisplayDeps): Pro
       void handle(tapSchema, async ({ cardUid }) => {
         // Listening before reading: a change written after the read is pushed, none falls between.
         await rows.hold();
-        const { card, balances, rights } = await read(cardUid).catch((err) => {
+        const { card, balances, rights } = await readTap(deps, cardUid).catch((err) => {
           rows.release();
           throw err;
         });

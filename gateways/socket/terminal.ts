@@ -18,6 +18,7 @@ import { AppError, isAppError } from '../../core/shared/errors.js';
 import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
 import type { Store } from '../../core/store/port.js';
+import { readTap, type TapDeps } from './tap.js';
 import { handle, rateLimited, type Ack as RawAck } from './ack.js';
 import { TokenBucket } from './rate-limit.js';
 import {
@@ -32,7 +33,7 @@ import {
 } from './terminal-protocol.js';
 
 /** The part of the Core this namespace uses (the booted Core satisfies it). */
-export interface TerminalCore {
+export interface TerminalCore extends TapDeps {
   terminals: TerminalService;
   staff: StaffService;
   catalog: CatalogService;
@@ -41,8 +42,6 @@ export interface TerminalCore {
   bus: Bus;
   store: Store;
   clock: Clock;
-  /** Tickets and memberships of a wallet valid today (Lespass); empty until wired. */
-  rightsOf?(walletId: string, holder?: string | null): Promise<{ tickets: unknown[]; memberships: unknown[] }>;
 }
 
 export interface TerminalNamespaceOptions {
@@ -121,8 +120,7 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
   socket.on(
     'balance',
     command('balance', async ({ cardUid }) => {
-      const { card, balances } = await core.pass.balance(cardUid);
-      const rights = (await core.rightsOf?.(card.walletId, card.userId ?? null)) ?? { tickets: [], memberships: [] };
+      const { card, balances, rights } = await readTap(core, cardUid);
       return { card: { number: card.number, state: card.state }, balances, memberships: rights.memberships, tickets: rights.tickets };
     }),
   );
