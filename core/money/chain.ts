@@ -30,10 +30,10 @@ export class Chain {
   hash = genesisHash;
   readonly balances = new Map<string, number>();
   /**
-   * The latest txIds of this chain (txId -> seq). Only the ids: thousands of live wallets keep
-   * them and a major GC marks every object they hold; a replay, rare, reads its row back.
+   * The latest txIds of this chain. Only the ids: thousands of live wallets keep them and a major
+   * GC marks every object they hold; a replay, rare, reads its row back.
    */
-  private readonly recent = new Map<string, number>();
+  private readonly recent = new Set<string>();
   private readonly refused = new Map<string, Refusal>();
   private dirty = true;
 
@@ -151,8 +151,8 @@ export class Chain {
     }
     this.seq = row.seq;
     this.hash = row.hash;
-    this.recent.set(row.txId, row.seq);
-    if (this.recent.size > recentTxLimit) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.add(row.txId);
+    if (this.recent.size > recentTxLimit) this.recent.delete(this.recent.values().next().value!);
   }
 }
 

@@ -34,8 +34,8 @@ class PosActor implements Actor<PosMessage, unknown> {
   private products = new Map<string, CatalogProduct>();
   private readonly chain: Chain;
   private readonly register: RegisterBook;
-  /** The latest sales recorded here (txId -> number); a resent one, rare, is read back from the store. */
-  private readonly recent = new Map<string, number>();
+  /** The txIds of the latest sales recorded here; a resent one, rare, is read back from the store. */
+  private readonly recent = new Set<string>();
   private readonly inflight = new Map<string, Promise<SaleAck>>();
   private readonly chainQueue = new Mailbox(limits.mailboxLength);
   private lastNumber = 0;
@@ -243,8 +243,8 @@ class PosActor implements Actor<PosMessage, unknown> {
   }
 
   private remember(sale: Sale): void {
-    this.recent.set(sale._id, sale.number);
-    if (this.recent.size > recentSalesLimit) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.add(sale._id);
+    if (this.recent.size > recentSalesLimit) this.recent.delete(this.recent.values().next().value!);
   }
 }
 
