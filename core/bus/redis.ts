@@ -3,7 +3,7 @@
 // channel is subscribed once however many local handlers it has, so every handler gets each
 // message once; ioredis re-subscribes by itself after a reconnect.
 import { Redis } from 'ioredis';
-import { AppError } from '../shared/errors.js';
+import { unavailable } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import type { Bus, BusHandler } from './port.js';
 import { deliver, toWire } from './wire.js';
@@ -38,9 +38,7 @@ export async function createRedisBus(options: { url: string; prefix: string }): 
   let closing: Promise<void> | undefined;
   return {
     async publish(channel, message) {
-      await publisher.publish(channelPrefix + channel, toWire(message)).catch((err: Error) => {
-        throw new AppError('UNAVAILABLE', `bus unavailable: ${err.message}`); // Redis restarting: the caller may resend
-      });
+      await publisher.publish(channelPrefix + channel, toWire(message)).catch(unavailable('bus'));
     },
 
     async subscribe(channel, handler) {

@@ -2,7 +2,7 @@
 // a PX expiry, beside a fencing counter `<prefix>:<key>:fence`. Every step that compares and then
 // acts is one Lua script (redis-scripts.ts), sent by SHA once Redis has it.
 import { Redis } from 'ioredis';
-import { AppError } from '../shared/errors.js';
+import { unavailable } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import type { Lease } from './port.js';
 import { leaseAcquire, leaseRelease, leaseRenew } from './redis-scripts.js';
@@ -27,30 +27,31 @@ export async function createRedisLease(options: { url: string; prefix: string })
     throw err;
   }
   const full = (key: string) => `${options.prefix}:${key}`;
+  const storeDown = unavailable('lease store');
   let closing: Promise<void> | undefined;
   return {
     async acquire(key, owner, ttlMs) {
       checkTtl(ttlMs);
-      const fence = await redis.leaseAcquire(full(key), `${full(key)}:fence`, owner, ttlMs).catch(unavailable);
+      const fence = await redis.leaseAcquire(full(key), `${full(key)}:fence`, owner, ttlMs).catch(storeDown);
       return fence === null ? null : { key, owner, fence: Number(fence) };
     },
     async renew(key, owner, ttlMs) {
       checkTtl(ttlMs);
-      return (await redis.leaseRenew(full(key), owner, ttlMs).catch(unavailable)) === 1;
+      return (await redis.leaseRenew(full(key), owner, ttlMs).catch(storeDown)) === 1;
     },
     async renewMany(keys, owner, ttlMs) {
       checkTtl(ttlMs);
       if (!keys.length) return [];
       const pipeline = redis.pipeline();
       for (const key of keys) (pipeline as unknown as { leaseRenew(k: string, o: string, t: number): void }).leaseRenew(full(key), owner, ttlMs);
-      const results = (await pipeline.exec().catch(unavailable)) ?? [];
+      const results = (await pipeline.exec().catch(storeDown)) ?? [];
       return keys.map((_, i) => !results[i]?.[0] && results[i]?.[1] === 1);
     },
     async release(key, owner) {
-      await redis.leaseRelease(full(key), owner).catch(unavailable);
+      await redis.leaseRelease(full(key), owner).catch(storeDown);
     },
     async holder(key) {
-      return redis.get(full(key)).catch(unavailable);
+      return redis.get(full(key)).catch(storeDown);
     },
     close() {
       closing ??= redis.quit().then(
@@ -60,9 +61,4 @@ export async function createRedisLease(options: { url: string; prefix: string })
       return closing;
     },
   };
-}
-
-/** Redis unreachable (restarting, network): answered as UNAVAILABLE, which terminals resend (the same txId). */
-function unavailable(err: Error): never {
-  throw new AppError('UNAVAILABLE', `lease store unavailable: ${err.message}`);
 }

@@ -60,6 +60,16 @@ export function appErrorFromData(data: { code: string; message: string; details?
   return new AppError(code, data.message, data.details ?? {});
 }
 
+/**
+ * For an adapter's `.catch`: its backing service failed (Redis restarting, network), answered as
+ * UNAVAILABLE, which clients resend with the same txId, rather than as an internal error.
+ */
+export function unavailable(what: string): (err: Error) => never {
+  return (err) => {
+    throw new AppError('UNAVAILABLE', `${what} unavailable: ${err.message}`);
+  };
+}
+
 /** Programmer error: a broken invariant stops the process rather than corrupting money. */
 export function invariant(condition: unknown, message: string): asserts condition {
   if (!condition) throw new InvariantError(message);
