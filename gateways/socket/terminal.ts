@@ -63,14 +63,15 @@ export async function attachTerminalNamespace(io: Server, core: TerminalCore, op
 
   nsp.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    Promise.resolve()
-      .then(() => core.terminals.tokenHash(token))
-      .then(async (tokenHash) => {
-        const terminal = await core.terminals.authenticateHash(tokenHash);
-        socket.data = { terminalId: terminal._id, posId: terminal.posId, collectiveId: terminal.collectiveId, tokenHash };
-        next();
-      })
-      .catch((err) => next(new Error(handshakeRefusal(err))));
+    const admit = async () => {
+      const tokenHash = core.terminals.tokenHash(token);
+      const terminal = await core.terminals.authenticateHash(tokenHash);
+      socket.data = { terminalId: terminal._id, posId: terminal.posId, collectiveId: terminal.collectiveId, tokenHash };
+    };
+    admit().then(
+      () => next(),
+      (err) => next(new Error(handshakeRefusal(err))),
+    );
   });
 
   nsp.on('connection', (socket) => {
