@@ -43,7 +43,9 @@ const { values: args } = parseArgs({
 const n = (k: keyof typeof args) => Number(args[k]);
 /** V8 flags of the app nodes: as production runs them (Dockerfile), or BENCH_NODE_FLAGS to compare. */
 const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
-
+// Checked before anything starts: a typo must not cost the seeding of 20,000 cards.
+const [payShare, topupShare, balanceShare] = percentages(args.mix!, 3, '--mix pay,topup,balance');
+const [hotTraffic, hotCards] = percentages(args.hot!, 2, '--hot traffic,cards');
 
 const storeServer = args.redis || args.store === 'remote' ? await startStoreServer() : null;
 const cluster = args.redis ? redisCluster(storeServer!.url) : null;
@@ -72,9 +74,7 @@ async function main() {
   log(`echo ceiling: ${echo.perSec.toFixed(0)} acks/s (p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms)`);
 
   const sockets = (await Promise.all(nodes.map((node, i) => connectTerminals(node.url, setup.tokens.filter((_, k) => k % nodes.length === i).map((token) => ({ token })))))).flat();
-  const [pay, topup, balance] = percentages(args.mix!, 3, '--mix pay,topup,balance');
-  const [hotTraffic, hotCards] = percentages(args.hot!, 2, '--hot traffic,cards');
-  const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay, topup, balance }, hotTraffic: hotTraffic / 100, hotCards: hotCards / 100 };
+  const work: Workload = { cards: setup.uids, products: setup.products, mix: { pay: payShare, topup: topupShare, balance: balanceShare }, hotTraffic: hotTraffic / 100, hotCards: hotCards / 100 };
   const watcher = nodes[nodes.length - 1]; // on another node than half the terminals: deltas cross nodes
   const dashboard = await watchDashboard(watcher.url, { cookie: await signIn(app.url, setup.admin.email, setup.admin.password), collectiveId: setup.collectiveId });
   const profiling = args['alloc-prof'] ? 'alloc' : args['cpu-prof'] ? 'cpu' : null;
