@@ -21,6 +21,9 @@ export function startBanner(core: Core, url: string, seed: DemoSeed | null): str
     lines.push('', 'Demo logins (POST /api/auth/login or the admin app):');
     for (const l of seed.logins) lines.push(`  ${l.email.padEnd(30)} ${l.password.padEnd(16)} ${l.collective ? `admin of ${l.collective.name}` : 'operator (whole installation)'}`);
     for (const note of seed.notes) lines.push(`  ${note}`);
+    if (core.adapters.storeKind === 'sqlite') lines.push('  These passwords are printed this once: the data file keeps only their hashes.');
+  } else if (core.adapters.storeKind === 'sqlite') {
+    lines.push('', 'Data from earlier runs was found, so no demo was seeded. Demo logins are printed only by the start', 'that seeds them (passwords are kept hashed). To start a fresh demo, stop Pass and move the data file away.');
   }
   lines.push('', storeNote(core), '');
   return lines.join('\n');
@@ -28,8 +31,13 @@ export function startBanner(core: Core, url: string, seed: DemoSeed | null): str
 
 function storeNote(core: Core): string {
   switch (core.adapters.storeKind) {
+    case 'sqlite':
+      return [
+        `Data: ${core.adapters.storeWhere} (SQLite; every acknowledged payment is on disk before its answer).`,
+        '      Back it up while running: npm run backup -- FILE. Several nodes: MongoDB (MONGO_URL) and Redis (REDIS_URL).',
+      ].join('\n');
     case 'embedded-mongo':
-      return 'WARNING: embedded mode. The built-in MongoDB-compatible server (jongodb) keeps data IN MEMORY ONLY:\n         everything is lost when this process stops. For demos and trials only; production uses MongoDB (MONGO_URL) and Redis (REDIS_URL).';
+      return 'WARNING: STORE=mongo without MONGO_URL: the built-in MongoDB-compatible server (jongodb) keeps data IN MEMORY ONLY:\n         everything is lost when this process stops. For trying the MongoDB path only; unset STORE for the durable SQLite file.';
     case 'memory':
       return 'WARNING: STORE=memory keeps data in this process only: everything is lost when it stops.';
     case 'remote':

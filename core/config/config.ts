@@ -11,7 +11,8 @@ export const configSchema = z.object({
   PUBLIC_URL: optionalUrl,
   NODE_ID: z.string().min(1).max(64).optional(),
   ROLE: z.enum(['all', 'app', 'worker']).default('all'),
-  STORE: z.enum(['mongo', 'memory', 'remote']).default('mongo'),
+  /** Unset: `mongo` when MONGO_URL is set, else `sqlite` (storeOf). */
+  STORE: z.enum(['sqlite', 'mongo', 'memory', 'remote']).optional(),
   /** STORE=remote only (harnesses): the shared in-memory store server, bench/store-server.ts. */
   STORE_URL: z.string().regex(/^(tcp|unix):\/\//, 'must start with tcp:// or unix://').optional(),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb://').optional(),
@@ -52,6 +53,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** The variable names the app reads (docker-compose.yml is checked against this list). */
 export const configVariables: string[] = Object.keys(configSchema.shape);
+
+export type StoreChoice = NonNullable<Config['STORE']>;
+
+/**
+ * Which store keeps the data: STORE when set; else MongoDB at MONGO_URL; else the durable
+ * SQLite file in DATA_DIR (the embedded default). STORE=mongo without MONGO_URL spawns the
+ * embedded jongodb (in memory: the mongo adapter's tests and trying the MongoDB path).
+ */
+export function storeOf(config: Config): StoreChoice {
+  return config.STORE ?? (config.MONGO_URL ? 'mongo' : 'sqlite');
+}
 
 export function isEmbedded(config: Config): boolean {
   return !config.MONGO_URL && !config.REDIS_URL;

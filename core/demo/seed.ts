@@ -57,15 +57,15 @@ export async function seedDemo(core: Core): Promise<DemoSeed> {
   return seed;
 }
 
-/** Whether to seed: `yes` always, `no` never, `auto` only an empty embedded store (never a real MongoDB by surprise). */
+/** Whether to seed: `yes` always, `no` never, `auto` only an empty embedded store (never a real MongoDB by surprise): a second start on the same SQLite file finds the data and seeds nothing. */
 export async function shouldSeedDemo(core: Core): Promise<boolean> {
   const mode = core.config.SEED_DEMO;
   if (mode !== 'auto') return mode === 'yes';
   return core.adapters.storeKind !== 'mongo' && (await core.collectives.count()) === 0;
 }
 
-// Fresh for each seed: demo data lives in memory, and a guessable password must never reach
-// a store that outlives the demo.
+// Fresh for each seed: a guessable password must never reach a store that outlives the demo
+// (the SQLite file does). The store keeps only its hash; the banner prints it this once.
 function demoPassword(): string {
   return `demo-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x')}`;
 }

@@ -1,14 +1,16 @@
 // Chooses the adapters behind each port from the configuration; domain code is the same on
 // both paths (DESIGN "Runtime modes"):
-//   store: STORE=memory → in-process; STORE=remote → the shared in-memory store server at
-//          STORE_URL (harnesses: several processes, one memory store); MONGO_URL → MongoDB;
-//          else an embedded jongodb server spawned for this process, with the mongo adapter.
+//   store (storeOf): sqlite → the durable file DATA_DIR/pass.sqlite (the embedded default);
+//          mongo → MongoDB at MONGO_URL, or without it an embedded jongodb server spawned for
+//          this process (in memory: tests, trying the MongoDB path); memory → in-process;
+//          remote → the shared in-memory store server at STORE_URL (harnesses).
 //   bus, lease, jobs: REDIS_URL → Redis pub/sub, Redis leases, BullMQ; else in-process.
 // Driver modules are imported lazily: a node that does not use Redis never loads ioredis.
 import type { Bus } from '../bus/port.js';
 import { createMemoryBus } from '../bus/memory.js';
 import { systemClock, type Clock } from '../clock/port.js';
-import { ConfigError, type Config } from '../config/config.js';
+import { resolve } from 'node:path';
+import { ConfigError, storeOf, type Config } from '../config/config.js';
 import type { Jobs } from '../jobs/port.js';
 import { createMemoryJobs } from '../jobs/memory.js';
 import type { Lease } from '../lease/port.js';
@@ -24,8 +26,10 @@ export interface Adapters {
   lease: Lease;
   jobs: Jobs;
   clock: Clock;
-  /** Which store runs behind the port: memory, the store server at STORE_URL, an embedded jongodb, or MongoDB at MONGO_URL. */
-  storeKind: 'memory' | 'remote' | 'embedded-mongo' | 'mongo';
+  /** Which store runs behind the port: the SQLite file, memory, the store server at STORE_URL, an embedded jongodb, or MongoDB at MONGO_URL. */
+  storeKind: 'sqlite' | 'memory' | 'remote' | 'embedded-mongo' | 'mongo';
+  /** Where the data lives, in words for the banner and logs (a file path, a URL, "memory"). */
+  storeWhere: string;
   /** True when bus, lease and jobs go through Redis (REDIS_URL). */
   redis: boolean;
   /** The jongodb server this process spawned (embedded mode), else null. Stopping it twice is safe. */
@@ -61,8 +65,8 @@ export async function createAdapters(config: Config, overrides: AdapterOverrides
   };
   try {
     const clock = overrides.clock ?? systemClock;
-    const { store, storeKind, embeddedServer } = overrides.store
-      ? { store: overrides.store, storeKind: kindOf(overrides.store), embeddedServer: null }
+    const { store, storeKind, storeWhere, embeddedServer } = overrides.store
+      ? { store: overrides.store, storeKind: kindOf(overrides.store), storeWhere: 'given by the caller', embeddedServer: null }
       : await openStore(config, own);
     const redisUrl = config.REDIS_URL;
     const prefix = config.REDIS_PREFIX;
@@ -78,6 +82,7 @@ export async function createAdapters(config: Config, overrides: AdapterOverrides
       jobs,
       clock,
       storeKind,
+      storeWhere,
       redis: Boolean(redisUrl),
       embeddedServer,
       stopJobs,
@@ -95,17 +100,25 @@ export async function createAdapters(config: Config, overrides: AdapterOverrides
 
 type Own = <T extends { close(): Promise<void> }>(name: string, thing: T) => T;
 
-type OpenedStore = Pick<Adapters, 'store' | 'storeKind' | 'embeddedServer'>;
+type OpenedStore = Pick<Adapters, 'store' | 'storeKind' | 'storeWhere' | 'embeddedServer'>;
 
 async function openStore(config: Config, own: Own): Promise<OpenedStore> {
-  if (config.STORE === 'memory') return { store: createMemoryStore(), storeKind: 'memory', embeddedServer: null };
-  if (config.STORE === 'remote') {
+  const choice = storeOf(config);
+  if (choice === 'memory') return { store: createMemoryStore(), storeKind: 'memory', storeWhere: 'this process’s memory', embeddedServer: null };
+  if (choice === 'sqlite') {
+    const { createSqliteStore } = await import('../store/sqlite.js');
+    const path = sqlitePathOf(config);
+    const store = own('store', await createSqliteStore({ path }));
+    logger.info({ path, created: store.created }, store.created ? 'data file created' : 'data file opened');
+    return { store, storeKind: 'sqlite', storeWhere: path, embeddedServer: null };
+  }
+  if (choice === 'remote') {
     if (!config.STORE_URL) throw new ConfigError('invalid environment variable STORE_URL: required when STORE=remote');
     const { createRemoteStore } = await import('../store/remote.js');
-    return { store: own('store', await createRemoteStore({ url: config.STORE_URL })), storeKind: 'remote', embeddedServer: null };
+    return { store: own('store', await createRemoteStore({ url: config.STORE_URL })), storeKind: 'remote', storeWhere: config.STORE_URL, embeddedServer: null };
   }
   const { createMongoStore } = await import('../store/mongo.js');
-  if (config.MONGO_URL) return { store: own('store', await createMongoStore({ url: config.MONGO_URL })), storeKind: 'mongo', embeddedServer: null };
+  if (config.MONGO_URL) return { store: own('store', await createMongoStore({ url: config.MONGO_URL })), storeKind: 'mongo', storeWhere: redactedUrl(config.MONGO_URL), embeddedServer: null };
   const { startJongodb } = await import('../store/jongodb.js');
   const started = await startJongodb();
   let stopped: Promise<void> | undefined;
@@ -113,11 +126,21 @@ async function openStore(config: Config, own: Own): Promise<OpenedStore> {
   own('embedded store server', { close: () => embeddedServer.stop() });
   logger.info({ uri: started.uri, pid: started.pid }, 'embedded MongoDB-compatible server (jongodb) started: data lives in memory only');
   const store = own('store', await createMongoStore({ url: started.uri, dbName: 'pass' }));
-  return { store, storeKind: 'embedded-mongo', embeddedServer };
+  return { store, storeKind: 'embedded-mongo', storeWhere: started.uri, embeddedServer };
+}
+
+/** The embedded store's file: DATA_DIR/pass.sqlite. */
+export function sqlitePathOf(config: Config): string {
+  return resolve(config.DATA_DIR, 'pass.sqlite');
 }
 
 function kindOf(store: Store): Adapters['storeKind'] {
-  return store.kind === 'memory' ? 'memory' : 'mongo';
+  return store.kind;
+}
+
+/** A MongoDB URL without its password, for logs and the banner. */
+function redactedUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
 async function checkReadiness(store: Store, redisLease: Lease | null): Promise<ReadinessReport> {

@@ -1,13 +1,13 @@
 // Boots one node's core: adapters, the actor system, the domain services. Gateways (HTTP,
 // Socket.IO) and workers only ever receive a `Core`.
-import { randomBytes } from 'node:crypto';
 import { ActorSystem } from '../actors/system.js';
-import { ConfigError, isEmbedded, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { limits } from '../shared/limits.js';
 import { logger } from '../shared/logger.js';
 import { newId } from '../shared/ids.js';
 import { createAdapters, type AdapterOverrides, type ReadinessReport } from './adapters.js';
 import type { CoreBase } from './context.js';
+import { requireClusterSecrets, secretsOf } from './secrets.js';
 import { startServices, type Services } from './services.js';
 
 export type Core = CoreBase &
@@ -23,8 +23,12 @@ export interface BootOverrides extends AdapterOverrides {
 }
 
 export async function bootCore(config: Config, overrides: BootOverrides = {}): Promise<Core> {
-  const sessionSecret = sessionSecretOf(config);
+  requireClusterSecrets(config);
   const adapters = await createAdapters(config, overrides);
+  const secrets = await secretsOf(config, adapters.store).catch(async (err) => {
+    await adapters.close();
+    throw err;
+  });
   const closeSteps: Array<() => Promise<void>> = [];
   const nodeId = overrides.nodeId ?? config.NODE_ID ?? newId('node_');
   const actors = new ActorSystem({
@@ -47,7 +51,8 @@ export async function bootCore(config: Config, overrides: BootOverrides = {}): P
     jobs: adapters.jobs,
     clock: adapters.clock,
     actors,
-    sessionSecret,
+    sessionSecret: secrets.session,
+    ticketSecret: secrets.ticket,
   };
   let closing: Promise<void> | undefined;
   // Order matters: running jobs may still call actors; actors save through the store and
@@ -68,14 +73,4 @@ export async function bootCore(config: Config, overrides: BootOverrides = {}): P
     await close();
     throw err;
   }
-}
-
-/** Every node must sign cookies with the same secret; a lone embedded node may make one up. */
-function sessionSecretOf(config: Config): string {
-  if (config.SESSION_SECRET) return config.SESSION_SECRET;
-  if (!isEmbedded(config)) {
-    throw new ConfigError('invalid environment variable SESSION_SECRET: required when MONGO_URL or REDIS_URL is set (all nodes must share it)');
-  }
-  logger.warn('SESSION_SECRET is not set: using a random secret for this process (sessions end when it stops)');
-  return randomBytes(32).toString('base64url');
 }

@@ -22,8 +22,10 @@ export interface CoreBase {
   jobs: Jobs;
   clock: Clock;
   actors: ActorSystem;
-  /** Signs session cookies; the same on every node (SESSION_SECRET), random when embedded. */
+  /** Signs session cookies; the same on every node (SESSION_SECRET), kept in the store when embedded on SQLite (secrets.ts). */
   sessionSecret: string;
+  /** Signs ticket QR codes; every node must share it, or tickets sold on one fail at another door. */
+  ticketSecret: string;
 }
 
 export interface ServiceContext extends CoreBase {

@@ -6,14 +6,11 @@ import { AccountService } from '../accounts/service.js';
 import { SessionService } from '../accounts/sessions.js';
 import { CollectiveService } from '../collectives/service.js';
 import { VillageService } from '../collectives/villages.js';
-import { randomBytes } from 'node:crypto';
-import { ConfigError, isEmbedded, type Config } from '../config/config.js';
 import { startLespassModule } from '../lespass/module.js';
 import { startLiveModule } from '../live/module.js';
 import { Checkouts } from '../payments/checkouts.js';
 import { paymentProviderFromConfig } from '../payments/from-config.js';
 import { SettlementService } from '../settlement/service.js';
-import { logger } from '../shared/logger.js';
 import { startPassModule } from '../pass/module.js';
 import { startPosModule } from '../pos/module.js';
 import type { ServiceContext } from './context.js';
@@ -38,19 +35,8 @@ export async function startServices(ctx: ServiceContext) {
   const settlement = new SettlementService(store, money.ledger, clock);
   await settlement.start();
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
-  const ticketSecret = ticketSecretOf(ctx.config);
-  const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
-  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, ticketSecret, lespass, rightsOf: lespass.rightsOf };
+  const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
+  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
 }
 
 export type Services = Awaited<ReturnType<typeof startServices>>;
-
-/** Signs ticket QR codes; every node must share it, or tickets sold on one fail at another door. */
-function ticketSecretOf(config: Config): string {
-  if (config.TICKET_SIGNING_SECRET) return config.TICKET_SIGNING_SECRET;
-  if (!isEmbedded(config)) {
-    throw new ConfigError('invalid environment variable TICKET_SIGNING_SECRET: required when MONGO_URL or REDIS_URL is set (all nodes must share it)');
-  }
-  logger.warn('TICKET_SIGNING_SECRET is not set: using a random secret for this process (its tickets verify only while it runs)');
-  return randomBytes(32).toString('base64url');
-}

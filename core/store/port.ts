@@ -1,5 +1,5 @@
-// The Store port: a small document store that both MongoDB (mongoose, the embedded jongodb
-// server included) and an in-process map implement. It keeps to the MongoDB features that
+// The Store port: a small document store that MongoDB (mongoose, the embedded jongodb server
+// included), a SQLite file and an in-process map implement. It keeps to the MongoDB features that
 // work on jongodb (DESIGN.md "Stack facts"): no $push/$pull, no transactions, no change streams.
 
 export type Doc = { _id: string };
@@ -62,7 +62,7 @@ export interface Collection<T extends Doc = Doc> {
 }
 
 export interface Store {
-  readonly kind: 'memory' | 'mongo';
+  readonly kind: 'memory' | 'mongo' | 'sqlite';
   collection<T extends Doc = Doc>(name: string): Collection<T>;
   /** Number of round trips made to the store since start (group commit is measured with it). */
   callCount(): number;

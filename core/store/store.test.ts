@@ -7,9 +7,21 @@ import { storeContract } from './contract.js';
 import { createMemoryStore } from './memory.js';
 import { createMongoStore } from './mongo.js';
 import { createRemoteStore } from './remote.js';
+import { createSqliteStore } from './sqlite.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnTs, type Child } from '../../test/support/processes.js';
 
 storeContract('memory', async () => createMemoryStore());
+
+// The embedded default: a durable file, the same contract.
+let sqliteDir = '';
+storeContract(
+  'sqlite (a file, WAL, synchronous=FULL)',
+  async () => createSqliteStore({ path: join((sqliteDir = mkdtempSync(join(tmpdir(), 'pass-sqlite-'))), 'pass.sqlite') }),
+  async () => rmSync(sqliteDir, { recursive: true, force: true }),
+);
 
 let embedded: EmbeddedMongoStore | undefined;
 storeContract(

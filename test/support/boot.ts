@@ -1,13 +1,17 @@
-// boot(): one app node for a test, on port 0, over the memory store or the embedded jongodb
-// store. Nothing is read from process.env: a test says what it wants (pass REDIS_URL in `env`
-// to go through Redis). close() drains HTTP and shuts the core down (jongodb included).
+// boot(): one app node for a test, on port 0, over the memory store, a SQLite file in a fresh
+// folder (removed at close unless the test named its DATA_DIR) or the embedded jongodb store.
+// Nothing is read from process.env: a test says what it wants (pass REDIS_URL in `env` to go
+// through Redis). close() drains HTTP and shuts the core down (jongodb included).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../core/config/config.js';
 import { bootCore, type BootOverrides, type Core } from '../../core/runtime/boot.js';
 import { startHttpServer, type HttpServer } from '../../gateways/http/server.js';
 
 export interface BootOptions {
   env?: Record<string, string>;
-  store?: 'memory' | 'mongo';
+  store?: 'memory' | 'mongo' | 'sqlite';
   /** Adapters shared with another node (same store or bus), or a fake clock. */
   overrides?: BootOverrides;
   uiDir?: string;
@@ -24,6 +28,9 @@ export interface BootedNode {
 export const testSessionSecret = 'test-session-secret-0123456789';
 
 export async function boot(options: BootOptions = {}): Promise<BootedNode> {
+  const store = options.store ?? (process.env.TEST_STORE as 'sqlite') ?? 'memory';
+  const ownDir = store === 'sqlite' && !options.env?.DATA_DIR ? mkdtempSync(join(tmpdir(), 'pass-node-')) : null;
+  const removeOwnDir = () => ownDir && rmSync(ownDir, { recursive: true, force: true });
   const config = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
@@ -31,15 +38,20 @@ export async function boot(options: BootOptions = {}): Promise<BootedNode> {
     SEED_DEMO: 'no',
     SESSION_SECRET: testSessionSecret,
     TICKET_SIGNING_SECRET: 'test-ticket-secret-0123456789',
-    STORE: options.store ?? 'memory',
+    STORE: store,
+    ...(ownDir ? { DATA_DIR: ownDir } : {}),
     ...options.env,
   });
-  const core = await bootCore(config, options.overrides);
+  const core = await bootCore(config, options.overrides).catch((err) => {
+    removeOwnDir();
+    throw err;
+  });
   try {
     const http = await startHttpServer(core, { uiDir: options.uiDir, drainMs: options.drainMs });
-    return { url: http.url, core, http, close: () => http.stop() };
+    return { url: http.url, core, http, close: () => http.stop().finally(removeOwnDir) };
   } catch (err) {
     await core.close();
+    removeOwnDir();
     throw err;
   }
 }

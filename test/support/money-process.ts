@@ -1,5 +1,6 @@
-// A money node in its own OS process, for multi-process tests: MongoDB-wire store (MONGO_URL),
-// Redis bus and leases (REDIS_URL, REDIS_PREFIX). It answers a tiny HTTP API and prints
+// A money node in its own OS process, for multi-process tests: MongoDB-wire store (MONGO_URL)
+// with Redis bus and leases (REDIS_URL, REDIS_PREFIX), or the embedded shape: the SQLite file
+// at SQLITE_PATH with the in-process bus and leases. It answers a tiny HTTP API and prints
 // `PORT=<n>` when ready. Killing it with SIGKILL is part of the tests.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,11 +11,14 @@ import { createRedisLease } from '../../core/lease/redis.js';
 import { startPassModule } from '../../core/pass/module.js';
 import { isAppError } from '../../core/shared/errors.js';
 import { createMongoStore } from '../../core/store/mongo.js';
+import { createSqliteStore } from '../../core/store/sqlite.js';
+import { createMemoryBus } from '../../core/bus/memory.js';
+import { createMemoryLease } from '../../core/lease/memory.js';
 
-const { MONGO_URL, REDIS_URL, REDIS_PREFIX, NODE_ID, DB_NAME } = process.env;
-const store = await createMongoStore({ url: MONGO_URL!, dbName: DB_NAME });
-const bus = await createRedisBus({ url: REDIS_URL!, prefix: REDIS_PREFIX! });
-const lease = await createRedisLease({ url: REDIS_URL!, prefix: REDIS_PREFIX! });
+const { MONGO_URL, SQLITE_PATH, REDIS_URL, REDIS_PREFIX, NODE_ID, DB_NAME } = process.env;
+const store = SQLITE_PATH ? await createSqliteStore({ path: SQLITE_PATH }) : await createMongoStore({ url: MONGO_URL!, dbName: DB_NAME });
+const bus = REDIS_URL ? await createRedisBus({ url: REDIS_URL, prefix: REDIS_PREFIX! }) : createMemoryBus();
+const lease = REDIS_URL ? await createRedisLease({ url: REDIS_URL, prefix: REDIS_PREFIX! }) : createMemoryLease(systemClock);
 const actors = new ActorSystem({ nodeId: NODE_ID, bus, lease, leaseTtlMs: 1_000, callTimeoutMs: 3_000, mailboxLength: 5_000 });
 const money = await startPassModule({ store, bus, clock: systemClock, actors, groupCommitMs: 2 });
 await actors.start();

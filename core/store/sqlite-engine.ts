@@ -1,0 +1,285 @@
+// The SQLite store's engine: the Store port's collections as SQLite tables, run synchronously
+// on one better-sqlite3 connection (inside the store's worker thread, sqlite-worker.ts).
+// A collection is a table of (id, doc) where doc is the document's JSON text; the port's
+// indexes are SQL expression indexes on that text (sqlite-query.ts), unique ones enforced by
+// SQLite itself. Filters, updates and sorts keep the memory adapter's semantics (matcher.ts):
+// SQL narrows the candidates, the matcher decides. One process writes a file (the instance
+// lock, sqlite-file.ts), and this engine runs one call at a time, so a guarded update (read,
+// check, write) cannot interleave with another writer.
+import type BetterSqlite3 from 'better-sqlite3';
+import { applyUpdate, getPath, matches, seedFromFilter, sortDocs } from './matcher.js';
+import { candidateQuery, lookupExpression, uniqueKeyExpression } from './sqlite-query.js';
+import { StoreDuplicateKeyError, type Doc, type Filter, type FindOptions, type IndexSpec, type InsertManyResult, type Update } from './port.js';
+
+type Db = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+
+/** A document travels as its JSON text between the app's thread and this engine. */
+export type DocText = string;
+
+interface Row {
+  id: string;
+  doc: DocText;
+}
+
+/** Prepared look-ups kept per collection; past this many distinct filter shapes, the oldest is dropped. */
+const maxCachedQueries = 64;
+
+export class SqliteEngine {
+  private readonly tables = new Map<string, Table>();
+
+  constructor(private readonly db: Db) {
+    db.exec('CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL UNIQUE, indexes TEXT NOT NULL, multikey TEXT NOT NULL)');
+    db.exec('CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    this.resync();
+  }
+
+  /**
+   * Reads what the file says of its collections again. A write that was rolled back (a refused
+   * upsert that created a collection, a full disk) may have undone a table or an index this
+   * engine had noted: the worker calls this after every failed write.
+   */
+  resync(): void {
+    this.tables.clear();
+    const known = this.db.prepare('SELECT name, tbl, indexes, multikey FROM _collections').all() as Array<{ name: string; tbl: string; indexes: string; multikey: string }>;
+    for (const k of known) this.tables.set(k.name, new Table(this.db, k.name, k.tbl, JSON.parse(k.indexes), new Set(JSON.parse(k.multikey))));
+  }
+
+  collectionNames(): string[] {
+    return [...this.tables.keys()].sort();
+  }
+
+  /** Readiness: a real write, committed by the caller, so a full or read-only disk shows. */
+  ping(nowMs: number): void {
+    this.db.prepare("INSERT INTO _meta (key, value) VALUES ('ping', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(nowMs));
+  }
+
+  insertOne(name: string, text: DocText): void {
+    this.table(name).insert(text);
+  }
+
+  insertMany(name: string, texts: DocText[]): InsertManyResult {
+    const table = this.table(name);
+    const duplicates: number[] = [];
+    texts.forEach((text, i) => {
+      try {
+        table.insert(text);
+      } catch (err) {
+        if (!(err instanceof StoreDuplicateKeyError)) throw err;
+        duplicates.push(i);
+      }
+    });
+    return { inserted: texts.length - duplicates.length, duplicates };
+  }
+
+  findOne(name: string, filter: Filter): DocText | null {
+    const table = this.existing(name);
+    if (!table) return null;
+    for (const { text, doc } of table.candidates(filter)) if (matches(doc, filter)) return text;
+    return null;
+  }
+
+  /** The matching documents as one JSON array text: one parse on the caller's side. */
+  find(name: string, filter: Filter, options?: FindOptions): string {
+    const table = this.existing(name);
+    if (!table) return '[]';
+    const found: Array<{ text: DocText; doc: Doc }> = [];
+    for (const c of table.candidates(filter)) if (matches(c.doc, filter)) found.push(c);
+    if (!options?.sort && !options?.skip && !options?.limit) return `[${found.map((f) => f.text).join(',')}]`;
+    const byDoc = new Map(found.map((f) => [f.doc, f.text]));
+    return `[${sortDocs(found.map((f) => f.doc), options).map((d) => byDoc.get(d)).join(',')}]`;
+  }
+
+  count(name: string, filter: Filter): number {
+    const table = this.existing(name);
+    if (!table) return 0;
+    let n = 0;
+    for (const { doc } of table.candidates(filter)) if (matches(doc, filter)) n++;
+    return n;
+  }
+
+  updateOne(name: string, filter: Filter, update: Update, upsert: boolean): { matched: number; upserted: boolean } {
+    const table = this.table(name);
+    for (const { doc } of table.candidates(filter)) {
+      if (!matches(doc, filter)) continue;
+      table.replace(doc._id, applyUpdate(doc, update, false));
+      return { matched: 1, upserted: false };
+    }
+    if (!upsert) return { matched: 0, upserted: false };
+    const created = applyUpdate(seedFromFilter(filter) as Doc, update, true);
+    if (!created._id) throw new Error('sqlite store: upsert needs an _id in the filter');
+    table.insert(JSON.stringify(created), created);
+    return { matched: 0, upserted: true };
+  }
+
+  /** All or nothing: a unique index refusing one document leaves every document as it was. */
+  updateMany(name: string, filter: Filter, update: Update): { matched: number } {
+    const table = this.existing(name);
+    if (!table) return { matched: 0 };
+    return this.atomically(() => {
+      const hits = [...table.candidates(filter)].filter((c) => matches(c.doc, filter));
+      for (const { doc } of hits) table.replace(doc._id, applyUpdate(doc, update, false));
+      return { matched: hits.length };
+    });
+  }
+
+  deleteOne(name: string, filter: Filter): { deleted: number } {
+    const table = this.existing(name);
+    if (!table) return { deleted: 0 };
+    for (const { doc } of table.candidates(filter)) {
+      if (matches(doc, filter)) return { deleted: table.delete(doc._id) };
+    }
+    return { deleted: 0 };
+  }
+
+  deleteMany(name: string, filter: Filter): { deleted: number } {
+    const table = this.existing(name);
+    if (!table) return { deleted: 0 };
+    const gone = [...table.candidates(filter)].filter((c) => matches(c.doc, filter));
+    let deleted = 0;
+    for (const { doc } of gone) deleted += table.delete(doc._id);
+    return { deleted };
+  }
+
+  ensureIndexes(name: string, indexes: IndexSpec[]): void {
+    const table = this.table(name);
+    for (const spec of indexes) this.atomically(() => table.addIndex(spec));
+  }
+
+  /** Empties every collection (tests): tables and their indexes stay, as handed-out collections do. */
+  dropAll(): void {
+    for (const table of this.tables.values()) table.clear();
+  }
+
+  private atomically<T>(work: () => T): T {
+    return this.db.transaction(work)(); // nested in the caller's transaction: a savepoint
+  }
+
+  private existing(name: string): Table | undefined {
+    return this.tables.get(name);
+  }
+
+  private table(name: string): Table {
+    let table = this.tables.get(name);
+    if (!table) {
+      const tbl = tableName(name, new Set([...this.tables.values()].map((t) => t.tbl)));
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${tbl}" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+      this.db.prepare('INSERT INTO _collections (name, tbl, indexes, multikey) VALUES (?, ?, ?, ?)').run(name, tbl, '[]', '[]');
+      table = new Table(this.db, name, tbl, [], new Set());
+      this.tables.set(name, table);
+    }
+    return table;
+  }
+}
+
+/** One collection's table, its indexes and its prepared statements. */
+class Table {
+  private readonly insertStmt: Statement;
+  private readonly replaceStmt: Statement;
+  private readonly deleteStmt: Statement;
+  private readonly queries = new Map<string, Statement>();
+  /** Every field some index names: the paths to watch for arrays on each write. */
+  private indexedFields: string[];
+
+  constructor(
+    private readonly db: Db,
+    readonly name: string,
+    readonly tbl: string,
+    private indexes: IndexSpec[],
+    private readonly multikey: Set<string>,
+  ) {
+    this.insertStmt = db.prepare(`INSERT INTO "${tbl}" (id, doc) VALUES (?, ?)`);
+    this.replaceStmt = db.prepare(`UPDATE "${tbl}" SET doc = ? WHERE id = ?`);
+    this.deleteStmt = db.prepare(`DELETE FROM "${tbl}" WHERE id = ?`);
+    this.indexedFields = fieldsOf(indexes);
+  }
+
+  insert(text: DocText, parsed?: Doc): void {
+    const doc = parsed ?? (JSON.parse(text) as Doc);
+    if (typeof doc._id !== 'string') throw new Error('sqlite store: a document needs a string _id');
+    this.noteArrays(doc);
+    refusingDuplicates(() => this.insertStmt.run(doc._id, text));
+  }
+
+  replace(id: string, doc: Doc): void {
+    this.noteArrays(doc);
+    refusingDuplicates(() => this.replaceStmt.run(JSON.stringify(doc), id));
+  }
+
+  delete(id: string): number {
+    return this.deleteStmt.run(id).changes;
+  }
+
+  clear(): void {
+    this.db.prepare(`DELETE FROM "${this.tbl}"`).run();
+  }
+
+  *candidates(filter: Filter): Iterable<{ text: DocText; doc: Doc }> {
+    const { where, params } = candidateQuery(filter, this.indexes, this.multikey);
+    // All rows are read before any is handed out: callers may write to this table meanwhile.
+    const rows = this.query(where).all(...params) as Row[];
+    for (const row of rows) yield { text: row.doc, doc: JSON.parse(row.doc) as Doc };
+  }
+
+  addIndex(spec: IndexSpec): void {
+    if (this.indexes.some((i) => i.name === spec.name)) return;
+    const fields = Object.keys(spec.keys);
+    const expressions = fields.map((f) => (spec.unique ? uniqueKeyExpression(f) : lookupExpression(f)));
+    const sqlName = `${this.tbl}__${spec.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    refusingDuplicates(() => this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON "${this.tbl}" (${expressions.join(', ')})`));
+    this.indexes = [...this.indexes, spec];
+    this.indexedFields = fieldsOf(this.indexes);
+    // Documents stored before the index may hold arrays in its fields.
+    const fresh = fields.filter((f) => !this.multikey.has(f));
+    if (fresh.length) for (const row of this.db.prepare(`SELECT doc FROM "${this.tbl}"`).iterate() as Iterable<Row>) this.noteArrays(JSON.parse(row.doc) as Doc, fresh);
+    this.saveMeta();
+  }
+
+  private query(where: string): Statement {
+    let stmt = this.queries.get(where);
+    if (!stmt) {
+      if (this.queries.size >= maxCachedQueries) this.queries.delete(this.queries.keys().next().value!);
+      stmt = this.db.prepare(`SELECT id, doc FROM "${this.tbl}"${where ? ` WHERE ${where}` : ''} ORDER BY rowid`);
+      this.queries.set(where, stmt);
+    }
+    return stmt;
+  }
+
+  /** An indexed field seen holding an array is no longer answered by its SQL index (sqlite-query.ts). */
+  private noteArrays(doc: Doc, fields = this.indexedFields): void {
+    let changed = false;
+    for (const field of fields) {
+      if (!this.multikey.has(field) && Array.isArray(getPath(doc, field))) {
+        this.multikey.add(field);
+        changed = true;
+      }
+    }
+    if (changed) this.saveMeta();
+  }
+
+  private saveMeta(): void {
+    this.db.prepare('UPDATE _collections SET indexes = ?, multikey = ? WHERE name = ?').run(JSON.stringify(this.indexes), JSON.stringify([...this.multikey].sort()), this.name);
+  }
+}
+
+function fieldsOf(indexes: IndexSpec[]): string[] {
+  return [...new Set(indexes.flatMap((i) => Object.keys(i.keys)))];
+}
+
+/** A table name from the collection's name: readable when it can be, unique always. */
+function tableName(name: string, taken: Set<string>): string {
+  const base = `c_${name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 48)}`;
+  let candidate = base;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${base}_${i}`;
+  return candidate;
+}
+
+function refusingDuplicates<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreDuplicateKeyError((err as Error).message);
+    throw err;
+  }
+}

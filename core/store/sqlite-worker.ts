@@ -1,0 +1,60 @@
+// The SQLite store's own thread: it owns the connection, as a database server owns its files,
+// so an fsync never blocks the app's event loop. Requests are taken in batches: the first one
+// waiting, then every other already queued (up to a bound), answered together after one
+// commit (sqlite-batch.ts).
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { runBatch } from './sqlite-batch.js';
+import { SqliteEngine } from './sqlite-engine.js';
+import { openSqliteFile, type OpenOptions, type OpenedFile } from './sqlite-file.js';
+import { outsideTransaction, toWireError, type SqliteReady, type SqliteRequest, type SqliteResponse } from './sqlite-wire.js';
+
+export interface WorkerData extends OpenOptions {
+  port: MessagePort;
+}
+
+/** Requests answered in one transaction at most: bounds the latency a long batch adds. */
+const maxBatch = 256;
+
+const { port, ...options } = workerData as WorkerData;
+let file: OpenedFile;
+let engine: SqliteEngine;
+try {
+  file = openSqliteFile(options);
+  engine = new SqliteEngine(file.db);
+  port.postMessage({ ready: true, path: options.path, created: file.created } satisfies SqliteReady);
+  port.on('message', (first: SqliteRequest) => serve(first));
+} catch (err) {
+  port.postMessage({ ready: false, error: toWireError(err) } satisfies SqliteReady);
+  port.close();
+}
+
+function serve(first: SqliteRequest): void {
+  let next: SqliteRequest | null = first;
+  while (next) {
+    if (next.method === 'close') return closeFile(next);
+    const batch: SqliteRequest[] = [next];
+    for (next = take(); next && batch.length < maxBatch && !outsideTransaction.has(next.method); next = take()) batch.push(next);
+    answer(runBatch(file.db, engine, batch));
+  }
+}
+
+function take(): SqliteRequest | null {
+  return (receiveMessageOnPort(port)?.message as SqliteRequest | undefined) ?? null;
+}
+
+function answer(responses: SqliteResponse[]): void {
+  for (const r of responses) port.postMessage(r);
+}
+
+/** Closes the file (a final checkpoint), answers, and lets the thread end. */
+function closeFile(request: SqliteRequest): void {
+  let response: SqliteResponse = { id: request.id, ok: true, value: null };
+  try {
+    file.close();
+  } catch (err) {
+    response = { id: request.id, ok: false, error: toWireError(err) };
+  }
+  answer([response]);
+  port.close();
+}
+
