@@ -14,9 +14,9 @@ export default tseslint.config(
   {
     // The domain stays free of transports and drivers (DESIGN.md): only adapters may import them.
     files: ['core/**/*.ts'],
-    ignores: ['core/**/redis.ts', 'core/**/mongo.ts', 'core/**/bullmq.ts', 'core/**/*.test.ts', 'core/**/contract.ts'],
+    ignores: ['core/**/redis.ts', 'core/**/mongo.ts', 'core/**/bullmq.ts', 'core/store/sqlite*.ts', 'core/**/*.test.ts', 'core/**/contract.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['express', 'socket.io', 'ioredis', 'bullmq', 'mongoose'] }],
+      'no-restricted-imports': ['error', { paths: ['express', 'socket.io', 'ioredis', 'bullmq', 'mongoose', 'better-sqlite3'] }],
     },
   },
 );

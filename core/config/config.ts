@@ -1,5 +1,6 @@
 // The one configuration loader: every variable the app reads is declared here, validated once.
 // A wrong value stops start-up with one line naming the variable (see .env.example).
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const optionalUrl = z.string().url().optional();
@@ -63,6 +64,11 @@ export type StoreChoice = NonNullable<Config['STORE']>;
  */
 export function storeOf(config: Config): StoreChoice {
   return config.STORE ?? (config.MONGO_URL ? 'mongo' : 'sqlite');
+}
+
+/** The embedded store's file: DATA_DIR/pass.sqlite. */
+export function sqlitePathOf(config: Config): string {
+  return resolve(config.DATA_DIR, 'pass.sqlite');
 }
 
 export function isEmbedded(config: Config): boolean {

@@ -1,16 +1,15 @@
-// `npm run verify-ledger`: checks the ledger invariants of a running installation's store
-// (MONGO_URL) and exits non-zero when one is broken. The embedded store lives inside its
-// process: there, operators use GET /api/ops/verify-ledger instead.
+// `npm run verify-ledger`: checks the ledger invariants of an installation's store (MongoDB
+// at MONGO_URL, else the embedded file DATA_DIR/pass.sqlite, read beside a running Pass) and
+// exits non-zero when one is broken. Operators also have GET /api/ops/verify-ledger.
 import { loadConfig } from '../config/config.js';
-import { createMongoStore } from '../store/mongo.js';
+import { openToolStore } from '../runtime/tool-store.js';
 import { verifyLedger } from './verify.js';
 
-const config = loadConfig();
-if (!config.MONGO_URL) {
-  process.stderr.write('verify-ledger reads the ledger at MONGO_URL: set it (an embedded store is only reachable through its node)\n');
+const { store, where } = await openToolStore(loadConfig()).catch((err) => {
+  process.stderr.write(`verify-ledger: ${(err as Error).message}\n`);
   process.exit(2);
-}
-const store = await createMongoStore({ url: config.MONGO_URL });
+});
+process.stdout.write(`reading the ledger at ${where}\n`);
 try {
   const report = await verifyLedger(store);
   process.stdout.write(`${report.rows} ledger rows in ${report.chains} chains\n`);

@@ -9,8 +9,7 @@
 import type { Bus } from '../bus/port.js';
 import { createMemoryBus } from '../bus/memory.js';
 import { systemClock, type Clock } from '../clock/port.js';
-import { resolve } from 'node:path';
-import { ConfigError, storeOf, type Config } from '../config/config.js';
+import { ConfigError, sqlitePathOf, storeOf, type Config } from '../config/config.js';
 import type { Jobs } from '../jobs/port.js';
 import { createMemoryJobs } from '../jobs/memory.js';
 import type { Lease } from '../lease/port.js';
@@ -127,11 +126,6 @@ async function openStore(config: Config, own: Own): Promise<OpenedStore> {
   logger.info({ uri: started.uri, pid: started.pid }, 'embedded MongoDB-compatible server (jongodb) started: data lives in memory only');
   const store = own('store', await createMongoStore({ url: started.uri, dbName: 'pass' }));
   return { store, storeKind: 'embedded-mongo', storeWhere: started.uri, embeddedServer };
-}
-
-/** The embedded store's file: DATA_DIR/pass.sqlite. */
-export function sqlitePathOf(config: Config): string {
-  return resolve(config.DATA_DIR, 'pass.sqlite');
 }
 
 function kindOf(store: Store): Adapters['storeKind'] {

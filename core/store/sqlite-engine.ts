@@ -146,6 +146,16 @@ export class SqliteEngine {
     for (const spec of indexes) this.atomically(() => table.addIndex(spec));
   }
 
+  /** Up to `limit` documents after `afterId` in _id order: a whole collection read a page at a time (store:copy). */
+  page(name: string, afterId: string, limit: number): Array<{ id: string; doc: DocText }> {
+    return this.existing(name)?.page(afterId, limit) ?? [];
+  }
+
+  /** The indexes declared on a collection, as the Store port said them. */
+  indexesOf(name: string): IndexSpec[] {
+    return this.existing(name)?.declaredIndexes() ?? [];
+  }
+
   /** Empties every collection (tests): tables and their indexes stay, as handed-out collections do. */
   dropAll(): void {
     for (const table of this.tables.values()) table.clear();
@@ -212,6 +222,14 @@ class Table {
 
   clear(): void {
     this.db.prepare(`DELETE FROM "${this.tbl}"`).run();
+  }
+
+  page(afterId: string, limit: number): Row[] {
+    return this.db.prepare(`SELECT id, doc FROM "${this.tbl}" WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as Row[];
+  }
+
+  declaredIndexes(): IndexSpec[] {
+    return [...this.indexes];
   }
 
   *candidates(filter: Filter): Iterable<{ text: DocText; doc: Doc }> {
