@@ -1,13 +1,16 @@
 // The system under test, in its own process (so its CPU time is its own): one app node over the
-// memory store by default (`BENCH_STORE=mongo` for the embedded MongoDB-wire server), or over
-// Redis when REDIS_URL is set. It seeds cards, points of sale and paired terminals, then answers
+// memory store by default (`BENCH_STORE=sqlite` for the embedded default's durable file, on the
+// real disk under bench/results unless BENCH_DATA_DIR names one; `BENCH_STORE=mongo` for the
+// embedded MongoDB-wire server), or over Redis when REDIS_URL is set. It seeds cards, points of sale and paired terminals, then answers
 // the bench's IPC requests: stats (store calls, ledger flushes, CPU) and verify (ledger invariants).
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { writeHeapSnapshot } from 'node:v8';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadConfig } from '../core/config/config.js';
+import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { loadConfig, sqlitePathOf } from '../core/config/config.js';
+import { createSqliteStore } from '../core/store/sqlite.js';
 import { verifyLedger } from '../core/money/verify.js';
 import { bootCore, type Core } from '../core/runtime/boot.js';
 import { countingStore } from '../core/store/counting.js';
@@ -22,9 +25,12 @@ export interface AppNodeSetup {
   balance: number;
 }
 
-const config = loadConfig({ TERMINAL_COMMANDS_PER_SEC: '100000', ...process.env, HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', LOG_LEVEL: 'silent', SEED_DEMO: 'no', STORE: process.env.STORE_URL ? 'remote' : (process.env.BENCH_STORE ?? 'memory'), SESSION_SECRET: 'bench-session-secret-0123456789', TICKET_SIGNING_SECRET: 'bench-ticket-secret-0123456789' });
-// The memory store is wrapped to count calls per collection; other stores are counted as a whole.
-const counted = config.STORE === 'memory' ? countingStore(createMemoryStore()) : null;
+const dataDir = process.env.BENCH_DATA_DIR ?? (process.env.BENCH_STORE === 'sqlite' ? (mkdirSync('bench/results', { recursive: true }), mkdtempSync('bench/results/data-')) : undefined);
+const config = loadConfig({ TERMINAL_COMMANDS_PER_SEC: '100000', ...process.env, HOST: '127.0.0.1', PORT: process.env.PORT ?? '0', LOG_LEVEL: 'silent', SEED_DEMO: 'no', STORE: process.env.STORE_URL ? 'remote' : (process.env.BENCH_STORE ?? 'memory'), DATA_DIR: dataDir, SESSION_SECRET: 'bench-session-secret-0123456789', TICKET_SIGNING_SECRET: 'bench-ticket-secret-0123456789' });
+// The memory and SQLite stores are wrapped to count calls per collection; others are counted as a whole.
+const counted = config.STORE === 'memory' ? countingStore(createMemoryStore()) : config.STORE === 'sqlite' ? countingStore(await createSqliteStore({ path: sqlitePathOf(config) })) : null;
+/** The data file and its write-ahead log, in bytes (SQLite only). */
+const fileBytes = () => (config.STORE === 'sqlite' ? ['', '-wal'].reduce((sum, ext) => sum + (existsSync(sqlitePathOf(config) + ext) ? statSync(sqlitePathOf(config) + ext).size : 0), 0) : undefined);
 const core = await bootCore(config, counted ? { store: counted } : {});
 const http = await startHttpServer(core);
 const sockets = await createSocketServer(http.server, core);
@@ -59,7 +65,7 @@ function takeLoopDelay(): { p99: number; max: number } {
 
 async function answer(msg: { type: string; setup?: AppNodeSetup; kind?: string }): Promise<unknown> {
   if (msg.type === 'setup') return setup(core, msg.setup!);
-  if (msg.type === 'stats') return { loopDelayMs: takeLoopDelay(), storeCalls: core.store.callCount(), callsByKind: counted?.callsByKind() ?? {}, ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss };
+  if (msg.type === 'stats') return { loopDelayMs: takeLoopDelay(), storeCalls: core.store.callCount(), callsByKind: counted?.callsByKind() ?? {}, ledgerFlushes: core.ledger.flushCount(), cpu: process.cpuUsage(), memory: process.memoryUsage().rss, fileBytes: fileBytes(), dataDir };
   if (msg.type === 'profile-start') return startProfile(msg.kind === 'alloc' ? 'alloc' : 'cpu');
   if (msg.type === 'profile-stop') return stopProfile();
   if (msg.type === 'heap-snapshot') return writeHeapSnapshot(`bench/results/run-${process.env.NODE_ID ?? 'node'}-${Date.now()}.heapsnapshot`);

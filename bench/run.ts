@@ -4,7 +4,11 @@
 //          --warmup 3 (seconds of the same load first, not measured: JIT, first activations)
 //          --mix 85,10,5 (% of Pass payments, top-ups, balance checks)
 //          --hot 10,1 (% of the traffic that goes to % of the cards)
-//          --echo 5 (seconds of echo ceiling) --store memory|remote|mongo --json <file>
+//          --echo 5 (seconds of echo ceiling) --store memory|sqlite|remote|mongo --json <file>
+//          (sqlite: the embedded default's durable file on the real disk, bench/results/data-*;
+//          the report gives its size per ledger row, throughput of the first and last minute of
+//          a long run, and the time `npm start` takes to come back on that file; --keep-data
+//          leaves the file there)
 //          (remote: the memory store in a store-server process, out of the app's heap as a database is)
 //          --cpu-prof: a V8 CPU profile of each app node during the measured run (bench/results);
 //          --alloc-prof: its allocation profile instead (sampled bytes allocated per function);
@@ -13,7 +17,7 @@
 //          redis://127.0.0.1:6379) sharing one in-memory store server (bench/store-server.ts);
 //          terminals alternate between the nodes, the dashboard watches from the second.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import { closedLoop, connectTerminals, echoLoop, openLoop, type LoadResult, type Workload } from './load.js';
@@ -38,6 +42,7 @@ const { values: args } = parseArgs({
     'alloc-prof': { type: 'boolean', default: false },
     'heap-snapshot': { type: 'boolean', default: false },
     redis: { type: 'boolean', default: false },
+    'keep-data': { type: 'boolean', default: false },
   },
 });
 const n = (k: keyof typeof args) => Number(args[k]);
@@ -56,7 +61,7 @@ try {
   await main();
 } finally {
   // Nodes first (they save their actors to the store on the way out), the shared store last.
-  await Promise.all(nodes.map((node) => new Promise((resolve) => (node.child.once('exit', resolve), node.child.disconnect()))));
+  await Promise.all(nodes.filter((node) => node.child.connected).map((node) => new Promise((resolve) => (node.child.once('exit', resolve), node.child.disconnect()))));
   storeServer?.stop();
 }
 
@@ -85,7 +90,11 @@ async function main() {
   if (profiling) await Promise.all(nodes.map((node) => node.request('profile-start', { kind: profiling })));
   const before = await statsOfAll();
   const ownCpuBefore = process.cpuUsage();
+  const perSecondPayments: number[] = [];
+  let paidSoFar = 0;
   const progress = (r: LoadResult) => {
+    perSecondPayments.push(r.ok.pay - paidSoFar);
+    paidSoFar = r.ok.pay;
     const last = r.window.summary();
     r.window = new Histogram();
     log(`  … ${r.ok.pay} payments, ${Object.values(r.errors).reduce((a, b) => a + b, 0)} errors; last second: ${last.count} commands, p50 ${last.p50} / p99 ${last.p99} / max ${last.max} ms`);
@@ -125,7 +134,9 @@ async function main() {
     appEventLoopDelayMs: after.loopDelayMs,
     dashboard: live,
     ledger: verify,
+    ...(after.fileBytes !== undefined ? { dataFile: dataFileReport(after, verify.rows, perSecondPayments) } : {}),
   };
+  if (after.dataDir) (report as Record<string, unknown>).restartMs = await timeRestart(after.dataDir);
   printTable(report);
   const file = args.json ?? `bench/results/${report.at.replace(/[:.]/g, '-')}.json`;
   mkdirSync('bench/results', { recursive: true });
@@ -144,7 +155,47 @@ function percentages(text: string, count: number, usage: string): number[] {
   return values;
 }
 
+/** The SQLite file after the run: bytes per ledger row, and whether throughput held as it grew. */
+function dataFileReport(stats: Stats, rows: number, perSecond: number[]) {
+  const minute = Math.min(60, Math.floor(perSecond.length / 2));
+  const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length));
+  return {
+    bytes: stats.fileBytes!,
+    ledgerRows: rows,
+    bytesPerLedgerRow: Math.round(stats.fileBytes! / Math.max(1, rows)),
+    firstWindowPaymentsPerSec: mean(perSecond.slice(0, minute)),
+    lastWindowPaymentsPerSec: mean(perSecond.slice(-minute)),
+    windowSeconds: minute,
+  };
+}
+
+/**
+ * How long `npm start` takes to answer again on the file the run filled (after the app node
+ * stopped): cards and actors come back lazily, so this must not grow with the ledger.
+ */
+async function timeRestart(dataDir: string): Promise<number> {
+  await Promise.all(nodes.map((node) => new Promise((resolve) => (node.child.once('exit', resolve), node.child.disconnect()))));
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateways/main.ts'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', SEED_DEMO: 'no', LOG_LEVEL: 'error', STORE: 'sqlite' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ms = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (/Pass is running at/.test(out)) resolve(Math.round(performance.now() - t0));
+    });
+    child.once('exit', (code) => reject(new Error(`npm start on ${dataDir} exited with ${code}:\n${out}`)));
+  });
+  child.kill('SIGINT');
+  await new Promise((r) => child.once('exit', r));
+  log(`npm start on the ${dataDir} file answered after ${ms} ms`);
+  if (!args['keep-data']) rmSync(dataDir, { recursive: true, force: true });
+  else log(`data kept in ${dataDir}`);
+  return ms;
+}
+
 interface Stats {
+  fileBytes?: number;
+  dataDir?: string;
   loopDelayMs?: { p99: number; max: number };
   storeCalls: number;
   callsByKind?: Record<string, number>;
@@ -246,6 +297,13 @@ function printTable(r: any) {
     ['payments missing on dashboard', String(r.dashboard.missing)],
     ['errors', JSON.stringify(r.errors)],
     ['ledger invariants', r.ledger.ok ? `ok (${r.ledger.rows} rows)` : 'BROKEN'],
+    ...(r.dataFile
+      ? ([
+          ['data file (SQLite) bytes, per ledger row', `${r.dataFile.bytes} B, ${r.dataFile.bytesPerLedgerRow} B/row`],
+          [`payments/s first / last ${r.dataFile.windowSeconds} s`, `${r.dataFile.firstWindowPaymentsPerSec} / ${r.dataFile.lastWindowPaymentsPerSec}`],
+          ['npm start again on that file: ready after', `${r.restartMs} ms`],
+        ] as Array<[string, string]>)
+      : []),
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
