@@ -57,7 +57,9 @@ describe('npm start entry (gateways/main.ts)', () => {
       expect(logins.map((l) => l.email).sort()).toEqual(['admin@la-fourmiliere.demo', 'admin@le-chapiteau.demo', 'admin@radio-piaf.demo', 'operator@pass.demo']);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
       expect(await collectiveNames(base)).toEqual(['La Fourmilière', 'Le Chapiteau', 'Radio Piaf']);
-      expect((await signIn(base, logins[0])).status).toBe(200); // the printed password is the real one
+      const signedIn = await signIn(base, logins[0]);
+      expect(signedIn.status).toBe(200); // the printed password is the real one
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
       started.child.kill('SIGINT');
       expect(await started.exited).toBe(0);
 
@@ -69,6 +71,8 @@ describe('npm start entry (gateways/main.ts)', () => {
       expect(await collectiveNames(again)).toEqual(['La Fourmilière', 'Le Chapiteau', 'Radio Piaf']); // not seeded twice
       expect((await signIn(again, logins[0])).status).toBe(200);
       expect((await signIn(again, { ...logins[0], password: 'demo-wrong-password' })).status).toBe(401);
+      // The session signed before the restart still holds: its secret is kept in the data file.
+      expect((await fetch(`${again}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
     } finally {
       await started?.kill();
       rmSync(dataDir, { recursive: true, force: true });
