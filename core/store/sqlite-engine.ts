@@ -1,14 +1,14 @@
 // The SQLite store's engine: the Store port's collections as SQLite tables, run synchronously
 // on one better-sqlite3 connection (inside the store's worker thread, sqlite-worker.ts).
-// A collection is a table of (id, doc) where doc is the document's JSON text; the port's
-// indexes are SQL expression indexes on that text (sqlite-query.ts), unique ones enforced by
-// SQLite itself. Filters, updates and sorts keep the memory adapter's semantics (matcher.ts):
+// A collection is a table of (id, doc, key columns) where doc is the document's JSON text and
+// each indexed field has a key column filled from the parsed document (sqlite-query.ts); the
+// port's indexes are SQL indexes on those columns, unique ones enforced by SQLite itself. Filters, updates and sorts keep the memory adapter's semantics (matcher.ts):
 // SQL narrows the candidates, the matcher decides. One process writes a file (the instance
 // lock, sqlite-file.ts), and this engine runs one call at a time, so a guarded update (read,
 // check, write) cannot interleave with another writer.
 import type BetterSqlite3 from 'better-sqlite3';
 import { applyUpdate, getPath, matches, seedFromFilter, sortDocs } from './matcher.js';
-import { candidateQuery, lookupExpression, uniqueKeyExpression } from './sqlite-query.js';
+import { candidateQuery, keyColumn, keyColumnsOf, keyValue, type KeyFlavour, type SqlValue } from './sqlite-query.js';
 import { StoreDuplicateKeyError, type Doc, type Filter, type FindOptions, type IndexSpec, type InsertManyResult, type Update } from './port.js';
 
 type Db = BetterSqlite3.Database;
@@ -182,14 +182,15 @@ export class SqliteEngine {
   }
 }
 
-/** One collection's table, its indexes and its prepared statements. */
+/** One collection's table: the documents, a key column per indexed field, the prepared statements. */
 class Table {
-  private readonly insertStmt: Statement;
-  private readonly replaceStmt: Statement;
+  private insertStmt!: Statement;
+  private replaceStmt!: Statement;
   private readonly deleteStmt: Statement;
   private readonly queries = new Map<string, Statement>();
+  private keys: Array<{ flavour: KeyFlavour; field: string }> = [];
   /** Every field some index names: the paths to watch for arrays on each write. */
-  private indexedFields: string[];
+  private indexedFields: string[] = [];
 
   constructor(
     private readonly db: Db,
@@ -198,22 +199,20 @@ class Table {
     private indexes: IndexSpec[],
     private readonly multikey: Set<string>,
   ) {
-    this.insertStmt = db.prepare(`INSERT INTO "${tbl}" (id, doc) VALUES (?, ?)`);
-    this.replaceStmt = db.prepare(`UPDATE "${tbl}" SET doc = ? WHERE id = ?`);
     this.deleteStmt = db.prepare(`DELETE FROM "${tbl}" WHERE id = ?`);
-    this.indexedFields = fieldsOf(indexes);
+    this.prepareWrites();
   }
 
   insert(text: DocText, parsed?: Doc): void {
     const doc = parsed ?? (JSON.parse(text) as Doc);
     if (typeof doc._id !== 'string') throw new Error('sqlite store: a document needs a string _id');
     this.noteArrays(doc);
-    refusingDuplicates(() => this.insertStmt.run(doc._id, text));
+    refusingDuplicates(() => this.insertStmt.run(doc._id, text, ...this.keyValues(doc)));
   }
 
   replace(id: string, doc: Doc): void {
     this.noteArrays(doc);
-    refusingDuplicates(() => this.replaceStmt.run(JSON.stringify(doc), id));
+    refusingDuplicates(() => this.replaceStmt.run(JSON.stringify(doc), ...this.keyValues(doc), id));
   }
 
   delete(id: string): number {
@@ -239,18 +238,43 @@ class Table {
     for (const row of rows) yield { text: row.doc, doc: JSON.parse(row.doc) as Doc };
   }
 
+  /** Adds the index's key columns (filled from the stored documents), then the SQL index on them. */
   addIndex(spec: IndexSpec): void {
     if (this.indexes.some((i) => i.name === spec.name)) return;
-    const fields = Object.keys(spec.keys);
-    const expressions = fields.map((f) => (spec.unique ? uniqueKeyExpression(f) : lookupExpression(f)));
+    const had = new Set(this.keys.map((k) => keyColumn(k.flavour, k.field)));
+    const added = keyColumnsOf([spec]).filter((k) => !had.has(keyColumn(k.flavour, k.field)));
+    for (const k of added) this.db.exec(`ALTER TABLE "${this.tbl}" ADD COLUMN ${keyColumn(k.flavour, k.field)}`);
+    if (added.length) this.backfill(added);
+    const flavour: KeyFlavour = spec.unique ? 'u' : 'x';
+    const columns = Object.keys(spec.keys).map((f) => keyColumn(flavour, f));
     const sqlName = `${this.tbl}__${spec.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
-    refusingDuplicates(() => this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON "${this.tbl}" (${expressions.join(', ')})`));
+    refusingDuplicates(() => this.db.exec(`CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${sqlName}" ON "${this.tbl}" (${columns.join(', ')})`));
     this.indexes = [...this.indexes, spec];
-    this.indexedFields = fieldsOf(this.indexes);
-    // Documents stored before the index may hold arrays in its fields.
-    const fresh = fields.filter((f) => !this.multikey.has(f));
-    if (fresh.length) for (const row of this.db.prepare(`SELECT doc FROM "${this.tbl}"`).iterate() as Iterable<Row>) this.noteArrays(JSON.parse(row.doc) as Doc, fresh);
+    this.prepareWrites();
     this.saveMeta();
+  }
+
+  private backfill(added: Array<{ flavour: KeyFlavour; field: string }>): void {
+    const set = this.db.prepare(`UPDATE "${this.tbl}" SET ${added.map((k) => `${keyColumn(k.flavour, k.field)} = ?`).join(', ')} WHERE id = ?`);
+    const fields = [...new Set(added.map((k) => k.field))];
+    for (const row of this.db.prepare(`SELECT id, doc FROM "${this.tbl}"`).all() as Row[]) {
+      const doc = JSON.parse(row.doc) as Doc;
+      this.noteArrays(doc, fields);
+      set.run(...added.map((k) => keyValue(k.flavour, getPath(doc, k.field))), row.id);
+    }
+  }
+
+  private prepareWrites(): void {
+    this.keys = keyColumnsOf(this.indexes);
+    this.indexedFields = [...new Set(this.keys.map((k) => k.field))];
+    const columns = this.keys.map((k) => keyColumn(k.flavour, k.field));
+    this.insertStmt = this.db.prepare(`INSERT INTO "${this.tbl}" (id, doc${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?${columns.map(() => ', ?').join('')})`);
+    this.replaceStmt = this.db.prepare(`UPDATE "${this.tbl}" SET doc = ?${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`);
+    this.queries.clear();
+  }
+
+  private keyValues(doc: Doc): SqlValue[] {
+    return this.keys.map((k) => keyValue(k.flavour, getPath(doc, k.field)));
   }
 
   private query(where: string): Statement {
@@ -278,10 +302,6 @@ class Table {
   private saveMeta(): void {
     this.db.prepare('UPDATE _collections SET indexes = ?, multikey = ? WHERE name = ?').run(JSON.stringify(this.indexes), JSON.stringify([...this.multikey].sort()), this.name);
   }
-}
-
-function fieldsOf(indexes: IndexSpec[]): string[] {
-  return [...new Set(indexes.flatMap((i) => Object.keys(i.keys)))];
 }
 
 /** A table name from the collection's name: readable when it can be, unique always. */

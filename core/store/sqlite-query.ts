@@ -1,9 +1,15 @@
-// How the SQLite store finds candidate documents for a filter: the SQL index expressions of
-// the Store port's indexes, and the narrowest WHERE clause one of them can answer. The clause
-// only narrows: every candidate is checked again by the memory adapter's matcher (matcher.ts),
-// so MongoDB's semantics (type bracketing, arrays, null = missing) stay the matcher's alone.
-// A WHERE clause must therefore never drop a document the matcher would keep; this is why
-// an index whose field has held an array (a "multikey" field, as MongoDB says) is not used.
+// How the SQLite store indexes documents and finds candidates for a filter. Each field an index
+// names gets a plain key column beside the document's JSON text, filled by the engine from the
+// parsed document on every write (no JSON is parsed by SQLite: a write costs B-tree inserts
+// only). Two flavours of key:
+// - unique key (`u_<field>`): the value's JSON text, `null` for a missing field, so `1`, `"1"`
+//   and `true` differ and two documents missing the field collide, as in MongoDB;
+// - lookup key (`x_<field>`): the value as SQL orders it (numbers as numbers), for equality
+//   and ranges.
+// A WHERE clause only narrows: every candidate is checked again by the memory adapter's matcher
+// (matcher.ts), so MongoDB's semantics stay the matcher's alone. A clause must never drop a
+// document the matcher would keep; hence an index whose field has held an array (a "multikey"
+// field, as MongoDB says) is not used.
 import type { Condition, Filter, IndexSpec, Scalar } from './port.js';
 
 export interface CandidateQuery {
@@ -14,26 +20,29 @@ export interface CandidateQuery {
 
 export type SqlValue = string | number | null;
 
-/** JSON path of a dotted field: `seq` → `$.seq`, `owner.id` → `$.owner.id`. */
-export function jsonPath(field: string): string {
-  return '$' + field.split('.').map((part) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part) ? `.${part}` : `."${part.replace(/["\\]/g, '\\$&')}"`)).join('');
+export type KeyFlavour = 'u' | 'x';
+
+/** The key column of a field in an index of this kind. */
+export function keyColumn(flavour: KeyFlavour, field: string): string {
+  return `"${flavour}_${field.replace(/"/g, '""')}"`;
 }
 
-/**
- * A unique index keys each field on its JSON text (`"1"` and `1` differ, `true` is not 1) and a
- * missing field as `null`, as MongoDB does: two documents missing the field collide.
- */
-export function uniqueKeyExpression(field: string): string {
-  return `coalesce(doc -> ${sqlString(jsonPath(field))}, 'null')`;
+/** The key columns a table needs for its indexes, flavour and field. */
+export function keyColumnsOf(indexes: readonly IndexSpec[]): Array<{ flavour: KeyFlavour; field: string }> {
+  const seen = new Map<string, { flavour: KeyFlavour; field: string }>();
+  for (const spec of indexes) {
+    const flavour: KeyFlavour = spec.unique ? 'u' : 'x';
+    for (const field of Object.keys(spec.keys)) seen.set(`${flavour}:${field}`, { flavour, field });
+  }
+  return [...seen.values()];
 }
 
-/** A plain index keys each field on its SQL value: numbers order as numbers, so ranges use it. */
-export function lookupExpression(field: string): string {
-  return `json_extract(doc, ${sqlString(jsonPath(field))})`;
-}
-
-/** The value a unique index holds for a scalar: its JSON text. */
-export function uniqueKeyOf(value: Scalar): string {
+/** A document's value in a key column. */
+export function keyValue(flavour: KeyFlavour, value: unknown): SqlValue {
+  if (flavour === 'u') return value === undefined ? 'null' : JSON.stringify(value);
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0; // SQL has no booleans: the matcher tells 1 from true
   return JSON.stringify(value);
 }
 
@@ -66,8 +75,8 @@ function uniquePlan(filter: Filter, fields: string[]): (CandidateQuery & { score
   for (const field of fields) {
     const cond = filter[field];
     if (!isScalar(cond)) break;
-    clauses.push(`${uniqueKeyExpression(field)} = ?`);
-    params.push(uniqueKeyOf(cond));
+    clauses.push(`${keyColumn('u', field)} = ?`);
+    params.push(keyValue('u', cond));
   }
   if (!clauses.length) return null;
   return { where: clauses.join(' AND '), params, score: clauses.length === fields.length ? 1_000 : clauses.length * 2 };
@@ -80,17 +89,17 @@ function lookupPlan(filter: Filter, fields: string[]): (CandidateQuery & { score
   let score = 0;
   for (const field of fields) {
     const cond = filter[field];
-    const expr = lookupExpression(field);
+    const column = keyColumn('x', field);
     if (isScalar(cond)) {
-      if (cond === null) clauses.push(`${expr} IS NULL`);
+      if (cond === null) clauses.push(`${column} IS NULL`);
       else {
-        clauses.push(`${expr} = ?`);
-        params.push(sqlValue(cond));
+        clauses.push(`${column} = ?`);
+        params.push(keyValue('x', cond));
       }
       score += 2;
       continue;
     }
-    const narrowed = cond && typeof cond === 'object' ? rangeOrIn(expr, cond) : null;
+    const narrowed = cond && typeof cond === 'object' ? rangeOrIn(column, cond) : null;
     if (narrowed) {
       clauses.push(narrowed.clause);
       params.push(...narrowed.params);
@@ -106,13 +115,13 @@ type Operators = Exclude<Condition, Scalar>;
 /**
  * SQL orders NULL < numbers < text, and MongoDB compares a bound only with values of its own
  * type: a number bound adds `< ''` (below every text), a text bound `>= ''`, so the index scan
- * stays within the type. Booleans read as 1/0 in SQL; the matcher drops them again.
+ * stays within the type. Booleans are 1/0 in a lookup key; the matcher drops them again.
  */
-function rangeOrIn(expr: string, cond: Operators): { clause: string; params: SqlValue[] } | null {
+function rangeOrIn(column: string, cond: Operators): { clause: string; params: SqlValue[] } | null {
   if (Array.isArray(cond.$in)) {
     const values = cond.$in;
     if (!values.length || values.some((v) => v === null || typeof v === 'boolean')) return null;
-    return { clause: `${expr} IN (${values.map(() => '?').join(', ')})`, params: values as SqlValue[] };
+    return { clause: `${column} IN (${values.map(() => '?').join(', ')})`, params: values as SqlValue[] };
   }
   const parts: string[] = [];
   const params: SqlValue[] = [];
@@ -128,22 +137,14 @@ function rangeOrIn(expr: string, cond: Operators): { clause: string; params: Sql
     if (typeof bound !== 'number' && typeof bound !== 'string') return null;
     if (kind && kind !== typeof bound) return null; // mixed-type bounds match nothing in MongoDB; let the matcher say so
     kind = typeof bound as 'number' | 'string';
-    parts.push(`${expr} ${sql} ?`);
+    parts.push(`${column} ${sql} ?`);
     params.push(bound);
   }
   if (!kind) return null;
-  parts.push(kind === 'number' ? `${expr} < ''` : `${expr} >= ''`);
+  parts.push(kind === 'number' ? `${column} < ''` : `${column} >= ''`);
   return { clause: parts.join(' AND '), params };
 }
 
 function isScalar(cond: Condition | undefined): cond is Scalar {
   return cond === null || typeof cond === 'string' || typeof cond === 'number' || typeof cond === 'boolean';
-}
-
-function sqlValue(value: string | number | boolean): SqlValue {
-  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
-}
-
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
