@@ -157,7 +157,7 @@ const canMount = (() => {
 if (!canMount) console.warn('SKIPPED (mount not permitted here): SQLite store on a real full and read-only disk');
 
 describe.skipIf(!canMount)('SQLite store on a real small disk (tmpfs)', () => {
-  it('answers UNAVAILABLE once the disk is full, keeps every write it acknowledged, and refuses to start read-only in one line', async () => {
+  it('answers UNAVAILABLE once the disk is full (readiness too), keeps every write it acknowledged, and refuses to start read-only in one line', async () => {
     const mnt = mkdtempSync(join(tmpdir(), 'pass-mnt-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mnt]);
     try {
@@ -175,6 +175,11 @@ describe.skipIf(!canMount)('SQLite store on a real small disk (tmpfs)', () => {
       expect(failure, 'the disk never filled').not.toBeNull();
       expect(isAppError(failure) && failure.code).toBe('UNAVAILABLE');
       expect((failure as Error).message).toMatch(/SQLITE_FULL/);
+      // Fill what is left with small writes: then /readyz says so too, its probe being a real write.
+      let small: unknown = null;
+      for (let i = 0; i < 2_000 && !small; i++) await c.insertOne({ _id: `s${i}`, blob: 'x' }).then(() => acked.push(`s${i}`), (err) => (small = err));
+      expect(small, 'small writes never failed').not.toBeNull();
+      await expect(store.ping()).rejects.toThrow(/SQLITE_FULL/);
       await store.close();
 
       execFileSync('mount', ['-o', 'remount,ro', mnt]);
