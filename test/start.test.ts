@@ -1,6 +1,7 @@
 // `npm start`'s entry as a user runs it: a child process with no configuration at all.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bareEnv, runEntry, type EntryProcess } from './support/entry-process.js';
@@ -90,6 +91,25 @@ describe('npm start entry (gateways/main.ts)', () => {
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
     } finally {
       await first.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses, in one line and without touching it, a data file written by a newer Pass', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pass-start-'));
+    try {
+      const file = join(dataDir, 'pass.sqlite');
+      const db = new Database(file);
+      db.exec('CREATE TABLE _collections (name TEXT)');
+      db.pragma('application_id = 1346458451'); // "PASS"
+      db.pragma('user_version = 99');
+      db.close();
+      const before = readFileSync(file);
+      started = runEntry('gateways/main.ts', { ...noConfig, DATA_DIR: dataDir });
+      expect(await started.exited).toBe(1);
+      expect(started.output().trim()).toMatch(/^data file \S+ was written by a newer Pass \(data schema 99, this version reads up to \d+\): .+$/);
+      expect(readFileSync(file).equals(before)).toBe(true);
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

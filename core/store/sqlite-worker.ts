@@ -42,8 +42,9 @@ function take(): SqliteRequest | null {
   return (receiveMessageOnPort(port)?.message as SqliteRequest | undefined) ?? null;
 }
 
+/** One message per batch: the app's thread wakes once for all its answers. */
 function answer(responses: SqliteResponse[]): void {
-  for (const r of responses) port.postMessage(r);
+  port.postMessage(responses);
 }
 
 /** Closes the file (a final checkpoint), answers, and lets the thread end. */

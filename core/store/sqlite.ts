@@ -98,7 +98,7 @@ class SqliteLink {
     readonly created: boolean,
     private readonly timeoutMs: number,
   ) {
-    port.on('message', (response: SqliteResponse) => this.answer(response));
+    port.on('message', (responses: SqliteResponse[]) => responses.forEach((r) => this.answer(r)));
     worker.on('error', (err) => this.fail(err));
     worker.on('exit', (code) => this.fail(new Error(`sqlite store worker stopped (exit code ${code})`)));
   }
