@@ -34,7 +34,23 @@ function serve(first: SqliteRequest): void {
     if (next.method === 'close') return closeFile(next);
     const batch: SqliteRequest[] = [next];
     for (next = take(); next && batch.length < maxBatch && !outsideTransaction.has(next.method); next = take()) batch.push(next);
-    answer(runBatch(file.db, engine, batch));
+    answer(runSafely(batch));
+  }
+}
+
+/** A batch that could not even start (BEGIN refused: an I/O error) fails alone; the thread goes on. */
+function runSafely(batch: SqliteRequest[]): SqliteResponse[] {
+  try {
+    return runBatch(file.db, engine, batch);
+  } catch (err) {
+    const error = toWireError(err);
+    try {
+      if (file.db.inTransaction) file.db.exec('ROLLBACK');
+      engine.resync();
+    } catch {
+      // the disk refuses even that: every later batch will say so in its own answers
+    }
+    return batch.map((r) => ({ id: r.id, ok: false, error }));
   }
 }
 
