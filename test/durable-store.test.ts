@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'pass-durable-'));
 const path = join(dir, 'pass.sqlite');
 const collectiveId = 'col_durable';
 const uids = Array.from({ length: 12 }, (_, i) => `04D0AB${String(i).padStart(8, '0')}`);
-const topUpCents = 2_000;
+const topUpCents = 1_000; // drained within the stream: refusals come before the kill
 
 type Outcome = { txId: string; cardUid: string; amount: number; answer: 'ok' | 'refused' | 'unknown' };
 

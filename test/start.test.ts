@@ -78,7 +78,7 @@ describe('npm start entry (gateways/main.ts)', () => {
       await started?.kill();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 
   it('refuses to start on data another running Pass holds, with one line, leaving that one serving', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pass-start-'));
@@ -93,7 +93,7 @@ describe('npm start entry (gateways/main.ts)', () => {
       await first.kill();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('refuses, in one line and without touching it, a data file written by a newer Pass', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pass-start-'));
