@@ -174,7 +174,8 @@ class MemoryCollection<T extends Doc> implements Collection<T> {
     for (const [field, lookup] of this.lookups) {
       const cond = filter[field];
       if (cond !== undefined && (cond === null || typeof cond !== 'object')) {
-        const ids = lookup.get(cond) ?? new Set<string>();
+        // null matches a missing field too, which the lookup keeps under undefined
+        const ids = cond === null ? [...(lookup.get(null) ?? []), ...(lookup.get(undefined) ?? [])] : (lookup.get(cond) ?? []);
         return [...ids].map((id) => this.docs.get(id)!).filter(Boolean);
       }
     }

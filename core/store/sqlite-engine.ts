@@ -8,7 +8,7 @@
 // check, write) cannot interleave with another writer.
 import type BetterSqlite3 from 'better-sqlite3';
 import { applyUpdate, getPath, matches, seedFromFilter, sortDocs } from './matcher.js';
-import { candidateQuery, keyColumn, keyColumnsOf, keyValue, type KeyFlavour, type SqlValue } from './sqlite-query.js';
+import { candidateQuery, irregularityOf, keyColumn, keyColumnsOf, keyValue, sqlOrder, type KeyFlavour, type SqlValue } from './sqlite-query.js';
 import { StoreDuplicateKeyError, type Doc, type Filter, type FindOptions, type IndexSpec, type InsertManyResult, type Update } from './port.js';
 
 type Db = BetterSqlite3.Database;
@@ -29,7 +29,7 @@ export class SqliteEngine {
   private readonly tables = new Map<string, Table>();
 
   constructor(private readonly db: Db) {
-    db.exec('CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL UNIQUE, indexes TEXT NOT NULL, multikey TEXT NOT NULL)');
+    db.exec('CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL UNIQUE, indexes TEXT NOT NULL, multikey TEXT NOT NULL, mixed TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     this.resync();
   }
@@ -41,8 +41,8 @@ export class SqliteEngine {
    */
   resync(): void {
     this.tables.clear();
-    const known = this.db.prepare('SELECT name, tbl, indexes, multikey FROM _collections').all() as Array<{ name: string; tbl: string; indexes: string; multikey: string }>;
-    for (const k of known) this.tables.set(k.name, new Table(this.db, k.name, k.tbl, JSON.parse(k.indexes), new Set(JSON.parse(k.multikey))));
+    const known = this.db.prepare('SELECT name, tbl, indexes, multikey, mixed FROM _collections').all() as Array<{ name: string; tbl: string; indexes: string; multikey: string; mixed: string }>;
+    for (const k of known) this.tables.set(k.name, new Table(this.db, k.name, k.tbl, JSON.parse(k.indexes), { multikey: new Set(JSON.parse(k.multikey)), mixed: new Set(JSON.parse(k.mixed)) }));
   }
 
   collectionNames(): string[] {
@@ -73,29 +73,16 @@ export class SqliteEngine {
   }
 
   findOne(name: string, filter: Filter): DocText | null {
-    const table = this.existing(name);
-    if (!table) return null;
-    for (const { text, doc } of table.candidates(filter)) if (matches(doc, filter)) return text;
-    return null;
+    return this.existing(name)?.select(filter, { limit: 1 })[0] ?? null;
   }
 
   /** The matching documents as one JSON array text: one parse on the caller's side. */
   find(name: string, filter: Filter, options?: FindOptions): string {
-    const table = this.existing(name);
-    if (!table) return '[]';
-    const found: Array<{ text: DocText; doc: Doc }> = [];
-    for (const c of table.candidates(filter)) if (matches(c.doc, filter)) found.push(c);
-    if (!options?.sort && !options?.skip && !options?.limit) return `[${found.map((f) => f.text).join(',')}]`;
-    const byDoc = new Map(found.map((f) => [f.doc, f.text]));
-    return `[${sortDocs(found.map((f) => f.doc), options).map((d) => byDoc.get(d)).join(',')}]`;
+    return `[${(this.existing(name)?.select(filter, options ?? {}) ?? []).join(',')}]`;
   }
 
   count(name: string, filter: Filter): number {
-    const table = this.existing(name);
-    if (!table) return 0;
-    let n = 0;
-    for (const { doc } of table.candidates(filter)) if (matches(doc, filter)) n++;
-    return n;
+    return this.existing(name)?.count(filter) ?? 0;
   }
 
   updateOne(name: string, filter: Filter, update: Update, upsert: boolean): { matched: number; upserted: boolean } {
@@ -174,8 +161,8 @@ export class SqliteEngine {
     if (!table) {
       const tbl = tableName(name, new Set([...this.tables.values()].map((t) => t.tbl)));
       this.db.exec(`CREATE TABLE IF NOT EXISTS "${tbl}" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
-      this.db.prepare('INSERT INTO _collections (name, tbl, indexes, multikey) VALUES (?, ?, ?, ?)').run(name, tbl, '[]', '[]');
-      table = new Table(this.db, name, tbl, [], new Set());
+      this.db.prepare('INSERT INTO _collections (name, tbl, indexes, multikey, mixed) VALUES (?, ?, ?, ?, ?)').run(name, tbl, '[]', '[]', '[]');
+      table = new Table(this.db, name, tbl, [], { multikey: new Set(), mixed: new Set() });
       this.tables.set(name, table);
     }
     return table;
@@ -197,7 +184,7 @@ class Table {
     readonly name: string,
     readonly tbl: string,
     private indexes: IndexSpec[],
-    private readonly multikey: Set<string>,
+    private readonly irregular: { multikey: Set<string>; mixed: Set<string> },
   ) {
     this.deleteStmt = db.prepare(`DELETE FROM "${tbl}" WHERE id = ?`);
     this.prepareWrites();
@@ -206,12 +193,12 @@ class Table {
   insert(text: DocText, parsed?: Doc): void {
     const doc = parsed ?? (JSON.parse(text) as Doc);
     if (typeof doc._id !== 'string') throw new Error('sqlite store: a document needs a string _id');
-    this.noteArrays(doc);
+    this.noteIrregular(doc);
     refusingDuplicates(() => this.insertStmt.run(doc._id, text, ...this.keyValues(doc)));
   }
 
   replace(id: string, doc: Doc): void {
-    this.noteArrays(doc);
+    this.noteIrregular(doc);
     refusingDuplicates(() => this.replaceStmt.run(JSON.stringify(doc), ...this.keyValues(doc), id));
   }
 
@@ -231,11 +218,53 @@ class Table {
     return [...this.indexes];
   }
 
+  /**
+   * The texts of the matching documents, sorted, skipped and limited. Three ways, fastest first:
+   * SQL alone when its clause is exact and it can order (no document parsed); SQL ordering with
+   * the matcher deciding, stopping at the limit; or every candidate matched, then sorted here.
+   */
+  select(filter: Filter, options: FindOptions): DocText[] {
+    const query = candidateQuery(filter, this.indexes, this.irregular);
+    const order = sqlOrder(options.sort, this.indexes, this.irregular);
+    const skip = options.skip ?? 0;
+    const limit = options.limit || Infinity;
+    if (order && query.exact) {
+      const page = Number.isFinite(limit) ? ` LIMIT ${Math.floor(limit)} OFFSET ${Math.floor(skip)}` : skip ? ` LIMIT -1 OFFSET ${Math.floor(skip)}` : '';
+      return (this.statement(`SELECT doc FROM "${this.tbl}"${whereOf(query.where)} ORDER BY ${order}${page}`).pluck().all(...query.params) as DocText[]);
+    }
+    if (order) {
+      const texts: DocText[] = [];
+      let skipped = 0;
+      for (const text of this.statement(`SELECT doc FROM "${this.tbl}"${whereOf(query.where)} ORDER BY ${order}`).pluck().iterate(...query.params) as Iterable<DocText>) {
+        if (!matches(JSON.parse(text), filter)) continue;
+        if (skipped++ < skip) continue;
+        texts.push(text);
+        if (texts.length >= limit) break;
+      }
+      return texts;
+    }
+    const found = [...this.candidates(filter)].filter((c) => matches(c.doc, filter));
+    const byDoc = new Map(found.map((f) => [f.doc, f.text]));
+    return sortDocs(
+      found.map((f) => f.doc),
+      options,
+    ).map((d) => byDoc.get(d)!);
+  }
+
+  count(filter: Filter): number {
+    const query = candidateQuery(filter, this.indexes, this.irregular);
+    if (query.exact) return this.statement(`SELECT count(*) FROM "${this.tbl}"${whereOf(query.where)}`).pluck().get(...query.params) as number;
+    let n = 0;
+    for (const { doc } of this.candidates(filter)) if (matches(doc, filter)) n++;
+    return n;
+  }
+
+  /** Every document the candidate clause keeps, parsed (the matcher decides). */
   *candidates(filter: Filter): Iterable<{ text: DocText; doc: Doc }> {
-    const { where, params } = candidateQuery(filter, this.indexes, this.multikey);
+    const { where, params } = candidateQuery(filter, this.indexes, this.irregular);
     // All rows are read before any is handed out: callers may write to this table meanwhile.
-    const rows = this.query(where).all(...params) as Row[];
-    for (const row of rows) yield { text: row.doc, doc: JSON.parse(row.doc) as Doc };
+    const rows = this.statement(`SELECT doc FROM "${this.tbl}"${whereOf(where)} ORDER BY rowid`).pluck().all(...params) as DocText[];
+    for (const text of rows) yield { text, doc: JSON.parse(text) as Doc };
   }
 
   /** Adds the index's key columns (filled from the stored documents), then the SQL index on them. */
@@ -259,7 +288,7 @@ class Table {
     const fields = [...new Set(added.map((k) => k.field))];
     for (const row of this.db.prepare(`SELECT id, doc FROM "${this.tbl}"`).all() as Row[]) {
       const doc = JSON.parse(row.doc) as Doc;
-      this.noteArrays(doc, fields);
+      this.noteIrregular(doc, fields);
       set.run(...added.map((k) => keyValue(k.flavour, getPath(doc, k.field))), row.id);
     }
   }
@@ -268,31 +297,35 @@ class Table {
     this.keys = keyColumnsOf(this.indexes);
     this.indexedFields = [...new Set(this.keys.map((k) => k.field))];
     const columns = this.keys.map((k) => keyColumn(k.flavour, k.field));
+    this.queries.clear(); // their plans may change with the new index
     this.insertStmt = this.db.prepare(`INSERT INTO "${this.tbl}" (id, doc${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?${columns.map(() => ', ?').join('')})`);
     this.replaceStmt = this.db.prepare(`UPDATE "${this.tbl}" SET doc = ?${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`);
-    this.queries.clear();
   }
 
   private keyValues(doc: Doc): SqlValue[] {
     return this.keys.map((k) => keyValue(k.flavour, getPath(doc, k.field)));
   }
 
-  private query(where: string): Statement {
-    let stmt = this.queries.get(where);
+  private statement(sql: string): Statement {
+    let stmt = this.queries.get(sql);
     if (!stmt) {
       if (this.queries.size >= maxCachedQueries) this.queries.delete(this.queries.keys().next().value!);
-      stmt = this.db.prepare(`SELECT id, doc FROM "${this.tbl}"${where ? ` WHERE ${where}` : ''} ORDER BY rowid`);
-      this.queries.set(where, stmt);
+      stmt = this.db.prepare(sql);
+      this.queries.set(sql, stmt);
     }
     return stmt;
   }
 
-  /** An indexed field seen holding an array is no longer answered by its SQL index (sqlite-query.ts). */
-  private noteArrays(doc: Doc, fields = this.indexedFields): void {
+  /**
+   * An indexed field seen holding an array is no longer answered by its SQL index, one seen
+   * holding a boolean or an object no longer exactly (sqlite-query.ts): noted for good.
+   */
+  private noteIrregular(doc: Doc, fields = this.indexedFields): void {
     let changed = false;
     for (const field of fields) {
-      if (!this.multikey.has(field) && Array.isArray(getPath(doc, field))) {
-        this.multikey.add(field);
+      const kind = irregularityOf(getPath(doc, field));
+      if (kind && !this.irregular[kind].has(field)) {
+        this.irregular[kind].add(field);
         changed = true;
       }
     }
@@ -300,8 +333,13 @@ class Table {
   }
 
   private saveMeta(): void {
-    this.db.prepare('UPDATE _collections SET indexes = ?, multikey = ? WHERE name = ?').run(JSON.stringify(this.indexes), JSON.stringify([...this.multikey].sort()), this.name);
+    const sorted = (set: Set<string>) => JSON.stringify([...set].sort());
+    this.db.prepare('UPDATE _collections SET indexes = ?, multikey = ?, mixed = ? WHERE name = ?').run(JSON.stringify(this.indexes), sorted(this.irregular.multikey), sorted(this.irregular.mixed), this.name);
   }
+}
+
+function whereOf(clause: string): string {
+  return clause ? ` WHERE ${clause}` : '';
 }
 
 /** A table name from the collection's name: readable when it can be, unique always. */
