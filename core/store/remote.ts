@@ -6,6 +6,7 @@
 // in flight (their outcome is unknown, as with a MongoDB network error: callers reload) and the
 // next request reconnects, with a bounded number of attempts.
 import { connect, type Socket } from 'node:net';
+import { PendingReplies } from './pending-replies.js';
 import { FrameReader, encodeFrame, parseStoreUrl, type StoreMethod, type StoreRequest, type StoreResponse } from './remote-wire.js';
 import { StoreDuplicateKeyError, type Collection, type Doc, type Store } from './port.js';
 
@@ -70,20 +71,13 @@ function remoteCollection(name: string, call: Call): Collection<Doc> {
   };
 }
 
-interface Waiting {
-  resolve(value: unknown): void;
-  reject(err: Error): void;
-  timer: NodeJS.Timeout;
-}
-
 type Outgoing = { collection: string; method: StoreMethod; args: unknown[] } | { collection: null; method: 'ping' | 'dropAll'; args: [] };
 
 /** One socket to the server, reopened on demand; answers matched to requests by id. */
 class Link {
   private socket: Socket | null = null;
   private opening: Promise<Socket> | null = null;
-  private readonly waiting = new Map<number, Waiting>();
-  private nextId = 1;
+  private readonly pending = new PendingReplies();
   private closed = false;
   private readonly attempts: number;
   private readonly retryDelayMs: number;
@@ -103,16 +97,11 @@ class Link {
   async request(outgoing: Outgoing): Promise<unknown> {
     if (this.closed) throw new RemoteStoreUnavailableError('remote store is closed');
     const socket = await this.open();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        reject(new RemoteStoreUnavailableError(`remote store did not answer ${outgoing.method} in ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
-      timer.unref();
-      this.waiting.set(id, { resolve, reject, timer });
-      socket.write(encodeFrame({ id, ...outgoing } as StoreRequest));
-    });
+    return this.pending.add(
+      this.timeoutMs,
+      () => new RemoteStoreUnavailableError(`remote store did not answer ${outgoing.method} in ${this.timeoutMs} ms`),
+      (id) => socket.write(encodeFrame({ id, ...outgoing } as StoreRequest)),
+    );
   }
 
   async close(): Promise<void> {
@@ -168,20 +157,11 @@ class Link {
   }
 
   private answer(response: StoreResponse): void {
-    const w = this.waiting.get(response.id);
-    if (!w) return; // timed out already
-    this.waiting.delete(response.id);
-    clearTimeout(w.timer);
-    if (response.ok) w.resolve(response.value);
-    else w.reject(toError(response.error));
+    this.pending.settle(response.id, response.ok ? response : { ok: false, error: toError(response.error) });
   }
 
   private failAll(message: string): void {
-    for (const w of this.waiting.values()) {
-      clearTimeout(w.timer);
-      w.reject(new RemoteStoreUnavailableError(message));
-    }
-    this.waiting.clear();
+    this.pending.failAll(() => new RemoteStoreUnavailableError(message));
   }
 }
 

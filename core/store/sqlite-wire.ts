@@ -2,22 +2,10 @@
 // (sqlite-worker.ts). Documents cross as JSON text (one native stringify on the app's side, a
 // cheap string copy across threads); filters and updates are small and cross as objects.
 
-export type SqliteMethod =
-  | 'insertOne'
-  | 'insertMany'
-  | 'findOne'
-  | 'find'
-  | 'count'
-  | 'updateOne'
-  | 'updateMany'
-  | 'deleteOne'
-  | 'deleteMany'
-  | 'ensureIndexes'
-  /** store-wide: */
-  | 'ping'
-  | 'dropAll'
-  | 'collectionNames'
-  | 'close';
+import type { Collection } from './port.js';
+
+/** A Collection method, or one of the store-wide ones. */
+export type SqliteMethod = keyof Collection | 'ping' | 'dropAll' | 'collectionNames' | 'close';
 
 export interface SqliteRequest {
   id: number;

@@ -7,6 +7,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
+import { PendingReplies } from './pending-replies.js';
 import { StoreOpenError, type OpenOptions } from './sqlite-file.js';
 import type { SqliteMethod, SqliteReady, SqliteRequest, SqliteResponse, WireError } from './sqlite-wire.js';
 import { StoreDuplicateKeyError, type Collection, type Doc, type Store } from './port.js';
@@ -79,16 +80,9 @@ function parseOrNull(text: unknown): any {
   return text === null ? null : JSON.parse(text as string);
 }
 
-interface Waiting {
-  resolve(value: unknown): void;
-  reject(err: Error): void;
-  timer: NodeJS.Timeout;
-}
-
 /** The worker thread and its port; answers matched to requests by id. */
 class SqliteLink {
-  private readonly waiting = new Map<number, Waiting>();
-  private nextId = 1;
+  private readonly pending = new PendingReplies();
   private broken: Error | null = null;
   private closing: Promise<void> | null = null;
 
@@ -127,16 +121,11 @@ class SqliteLink {
 
   request(collection: string | null, method: SqliteMethod, args: unknown[], timeoutMs = this.timeoutMs): Promise<unknown> {
     if (this.broken) return Promise.reject(unavailable(this.broken.message));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        reject(unavailable(`no answer to ${method} in ${timeoutMs} ms`));
-      }, timeoutMs);
-      timer.unref();
-      this.waiting.set(id, { resolve, reject, timer });
-      this.port.postMessage({ id, collection, method, args } satisfies SqliteRequest);
-    });
+    return this.pending.add(
+      timeoutMs,
+      () => unavailable(`no answer to ${method} in ${timeoutMs} ms`),
+      (id) => this.port.postMessage({ id, collection, method, args } satisfies SqliteRequest),
+    );
   }
 
   /** Answers what was asked before, refuses what is asked after, then closes the file. */
@@ -152,23 +141,14 @@ class SqliteLink {
   }
 
   private answer(response: SqliteResponse): void {
-    const w = this.waiting.get(response.id);
-    if (!w) return; // timed out already
-    this.waiting.delete(response.id);
-    clearTimeout(w.timer);
-    if (response.ok) w.resolve(response.value);
-    else w.reject(toError(response.error));
+    this.pending.settle(response.id, response.ok ? response : { ok: false, error: toError(response.error) });
   }
 
   private fail(err: Error): void {
     if (this.broken) return;
     this.broken = err;
     logger.error({ err }, 'sqlite store thread stopped: every store call fails until the process restarts');
-    for (const w of this.waiting.values()) {
-      clearTimeout(w.timer);
-      w.reject(unavailable(err.message));
-    }
-    this.waiting.clear();
+    this.pending.failAll(() => unavailable(err.message));
   }
 }
 
