@@ -16,6 +16,7 @@ import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
 import { adminCurrencyRoutes } from './routes/currencies.js';
+import { adminCardRoutes } from './routes/cards.js';
 import { opsRoutes } from './routes/ops.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
@@ -66,6 +67,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);
+  adminCardRoutes(adminApi, core);
   opsRoutes(adminApi, core);
   app.use('/api', adminApi);
 
