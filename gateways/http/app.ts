@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import type { Core } from '../../core/runtime/boot.js';
 import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
+import { trustProxy } from './client-address.js';
 import { errorHandler, notFound } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
@@ -33,7 +34,9 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   const app = express();
   app.locals.core = core;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For only from the proxies TRUST_PROXY names (none by default): client-address.ts.
+  const trusted = trustProxy(core.config.TRUST_PROXY);
+  app.set('trust proxy', (address: string) => trusted(address));
   app.use(requestLogger());
 
   const probes = publicRouter();

@@ -114,6 +114,8 @@ const fr = {
   'terminals.created': 'Créé',
   'terminals.pairedAt': 'Appairé le',
   'terminals.revoke': 'Révoquer',
+  'terminals.unlockLocked': 'Déverrouillage bloqué (codes PIN faux) jusqu’à {time}',
+  'terminals.unlockLift': 'Débloquer',
   'terminals.revokeConfirm': 'Révoquer « {name} » ? Il ne pourra plus vendre.',
   'terminals.unnamed': 'Terminal sans nom',
 
@@ -305,6 +307,8 @@ const en: Record<keyof typeof fr, string> = {
   'terminals.created': 'Created',
   'terminals.pairedAt': 'Paired on',
   'terminals.revoke': 'Revoke',
+  'terminals.unlockLocked': 'Unlock locked (wrong PINs) until {time}',
+  'terminals.unlockLift': 'Lift',
   'terminals.revokeConfirm': 'Revoke “{name}”? It will no longer be able to sell.',
   'terminals.unnamed': 'Unnamed terminal',
 
