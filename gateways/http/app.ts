@@ -8,6 +8,8 @@ import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
 import { trustProxy } from './client-address.js';
 import { errorHandler, notFound } from './errors.js';
+import { sameOriginWrites } from './same-origin.js';
+import { securityHeaders } from './security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
@@ -38,6 +40,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   const trusted = trustProxy(core.config.TRUST_PROXY);
   app.set('trust proxy', (address: string) => trusted(address));
   app.use(requestLogger());
+  app.use(securityHeaders({ publicUrl: core.config.PUBLIC_URL }));
 
   const probes = publicRouter();
   probes.get('/healthz', (_req, res) => {
@@ -55,6 +58,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   payments.use(paymentRoutes({ jobs: core.jobs, provider: core.payments, demo: isDemoProvider(core.payments) ? core.payments : undefined }));
   app.use(payments);
 
+  app.use('/api', sameOriginWrites({ publicUrl: core.config.PUBLIC_URL }));
   app.use('/api', express.json({ limit: limits.httpBodyBytes }));
   const publicApi = publicRouter();
   authRoutes(publicApi, core);

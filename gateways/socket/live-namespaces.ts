@@ -3,6 +3,7 @@
 import type { Server } from 'socket.io';
 import type { Core } from '../../core/runtime/boot.js';
 import { clientAddress, trustProxy } from '../http/client-address.js';
+import { crossSiteRefusal } from '../http/same-origin.js';
 import { principalFromCookieHeader } from '../http/session.js';
 import { attachDashboardNamespace } from './dashboard.js';
 import { attachDisplayNamespace } from './display.js';
@@ -18,6 +19,8 @@ export async function attachLiveNamespaces(io: Server, core: Core): Promise<void
     live: core.live,
     bus: core.bus,
     authenticate: async (socket) => {
+      // The cookie is ambient: a page of another site could open this socket with it.
+      if (crossSiteRefusal(socket.handshake.headers, core.config.PUBLIC_URL)) return null;
       const who = await principalFromCookieHeader(core, socket.handshake.headers.cookie);
       if (!who) return null;
       return { collectiveId: who.role === 'operator' ? null : who.collectiveId };
