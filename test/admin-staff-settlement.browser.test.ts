@@ -163,6 +163,17 @@ describe('admin panel: staff and village settlement in the browser', () => {
     await byTestId('nav-pos').click();
     await byTestId('pos-requires-staff').waitFor();
     await shoot('33-pos-requires-staff');
+
+    // Guessing PINs locks the terminal's unlock; its admin sees it on the terminals tab and lifts it.
+    for (let i = 0; i < 5; i++) expect(await terminal.timeout(5_000).emitWithAck('unlock', { pin: `99${i}9` })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await terminal.timeout(5_000).emitWithAck('unlock', { pin: '4821' })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    await page.locator(`[data-testid="pos-row"][data-pos-id="${posId}"] [data-testid="pos-open"]`).click();
+    await byTestId('pos-tab-terminals').click();
+    await expect.poll(() => byTestId('terminal-unlock-locked').textContent()).toMatch(/Déverrouillage bloqué/);
+    await shoot('33b-terminal-unlock-locked');
+    await byTestId('terminal-unlock-lift').click();
+    await byTestId('terminal-unlock-locked').waitFor({ state: 'detached' });
+    expect(await terminal.timeout(5_000).emitWithAck('unlock', { pin: '4821' })).toMatchObject({ ok: true });
   });
 
   it('settles a finished day: A owes B after netting; a lost "paid" answer is retried with the same txId and paid once', async () => {
