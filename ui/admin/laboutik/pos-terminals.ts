@@ -73,7 +73,7 @@ export class PosTerminals extends LitElement {
                 <span class="badge ${term.state === 'paired' ? 'ok' : term.state === 'revoked' ? 'bad' : 'warn'}">${tb(`terminals.state.${term.state}`)}</span>
                 ${term.unlockLockedUntil
                   ? html`<span class="badge bad" data-testid="terminal-unlock-locked">${tb('terminals.unlockLocked', { time: dateTime(term.unlockLockedUntil) })}</span>
-                      <button class="small" data-testid="terminal-unlock-lift" ?disabled=${this.busy === term._id} @click=${() => this.liftUnlock(term)}>${tb('terminals.unlockLift')}</button>`
+                      <button type="button" class="small-btn" data-testid="terminal-unlock-lift" ?disabled=${this.busy === term._id} @click=${() => this.liftUnlock(term)}>${tb('terminals.unlockLift')}</button>`
                   : nothing}
               </td>
               <td class="actions-cell">
