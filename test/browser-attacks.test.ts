@@ -12,7 +12,11 @@ describe('browser-side attacks', () => {
   async function adminWithPos() {
     const admin = await collectiveWithAdmin(node.core, 'Forged Collective');
     const cookie = await login(node.url, admin.email, admin.password);
-    const res = await fetch(`${node.url}/api/collectives/${admin.collectiveId}/pos`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bar' }) });
+    const res = await fetch(`${node.url}/api/collectives/${admin.collectiveId}/pos`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bar' }),
+    });
     return { admin, cookie, posId: ((await res.json()) as any).pos.id as string };
   }
 
@@ -38,13 +42,20 @@ describe('browser-side attacks', () => {
     const list = await fetch(path, { headers: { cookie } }).then((r) => r.json() as Promise<any>);
     expect(list.terminals).toEqual([]);
     // The app's own page: accepted.
-    const own = await fetch(path, { method: 'POST', headers: { cookie, origin: node.url, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, body: '{"name":"Caisse"}' });
+    const own = await fetch(path, {
+      method: 'POST',
+      headers: { cookie, origin: node.url, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      body: '{"name":"Caisse"}',
+    });
     expect(own.status).toBe(201);
   });
 
   it('the public visitor’s cookie routes are guarded the same way: a sign-out posted from another site is refused', async () => {
     node = await boot();
-    const res = await fetch(`${node.url}/api/me/logout`, { method: 'POST', headers: { cookie: 'pass_user=whatever', origin: 'https://evil.example', 'content-type': 'text/plain' } });
+    const res = await fetch(`${node.url}/api/me/logout`, {
+      method: 'POST',
+      headers: { cookie: 'pass_user=whatever', origin: 'https://evil.example', 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(403);
   });
 

@@ -10,7 +10,10 @@ import { collectiveWithAdmin, login, type BootedNode } from './support/boot.js';
 import { bootLaBoutik, type LaBoutikNode } from './support/laboutik.js';
 
 const post = (node: BootedNode, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${node.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  fetch(`${node.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({
+    status: r.status,
+    body: (await r.json()) as any,
+  }));
 
 describe('guessing secrets', () => {
   let node: LaBoutikNode;
@@ -31,7 +34,8 @@ describe('guessing secrets', () => {
     const nobody = await post(node, '/api/auth/login', { email: 'nobody@nowhere.test', password: admin.password });
     expect(wrong).toEqual(nobody); // never says which of the two was wrong
     expect(wrong.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: 'wrong email or password' });
-    for (let i = 1; i < loginThrottleRules.account.freeFailures; i++) expect((await post(node, '/api/auth/login', { email: admin.email, password: `guess-${i}` })).status).toBe(401);
+    for (let i = 1; i < loginThrottleRules.account.freeFailures; i++)
+      expect((await post(node, '/api/auth/login', { email: admin.email, password: `guess-${i}` })).status).toBe(401);
     const locked = await post(node, '/api/auth/login', { email: admin.email, password: admin.password });
     expect(locked.status).toBe(429);
     expect(locked.body.error.details.retryAfterMs).toBe(1_000);
@@ -42,7 +46,7 @@ describe('guessing secrets', () => {
     expect((await post(node, '/api/auth/login', { email: admin.email, password: admin.password })).status).toBe(200); // time lifted it
 
     // A patient guesser who waits out every delay reaches the lockout: an hour per guess.
-    for (let failures = 0; failures < 17; ) {
+    for (let failures = 0; failures < 17;) {
       const res = await post(node, '/api/auth/login', { email: admin.email, password: `guess-again-${failures}` });
       if (res.status === 401) failures++;
       else clock.advance(res.body.error.details.retryAfterMs + 1);
@@ -70,7 +74,8 @@ describe('guessing secrets', () => {
   it('TRUST_PROXY: a named proxy’s X-Forwarded-For is the client address, so each client has its own limit', async () => {
     node = await bootLaBoutik({ env: { TRUST_PROXY: 'loopback' } });
     const admin = await collectiveWithAdmin(node.core, 'Proxied Collective');
-    for (let i = 0; i < loginThrottleRules.address.freeFailures; i++) await post(node, '/api/auth/login', { email: `other-${i}@test.fr`, password: 'password1' }, { 'x-forwarded-for': '203.0.113.9' });
+    for (let i = 0; i < loginThrottleRules.address.freeFailures; i++)
+      await post(node, '/api/auth/login', { email: `other-${i}@test.fr`, password: 'password1' }, { 'x-forwarded-for': '203.0.113.9' });
     expect((await post(node, '/api/auth/login', { email: admin.email, password: admin.password }, { 'x-forwarded-for': '203.0.113.9' })).status).toBe(429);
     expect((await post(node, '/api/auth/login', { email: admin.email, password: admin.password }, { 'x-forwarded-for': '198.51.100.7' })).status).toBe(200);
   });
@@ -134,4 +139,3 @@ describe('guessing secrets', () => {
     expect(await tap(screen('198.51.100.60'))).toMatchObject({ ok: true }); // another address: its own allowance
   });
 });
-

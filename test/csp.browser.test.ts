@@ -31,15 +31,16 @@ describe('the built UIs under the Content-Security-Policy', () => {
     const problems: string[] = [];
     await page.exposeFunction('reportViolation', (v: string) => problems.push(v));
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`CSP ${e.violatedDirective} blocked ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(`CSP ${e.violatedDirective} blocked ${e.blockedURI}`),
+      );
     });
     page.on('pageerror', (err) => problems.push(err.message));
     page.on('console', (msg) => msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text()) && problems.push(msg.text()));
     return { page, problems };
   }
 
-  const rendered = (page: Page, tag: string) =>
-    page.waitForFunction((t) => (document.querySelector(t)?.shadowRoot?.childElementCount ?? 0) > 0, tag, { timeout: 20_000 });
+  const rendered = (page: Page, tag: string) => page.waitForFunction((t) => (document.querySelector(t)?.shadowRoot?.childElementCount ?? 0) > 0, tag, { timeout: 20_000 });
 
   it.each([
     ['/', 'home-app'],

@@ -19,8 +19,7 @@ export const loginThrottleRules = {
 } as const;
 
 const growing = (freeFailures: number): LockPolicy => ({
-  lockMs: (failures) =>
-    failures < freeFailures ? 0 : Math.min(loginThrottleRules.firstDelayMs * 2 ** Math.min(failures - freeFailures, 30), loginThrottleRules.maxDelayMs),
+  lockMs: (failures) => (failures < freeFailures ? 0 : Math.min(loginThrottleRules.firstDelayMs * 2 ** Math.min(failures - freeFailures, 30), loginThrottleRules.maxDelayMs)),
   forgetAfterMs: loginThrottleRules.forgetAfterMs,
 });
 const accountPolicy = growing(loginThrottleRules.account.freeFailures);

@@ -32,14 +32,20 @@ export function trustProxy(value: string | undefined): TrustProxy {
 
 /** The client behind `peer`, given the X-Forwarded-For header it sent. */
 export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustProxy): string {
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   let address = unmapped(peer ?? 'unknown');
   while (trusted(address) && hops.length) address = unmapped(hops.pop()!);
   return address;
 }
 
 function entries(value: string): string[] {
-  return value.split(',').map((e) => e.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
 }
 
 /** `::ffff:10.0.0.1` (an IPv4 peer on a dual-stack socket) is 10.0.0.1. */

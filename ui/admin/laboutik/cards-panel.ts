@@ -43,18 +43,31 @@ export class CardsPanel extends LitElement {
       <p class="muted">${tb('cards.intro')}</p>
       <form novalidate @submit=${this.import}>
         <label for="cards-csv">${tb('cards.csv')}</label>
-        <textarea id="cards-csv" rows="8" data-testid="cards-csv" placeholder="uid,number,claim_code" .value=${this.csv} @input=${(e: Event) => (this.csv = (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea
+          id="cards-csv"
+          rows="8"
+          data-testid="cards-csv"
+          placeholder="uid,number,claim_code"
+          .value=${this.csv}
+          @input=${(e: Event) => (this.csv = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
         <button type="submit" class="primary" ?disabled=${this.busy || !this.csv.trim()} data-testid="cards-import">${tb('cards.import')}</button>
       </form>
       ${formAlert(this.error, 'cards-error')}
-      ${this.badLines.length
-        ? html`<ul data-testid="cards-bad-lines">
-            ${this.badLines.map((l) => html`<li>${tb('cards.badLine', { line: String(l.line), reason: l.reason })}</li>`)}
-          </ul>`
-        : nothing}
-      ${this.result
-        ? html`<p class="badge ok" role="status" data-testid="cards-result">${tb('cards.imported', { created: String(this.result.created), existing: String(this.result.existing.length) })}</p>`
-        : nothing}
+      ${
+        this.badLines.length
+          ? html`<ul data-testid="cards-bad-lines">
+              ${this.badLines.map((l) => html`<li>${tb('cards.badLine', { line: String(l.line), reason: l.reason })}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${
+        this.result
+          ? html`<p class="badge ok" role="status" data-testid="cards-result">
+              ${tb('cards.imported', { created: String(this.result.created), existing: String(this.result.existing.length) })}
+            </p>`
+          : nothing
+      }
     </section>`;
   }
 
