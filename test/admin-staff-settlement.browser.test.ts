@@ -163,6 +163,33 @@ describe('admin panel: staff and village settlement in the browser', () => {
     await byTestId('nav-pos').click();
     await byTestId('pos-requires-staff').waitFor();
     await shoot('33-pos-requires-staff');
+
+    // Guessing PINs locks the terminal's unlock; its admin sees it on the terminals tab and lifts it.
+    for (let i = 0; i < 5; i++) expect(await terminal.timeout(5_000).emitWithAck('unlock', { pin: `99${i}9` })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await terminal.timeout(5_000).emitWithAck('unlock', { pin: '4821' })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    await page.locator(`[data-testid="pos-row"][data-pos-id="${posId}"] [data-testid="pos-open"]`).click();
+    await byTestId('pos-tab-terminals').click();
+    await expect.poll(() => byTestId('terminal-unlock-locked').textContent()).toMatch(/Déverrouillage bloqué/);
+    await shoot('33b-terminal-unlock-locked');
+    await byTestId('terminal-unlock-lift').click();
+    await byTestId('terminal-unlock-locked').waitFor({ state: 'detached' });
+    expect(await terminal.timeout(5_000).emitWithAck('unlock', { pin: '4821' })).toMatchObject({ ok: true });
+  });
+
+  it('imports a printed batch of Pass cards (a bad line is named, nothing written) and downloads the printer’s file', async () => {
+    await byTestId('nav-cards').click();
+    await byTestId('cards-csv').fill('uid,number,claim_code\n04BB0001,TIL-0001,\nnot-a-uid,TIL-0002,');
+    await byTestId('cards-import').click();
+    await expect.poll(() => byTestId('cards-bad-lines').textContent()).toContain('3');
+    expect(await core.pass.cards.byNumber('TIL-0001')).toBeNull();
+    await byTestId('cards-csv').fill('04BB0001,TIL-0001\n04BB0002,TIL-0002,ABCD-EFGH-JKMN');
+    await byTestId('cards-import').click();
+    await expect.poll(() => byTestId('cards-result').textContent()).toMatch(/2 cartes créées/);
+    await shoot('35-cards-imported');
+    const href = await byTestId('cards-print').getAttribute('href');
+    const file = await page.request.get(`${node.url}${href}`);
+    expect(file.headers()['content-type']).toMatch(/^text\/csv/);
+    expect(await file.text()).toContain('TIL-0002,04BB0002,ABCD-EFGH-JKMN,');
   });
 
   it('settles a finished day: A owes B after netting; a lost "paid" answer is retried with the same txId and paid once', async () => {

@@ -166,16 +166,16 @@ describe('Lespass public API', () => {
     expect(me.body.payments).toEqual([expect.objectContaining({ kind: 'basket', state: 'paid', amount: 4100 })]);
   });
 
-  it('links a Pass by its printed number (its money follows), reports it lost, and tops up online', async () => {
+  it('links a Pass by its printed number and claim code (its money follows), reports it lost, and tops up online', async () => {
     const { core } = node;
     const card = await core.pass.registerCard({ uid: '04AA0001', number: 'FOURMI-0001', issuerId: a._id });
     await core.pass.topUp({ txId: 'cash-topup-fourmi-1', cardUid: card.uid, asset: 'local', amount: 700, method: 'cash', collectiveId: a._id, posId: 'pos_bar' });
     const other = await core.pass.registerCard({ uid: '04AA0002', number: 'FOURMI-0002', issuerId: a._id });
     const cookie = await signIn(node, 'holder@test.fr');
-    const link = (number: string, c = cookie) => api(node, 'POST', '/api/me/cards/link', { cookie: c, body: { number, txId: `link-${number}` } });
+    const link = (number: string, c = cookie) => api(node, 'POST', '/api/me/cards/link', { cookie: c, body: { number, claimCode: card.claimCode, txId: `link-${number}` } });
     const unknown = await link('NOPE-1');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.fields).toEqual({ number: 'no Pass has this number' });
+    expect(unknown.body.error.fields).toEqual({ claimCode: 'no Pass has this number and claim code' });
     expect((await link('FOURMI-0001')).body.card).toMatchObject({ number: 'FOURMI-0001', state: 'active' });
     expect((await link('FOURMI-0001')).status).toBe(200); // again: a replay, nothing moves twice
     const me = await api(node, 'GET', '/api/me', { cookie });

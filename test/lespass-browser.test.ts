@@ -224,12 +224,12 @@ describe('Lespass in the browser', () => {
     await page.waitForURL(`**/${v.home.slug}/account?login=expired`);
   });
 
-  it('links a Pass by its number, tops it up online and reports it lost', async () => {
-    const page = await open(`/${v.home.slug}/account?lang=en`, desktop);
+  it('links a Pass by its number and claim code (prefilled from the card’s QR link), tops it up online and reports it lost', async () => {
+    const printed = (await node.core.pass.cards.byNumber(v.cardNumbers[0]))!;
+    const page = await open(`/${v.home.slug}/account?lang=en&card=NOPE-9999&code=${printed.claimCode}`, desktop);
     await page.getByTestId('account-email').waitFor(); // still signed in from the previous visit
-    await page.getByTestId('field-card-number').fill('NOPE-9999');
     await page.getByTestId('link-submit').click();
-    expect(await page.getByTestId('error-card-number').textContent()).toContain('No Pass has this number');
+    expect(await page.getByTestId('error-claim-code').textContent()).toContain('No Pass has this number and claim code');
     await page.getByTestId('field-card-number').fill(v.cardNumbers[0]);
     await page.getByTestId('link-submit').click();
     await page.locator(`[data-testid="card"][data-card-number="${v.cardNumbers[0]}"]`).waitFor();

@@ -233,6 +233,63 @@ describe('Stripe top-ups through the webhook route and the stripe queue', () => 
     expect((await w.checkouts.get(s.sessionId))?.error).toMatch(/AMOUNT_MISMATCH|paid 200 cents/);
   });
 
+  it('credits only what its own checkout record says: an event claiming 700.00 for a 7.00 top-up credits nothing', async () => {
+    w = await setup();
+    const s = await topUpCheckout(700);
+    const inflated = { ...s.metadata, amount: '70000' };
+    await deliver(completed(s, 'evt_inflated', { amount_total: 70000, metadata: inflated }));
+    await drainQueue(w.jobs, stripeQueue);
+    expect(await globalBalance()).toBe(0);
+    const record = await w.checkouts.get(s.sessionId);
+    expect(record).toMatchObject({ state: 'pending', amountTotal: 700, metadata: { amount: '700' } });
+    expect(record?.error).toMatch(/AMOUNT_MISMATCH: paid 70000 cents/);
+    // The event cannot point the credit at another wallet either.
+    await deliver(completed(s, 'evt_redirected', { metadata: { ...s.metadata, cardUid: w.uids[1] } }));
+    await drainQueue(w.jobs, stripeQueue);
+    expect(await globalBalance(w.uids[1])).toBe(0);
+    expect(await globalBalance()).toBe(700);
+  });
+
+  it('a payment in another currency than the checkout’s credits nothing', async () => {
+    w = await setup();
+    const s = await topUpCheckout(1500);
+    expect(await w.checkouts.get(s.sessionId)).toMatchObject({ currency: 'eur' });
+    await deliver(completed(s, 'evt_usd', { currency: 'usd' }));
+    await drainQueue(w.jobs, stripeQueue);
+    expect(await globalBalance()).toBe(0);
+    expect((await w.checkouts.get(s.sessionId))?.error).toMatch(/paid in usd/);
+    await deliver(completed(s, 'evt_eur', { currency: 'eur' }));
+    await drainQueue(w.jobs, stripeQueue);
+    expect(await globalBalance()).toBe(1500);
+  });
+
+  it('a signed event for a session Pass never created credits nothing, keeps no record and is not retried', async () => {
+    w = await setup();
+    const foreign = { sessionId: 'cs_never_made_by_pass', reference: 'ref-foreign', paymentIntentId: 'pi_foreign', url: '', metadata: { kind: 'topup', cardUid: w.uids[0], amount: '5000', collectiveId: 'c1', reference: 'ref-foreign' } };
+    await deliver(completed(foreign, 'evt_foreign'));
+    await drainQueue(w.jobs, stripeQueue);
+    expect(await w.jobs.counts(stripeQueue)).toMatchObject({ completed: 1, failed: 0, delayed: 0 });
+    expect(await globalBalance()).toBe(0);
+    expect(await w.checkouts.get('cs_never_made_by_pass')).toBeNull();
+  });
+
+  it('a signed body that is not an event answers 400 and queues nothing', async () => {
+    w = await setup();
+    const body = JSON.stringify({ hello: 'world' });
+    const signature = new (await import('stripe')).default('sk_test_x').webhooks.generateTestHeaderString({ payload: body, secret: webhookSecret });
+    const res = await post(body, signature);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_INPUT');
+    expect((await w.jobs.counts(stripeQueue)).waiting).toBe(0);
+  });
+
+  it('a webhook body over its 1 MB limit answers 413 naming that limit', async () => {
+    w = await setup();
+    const res = await post(JSON.stringify({ pad: 'x'.repeat(1_100_000) }), 't=1,v1=00');
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'request body is larger than 1048576 bytes' });
+  });
+
   it('acknowledges event types it does not handle without queueing them', async () => {
     w = await setup();
     const { body, signature } = signedStripeEvent({ id: 'evt_other', type: 'customer.created', object: { id: 'cus_1', object: 'customer' } }, webhookSecret);

@@ -3,7 +3,8 @@
 // so duplicate deliveries, retries and reordered events credit exactly once); a failed or
 // expired checkout delivers nothing; a refund takes back what it covers, once, never below a
 // zero balance (the shortfall is recorded instead); a refund seen before the payment is kept
-// on the checkout and applied right after fulfilment.
+// on the checkout and applied right after fulfilment. Only a checkout Pass opened itself is
+// delivered, with the amount, currency, wallet and kind of its own record (never the event's).
 import type { JobInfo, Processor } from '../core/jobs/port.js';
 import { Checkouts, type CheckoutRecord } from '../core/payments/checkouts.js';
 import type { PaymentEvent, PaymentProvider } from '../core/payments/port.js';
@@ -34,6 +35,7 @@ export type PaymentOutcome =
   | 'refund-applied'
   | 'refund-pending'
   | 'needs-attention'
+  | 'unknown-session'
   | 'ignored';
 
 export function stripeProcessor(deps: StripeWorkerDeps): Processor<PaymentEvent> {
@@ -47,11 +49,22 @@ export async function processPaymentEvent(event: PaymentEvent, deps: StripeWorke
     // The payment's own events may still be on their way: retry later (job backoff).
     throw new AppError('NOT_FOUND', `refund ${event.id} names no checkout we know yet`);
   }
-  await deps.checkouts.observe(sessionId, event);
+  const checkout = await deps.checkouts.observe(sessionId, event);
+  if (!checkout) {
+    // Not a session Pass made: nothing to deliver, and retrying cannot change that.
+    logger.warn({ eventId: event.id, type: event.type, sessionId }, 'payment event for a checkout Pass never created: refused');
+    return { sessionId, outcome: 'unknown-session' };
+  }
   switch (event.type) {
     case 'checkout.completed':
     case 'checkout.async_succeeded': {
       if (!event.paid) return { sessionId, outcome: 'awaiting-payment' };
+      const mismatch = deps.checkouts.mismatch(checkout, event);
+      if (mismatch) {
+        logger.error({ eventId: event.id, sessionId, mismatch }, 'paid checkout does not match what Pass asked for: nothing delivered');
+        await deps.checkouts.recordError(sessionId, `AMOUNT_MISMATCH: ${mismatch}`);
+        return { sessionId, outcome: 'needs-attention' };
+      }
       await deps.checkouts.markPaid(sessionId);
       const outcome = await fulfil(sessionId, deps);
       await applyRefunds(sessionId, deps); // a refund that arrived first

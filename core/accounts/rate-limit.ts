@@ -39,15 +39,30 @@ export class StoreRateLimiter {
    * the window's count passes `rule.max`. Refused requests count too, so hammering stays refused.
    */
   async hit(key: string, rule: RateRule): Promise<void> {
-    const now = this.clock.now();
-    const windowStart = now - (now % rule.windowMs);
-    const id = `${sha256Hex(key).slice(0, 40)}:${windowStart}`;
-    await this.docs.updateOne({ _id: id }, { $inc: { count: 1 }, $setOnInsert: { expiresAt: windowStart + rule.windowMs } }, { upsert: true });
+    const { count, retryAfterMs } = await this.record(key, rule);
+    if (count > rule.max) throw limited(retryAfterMs);
+  }
+
+  /** Counts one event (a failed attempt) without refusing anything. */
+  async record(key: string, rule: RateRule): Promise<{ count: number; retryAfterMs: number }> {
+    const { id, now, retryAfterMs } = this.window(key, rule);
+    await this.docs.updateOne({ _id: id }, { $inc: { count: 1 }, $setOnInsert: { expiresAt: now + retryAfterMs } }, { upsert: true });
     const doc = await this.docs.findOne({ _id: id });
     await this.sweep(now, rule.windowMs);
-    if ((doc?.count ?? 0) > rule.max) {
-      throw new AppError('RATE_LIMITED', 'too many requests: try again in a few minutes', { retryAfterMs: windowStart + rule.windowMs - now });
-    }
+    return { count: doc?.count ?? 0, retryAfterMs };
+  }
+
+  /** RATE_LIMITED when `rule.max` events were already recorded for `key` in this window; counts nothing. */
+  async refuseOver(key: string, rule: RateRule): Promise<void> {
+    const { id, retryAfterMs } = this.window(key, rule);
+    const doc = await this.docs.findOne({ _id: id });
+    if ((doc?.count ?? 0) >= rule.max) throw limited(retryAfterMs);
+  }
+
+  private window(key: string, rule: RateRule) {
+    const now = this.clock.now();
+    const windowStart = now - (now % rule.windowMs);
+    return { id: `${sha256Hex(key).slice(0, 40)}:${windowStart}`, now, retryAfterMs: windowStart + rule.windowMs - now };
   }
 
   /** Old windows are deleted now and then, so the collection stays as small as the live windows. */
@@ -56,4 +71,8 @@ export class StoreRateLimiter {
     this.sweptAt = now;
     await this.docs.deleteMany({ expiresAt: { $lt: now } });
   }
+}
+
+function limited(retryAfterMs: number): AppError {
+  return new AppError('RATE_LIMITED', 'too many requests: try again in a few minutes', { retryAfterMs });
 }

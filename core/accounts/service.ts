@@ -1,10 +1,11 @@
 // Admin accounts: unique email (case-insensitive), scrypt password, one role.
 import { z } from 'zod';
 import type { Clock } from '../clock/port.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, isAppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { limits } from '../shared/limits.js';
 import { isDuplicateKey, type Collection, type Store } from '../store/port.js';
+import { LoginThrottle } from './login-throttle.js';
 import { decoyHash, hashPassword, verifyPassword } from './password.js';
 import { toPrincipal, type Account, type Principal } from './types.js';
 
@@ -25,12 +26,14 @@ export type AccountInput = z.input<typeof accountInputSchema>;
 
 export class AccountService {
   private readonly docs: Collection<Account>;
+  readonly loginThrottle: LoginThrottle;
 
   constructor(
     store: Store,
     private readonly clock: Clock,
   ) {
     this.docs = store.collection<Account>('accounts');
+    this.loginThrottle = new LoginThrottle(store, clock);
   }
 
   async start(): Promise<void> {
@@ -70,6 +73,19 @@ export class AccountService {
     const ok = await verifyPassword(password, account?.passwordHash ?? decoyHash);
     if (!account || !ok || account.disabled) throw new AppError('UNAUTHORIZED', 'wrong email or password');
     return toPrincipal(account);
+  }
+
+  /** authenticate() behind the sign-in throttle of the account and of the client's address. */
+  async signIn(email: string, password: string, address: string): Promise<Principal> {
+    await this.loginThrottle.refuseWhileLocked(email, address);
+    try {
+      const principal = await this.authenticate(email, password);
+      await this.loginThrottle.recordSuccess(email);
+      return principal;
+    } catch (err) {
+      if (isAppError(err) && err.code === 'UNAUTHORIZED') await this.loginThrottle.recordFailure(email, address);
+      throw err;
+    }
   }
 
   async find(id: string): Promise<Principal | null> {

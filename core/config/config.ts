@@ -10,6 +10,11 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: optionalUrl,
+  /** Proxies whose X-Forwarded-For is believed: IPs, CIDRs, loopback, linklocal, uniquelocal (comma-separated). Default none. */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => v.split(',').every((e) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(e.trim())), 'a comma-separated list of IPs, CIDR ranges, loopback, linklocal, uniquelocal')
+    .optional(),
   NODE_ID: z.string().min(1).max(64).optional(),
   ROLE: z.enum(['all', 'app', 'worker']).default('all'),
   /** Unset: `mongo` when MONGO_URL is set, else `sqlite` (storeOf). */

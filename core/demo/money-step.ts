@@ -3,6 +3,7 @@
 // village collectives accept some of each other's currencies.
 import { randomUUID } from 'node:crypto';
 import { localAsset } from '../money/assets.js';
+import { printedClaimCode } from '../pass/index.js';
 import type { Core } from '../runtime/boot.js';
 
 /** The part of the demo seed this step reads and extends. */
@@ -45,14 +46,18 @@ export async function seedMoney(core: Core, seed: SeedSoFar): Promise<void> {
   }
 
   const uids: string[] = [];
+  const claims: string[] = [];
   for (let i = 1; i <= 20; i++) {
     const issuer = seed.collectives[(i - 1) % seed.collectives.length];
     const uid = `A0${i.toString(16).toUpperCase().padStart(6, '0')}`;
-    await core.pass.registerCard({ uid, number: `PASS-${String(i).padStart(4, '0')}`, issuerId: issuer._id });
+    const card = await core.pass.registerCard({ uid, number: `PASS-${String(i).padStart(4, '0')}`, issuerId: issuer._id });
+    if (i <= 3) claims.push(`${card.number} ${printedClaimCode(card.claimCode!)}`);
     await core.pass.topUp({ txId: randomUUID(), cardUid: uid, asset: 'global', amount: 2000, method: 'stripe', collectiveId: issuer._id });
     if (i % 2 === 0) await core.pass.topUp({ txId: randomUUID(), cardUid: uid, asset: 'local', amount: 1000, method: 'cash', collectiveId: issuer._id, posId: barOf.get(issuer._id) });
     uids.push(uid);
   }
   await core.pass.giveGift({ txId: randomUUID(), cardUid: uids[0], amount: 500, collectiveId: first._id });
   seed.notes.push(`20 Pass cards: UIDs ${uids[0]} … ${uids[uids.length - 1]} (numbers PASS-0001 … PASS-0020), 20.00 global each, 10.00 local on even ones`);
+  // What is printed on the back of a card: linking one to an online account needs both.
+  seed.notes.push(`Claim codes (link a Pass on a Lespass account): ${claims.join(', ')}; all in the admin's cards export`);
 }

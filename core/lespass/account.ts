@@ -1,8 +1,8 @@
 // A person's own account page: their Pass cards and balances, tickets, memberships,
 // subscriptions and payments; linking a Pass by its printed number, reporting one lost, and
 // topping up the global currency online. Every action concerns the signed-in user only.
-// Linking by a printed number is rate-limited per user: numbers may be guessable, and a card
-// not yet linked holds money.
+// Linking needs the printed number and the claim code printed beside it (numbers are public, and
+// a card not yet linked holds money); failed claims are throttled per account and per card.
 import type { StoreRateLimiter } from '../accounts/rate-limit.js';
 import { userWalletId, type User } from '../accounts/users.js';
 import type { Clock } from '../clock/port.js';
@@ -12,6 +12,7 @@ import type { Checkouts } from '../payments/checkouts.js';
 import type { PaymentProvider } from '../payments/port.js';
 import { startCheckout } from '../payments/start-checkout.js';
 import type { Card } from '../pass/cards.js';
+import { sameClaimCode } from '../pass/claim-code.js';
 import type { PassService } from '../pass/service.js';
 import { globalAsset } from '../money/assets.js';
 import { AppError } from '../shared/errors.js';
@@ -22,7 +23,9 @@ import type { ReservationBook } from '../ticketing/reservations.js';
 import type { TicketBook } from '../ticketing/tickets.js';
 import { reservationView, ticketView } from '../ticketing/views.js';
 
-export const linkAttemptsPerHour = 10;
+/** Failed Pass claims (wrong number or claim code) allowed per hour, per account and per card. */
+export const failedClaimsPerUser = { max: 10, windowMs: 3_600_000 };
+export const failedClaimsPerCard = { max: 5, windowMs: 3_600_000 };
 
 export interface AccountDeps {
   clock: Clock;
@@ -63,16 +66,26 @@ export class AccountPages {
     };
   }
 
-  /** Links the Pass printed with this number to the user: its balance moves to the user's wallet. */
-  async linkCard(user: User, number: string, txId?: string): Promise<Card> {
-    await this.deps.limiter.hit(`link-card:${user._id}`, { max: linkAttemptsPerHour, windowMs: 3_600_000 });
-    const card = await this.deps.pass.cards.byNumber(number.trim());
-    if (!card) throw new AppError('NOT_FOUND', 'no Pass has this number', { fields: { number: 'no Pass has this number' } });
+  /**
+   * Links the Pass printed with this number to the user, if the claim code printed beside it
+   * matches: its balance moves to the user's wallet. Failed claims are counted per account and
+   * per card number, and refused alike whether the number or the code was wrong.
+   */
+  async linkCard(user: User, input: { number: string; claimCode: string; txId?: string }): Promise<Card> {
+    const number = input.number.trim();
+    const keys = [`link-card:user:${user._id}`, `link-card:card:${number.toUpperCase()}`];
+    const rules = [failedClaimsPerUser, failedClaimsPerCard];
+    for (const [i, key] of keys.entries()) await this.deps.limiter.refuseOver(key, rules[i]!);
+    const card = await this.deps.pass.cards.byNumber(number);
+    if (!card || !sameClaimCode(card.claimCode, input.claimCode)) {
+      for (const [i, key] of keys.entries()) await this.deps.limiter.record(key, rules[i]!);
+      throw new AppError('NOT_FOUND', 'no Pass has this number and claim code', { fields: { claimCode: 'no Pass has this number and claim code' } });
+    }
     if (card.userId && card.userId !== user._id) throw new AppError('CONFLICT', 'this Pass is linked to another account', { fields: { number: 'linked to another account' } });
     if (card.state === 'blocked') throw new AppError('CARD_BLOCKED', 'this Pass is blocked', { fields: { number: 'this Pass is blocked' } });
     if (card.userId !== user._id) {
       // Derived when the client sends none: linking the same card again replays, moving nothing.
-      await this.deps.pass.linkCardToUser({ txId: txId ?? `link:${card._id}`, cardUid: card.uid, userId: user._id });
+      await this.deps.pass.linkCardToUser({ txId: input.txId ?? `link:${card._id}`, cardUid: card.uid, userId: user._id });
     }
     // Tickets bought before the card was linked now show on a tap too.
     await this.deps.tickets.attachToWallet(user._id, userWalletId(user._id));

@@ -3,6 +3,6 @@ export { BasketService, cardLookupsPerHour, type Basket, type BasketLine, type B
 export { OrderStatuses, type OrderKind, type OrderProof, type OrderState, type OrderStatus } from './order-status.js';
 export { lespassFulfilments, freeCheckoutOf, type Fulfilment, type LespassFulfilments } from './fulfilment.js';
 export { Sites, type AgendaScope } from './site.js';
-export { AccountPages, linkAttemptsPerHour } from './account.js';
+export { AccountPages, failedClaimsPerCard, failedClaimsPerUser } from './account.js';
 export { PaymentsReports, paymentsCsv, maxReportRows, type PaymentLine, type PaymentMethod, type PaymentsQuery, type PaymentsReport } from './payments-report.js';
 export { emailQueue } from './mail-jobs.js';

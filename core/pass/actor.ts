@@ -50,7 +50,7 @@ class PassActor implements Actor<PassMessage, unknown> {
   async receive(msg: PassMessage): Promise<unknown> {
     switch (msg.type) {
       case 'balance':
-        return { balances: this.balances() };
+        return { balances: this.balances(), ...(msg.cardId ? { cardState: this.cardStates.get(msg.cardId) } : {}) };
       case 'block':
         return this.block(msg.cardId);
       case 'cards-changed':

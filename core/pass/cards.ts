@@ -2,11 +2,14 @@
 // The uid -> card mapping never changes, so nodes cache it; the wallet a card points to
 // changes only on merge/replacement, which the wallet actor detects (CARD_MOVED) and the
 // service then re-reads. Blocking is enforced by the wallet actor, never by this cache.
+// Each card carries the claim code printed on it (claim-code.ts): linking it to an online
+// account needs that code, and the link is written only while the card is unlinked.
 import type { Store } from '../store/port.js';
 import { isDuplicateKey } from '../store/port.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { accounts } from '../money/accounts.js';
+import { newClaimCode, normalizeClaimCode } from './claim-code.js';
 import { normalizeCardUid } from './uid.js';
 
 export type CardState = 'active' | 'blocked';
@@ -19,6 +22,8 @@ export interface Card {
   walletId: string;
   state: CardState;
   userId?: string;
+  /** Printed on the card (and in its QR code); absent on cards made before claim codes: those link by a staff tap only. */
+  claimCode?: string;
   replacedBy?: string;
   createdAt: number;
 }
@@ -42,11 +47,14 @@ export class Cards {
     ]);
   }
 
-  async register(input: { uid: string; number: string; issuerId: string }, now: number): Promise<Card> {
+  /** A new card; its claim code is the one given (a printed batch) or a new random one. */
+  async register(input: { uid: string; number: string; issuerId: string; claimCode?: string }, now: number): Promise<Card> {
     const uid = normalizeCardUid(input.uid);
     if (!uid) throw new AppError('INVALID_INPUT', 'card UID must be 4, 7 or 10 bytes of hex');
+    const claimCode = input.claimCode === undefined ? newClaimCode() : normalizeClaimCode(input.claimCode);
+    if (!claimCode) throw new AppError('INVALID_INPUT', 'a claim code is 12 characters of Crockford base 32');
     const id = newId('card_');
-    const card: Card = { _id: id, uid, number: input.number, issuerId: input.issuerId, walletId: accounts.cardWallet(id), state: 'active', createdAt: now };
+    const card: Card = { _id: id, uid, number: input.number, issuerId: input.issuerId, walletId: accounts.cardWallet(id), state: 'active', claimCode, createdAt: now };
     try {
       await this.collection.insertOne(card);
     } catch (err) {
@@ -90,6 +98,10 @@ export class Cards {
 
   async ofUser(userId: string): Promise<Card[]> {
     return this.collection.find({ userId });
+  }
+
+  async ofIssuer(issuerId: string): Promise<Card[]> {
+    return this.collection.find({ issuerId }, { sort: { number: 1 } });
   }
 
   /** Drops a cached card so the next use reads the store (after a merge or block elsewhere). */

@@ -4,3 +4,5 @@ export { passActor, passActorKind } from './actor.js';
 export { PassService, type BalanceLine, type TopUpReversal, type Where } from './service.js';
 export type { PassMessage, TopUpMethod, WalletResult } from './messages.js';
 export { startPassModule, type PassModule } from './module.js';
+export { newClaimCode, normalizeClaimCode, printedClaimCode, sameClaimCode } from './claim-code.js';
+export { importCardBatch, maxCardsPerBatch, parseCardBatch, printRows, type BatchResult } from './batch.js';

@@ -10,7 +10,7 @@ interface Located {
 }
 
 export type PassMessage =
-  | { type: 'balance' }
+  | { type: 'balance'; cardId?: string }
   | ({ type: 'topup'; txId: string; cardId?: string; asset: string; amount: number; method: TopUpMethod } & Located)
   | ({
       type: 'pay';

@@ -49,13 +49,15 @@ export class PassService {
     private readonly clock: Clock,
   ) {}
 
-  async registerCard(input: { uid: string; number: string; issuerId: string }): Promise<Card> {
+  async registerCard(input: { uid: string; number: string; issuerId: string; claimCode?: string }): Promise<Card> {
     return this.cards.register(input, this.clock.now());
   }
 
   async balance(cardUid: string): Promise<{ card: Card; balances: BalanceLine[] }> {
-    const res = await this.onCard<WalletResult>(cardUid, { type: 'balance' });
-    return { card: res.card, balances: await this.describe(res.result.balances) };
+    const res = await this.onCard<WalletResult>(cardUid, (card) => ({ type: 'balance', cardId: card._id }));
+    // The wallet actor knows a block made on any node; this node's card cache may not.
+    const state = (res.result.cardState as Card['state'] | undefined) ?? res.card.state;
+    return { card: { ...res.card, state }, balances: await this.describe(res.result.balances) };
   }
 
   async walletBalances(walletId: string): Promise<BalanceLine[]> {
@@ -134,6 +136,7 @@ export class PassService {
   async block(cardUid: string): Promise<void> {
     const card = await this.cards.byUidOrThrow(cardUid);
     await this.actors.call(passActorKind, card.walletId, { type: 'block', cardId: card._id });
+    this.cards.forget(card.uid);
   }
 
   /**
@@ -161,9 +164,13 @@ export class PassService {
   /** A festival card's holder registers: the card's wallet is merged into the holder's wallet. */
   async linkCardToUser(input: { txId: string; cardUid: string; userId: string }): Promise<void> {
     checkTxId(input.txId);
-    const card = await this.cards.byUidOrThrow(input.cardUid);
+    const cached = await this.cards.byUidOrThrow(input.cardUid);
     const target = accounts.userWallet(input.userId);
-    if (card.userId && card.userId !== input.userId) throw new AppError('CONFLICT', 'this card belongs to another account');
+    // The holder is taken first, only while the card has none (read from the store, not a
+    // node's cache): a second account never re-points a linked card nor moves its money.
+    await this.cards.collection.updateOne({ _id: cached._id, userId: { $exists: false } }, { $set: { userId: input.userId } });
+    const card = await this.cards.byId(cached._id);
+    if (!card || card.userId !== input.userId) throw new AppError('CONFLICT', 'this card belongs to another account');
     // The card's own wallet moves its balance out, then the card points at the holder's wallet.
     const source = accounts.cardWallet(card._id);
     await this.transfer(input.txId, source, target, card.issuerId, { cardId: card._id, userId: input.userId });

@@ -18,6 +18,8 @@ export interface CheckoutRecord {
   metadata: Record<string, string>;
   state: CheckoutState;
   amountTotal?: number;
+  /** Lower case ISO currency of the session we created. */
+  currency?: string;
   paymentIntentId?: string;
   paidAt?: number;
   /** Set once the purchase was delivered (top-up credited...), with what fulfilment returned. */
@@ -55,12 +57,12 @@ export class Checkouts {
   }
 
   /** Records a session just created (before the buyer pays), so later events find it. */
-  async open(input: { sessionId: string; provider: string; reference: string; metadata: Record<string, string>; amountTotal: number }): Promise<void> {
+  async open(input: { sessionId: string; provider: string; reference: string; metadata: Record<string, string>; amountTotal: number; currency?: string }): Promise<void> {
     const now = this.clock.now();
     await this.collection.updateOne(
       { _id: input.sessionId },
       {
-        $setOnInsert: { state: 'pending', createdAt: now, metadata: input.metadata, kind: input.metadata.kind, amountTotal: input.amountTotal },
+        $setOnInsert: { state: 'pending', createdAt: now, metadata: input.metadata, kind: input.metadata.kind, amountTotal: input.amountTotal, currency: input.currency ?? 'eur' },
         $set: { provider: input.provider, reference: input.reference, updatedAt: now },
       },
       { upsert: true },
@@ -79,18 +81,22 @@ export class Checkouts {
     return this.collection.findOne({ reference });
   }
 
-  /** Creates the record if a session event comes first, and keeps what the provider says. */
-  async observe(sessionId: string, event: PaymentEvent): Promise<CheckoutRecord> {
-    const now = this.clock.now();
-    const known: Record<string, unknown> = { updatedAt: now };
+  /**
+   * Keeps the payment intent an event names, on a record we opened; null for a session we never
+   * created. What was bought (metadata, kind, amount) is never taken from the event.
+   */
+  async observe(sessionId: string, event: PaymentEvent): Promise<CheckoutRecord | null> {
+    const known: Record<string, unknown> = { updatedAt: this.clock.now() };
     if (event.paymentIntentId) known.paymentIntentId = event.paymentIntentId;
-    if (event.type !== 'charge.refunded') {
-      known.amountTotal = event.amountTotal;
-      if (Object.keys(event.metadata).length) Object.assign(known, { metadata: event.metadata, kind: event.metadata.kind });
-    }
-    const insertOnly = Object.fromEntries(Object.entries({ state: 'pending', createdAt: now, metadata: {} }).filter(([k]) => !(k in known)));
-    await this.collection.updateOne({ _id: sessionId }, { $set: known, $setOnInsert: insertOnly }, { upsert: true });
-    return (await this.get(sessionId))!;
+    const res = await this.collection.updateOne({ _id: sessionId }, { $set: known });
+    return res.matched ? this.get(sessionId) : null;
+  }
+
+  /** Why an event's payment is not the one we asked for (amount or currency), or null when it is. */
+  mismatch(checkout: CheckoutRecord, event: PaymentEvent): string | null {
+    if (event.amountTotal !== checkout.amountTotal) return `paid ${event.amountTotal} cents for a checkout of ${checkout.amountTotal ?? '?'}`;
+    if (event.currency !== undefined && event.currency !== (checkout.currency ?? 'eur')) return `paid in ${event.currency} for a checkout in ${checkout.currency ?? 'eur'}`;
+    return null;
   }
 
   /** pending -> paid; any other state stays as it is (a late duplicate changes nothing). */

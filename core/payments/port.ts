@@ -26,6 +26,8 @@ export interface CheckoutSession {
   sessionId: string;
   /** Where to send the buyer's browser. */
   url: string;
+  /** The session's currency, lower case (default eur). */
+  currency?: string;
 }
 
 export type PaymentEventType =
@@ -44,6 +46,8 @@ export interface PaymentEvent {
   paymentIntentId?: string;
   /** Amount paid (or to be paid) in cents. */
   amountTotal: number;
+  /** ISO currency, lower case, when the provider says it (Stripe does). */
+  currency?: string;
   /** Cumulative amount refunded so far, in cents (charge.refunded). */
   amountRefunded?: number;
   /** A completed checkout may still wait for a delayed payment method: credit only when paid. */

@@ -52,7 +52,7 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
         { idempotencyKey: `checkout:${request.reference}` },
       );
       if (!session.url) throw new AppError('UNAVAILABLE', 'Stripe returned a checkout session without a URL');
-      return { sessionId: session.id, url: session.url };
+      return { sessionId: session.id, url: session.url, currency };
     },
 
     parseWebhook(rawBody: Buffer, signature: string | undefined): PaymentEvent | null {
@@ -63,7 +63,12 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       } catch (err) {
         throw new AppError('INVALID_SIGNATURE', 'webhook signature does not verify', { reason: (err as Error).message });
       }
-      return normaliseStripeEvent(event.id, event.type, event.data.object as unknown as Record<string, unknown>);
+      // Signed but not an event (a test payload, a wrong endpoint): the sender's mistake, not ours.
+      const object = (event as { data?: { object?: unknown } }).data?.object;
+      if (typeof event.id !== 'string' || typeof event.type !== 'string' || !object || typeof object !== 'object') {
+        throw new AppError('INVALID_INPUT', 'the signed body is not a Stripe event (id, type, data.object)');
+      }
+      return normaliseStripeEvent(event.id, event.type, object as Record<string, unknown>);
     },
 
     async sessionForPaymentIntent(paymentIntentId: string): Promise<string | null> {
@@ -96,7 +101,8 @@ export function normaliseStripeEvent(id: string, stripeType: string, object: Rec
     return { id, type, sessionId: null, paymentIntentId, amountTotal: int(object.amount), amountRefunded: int(object.amount_refunded), metadata };
   }
   const paid = type === 'checkout.async_succeeded' || (type === 'checkout.completed' && object.payment_status !== 'unpaid');
-  return { id, type, sessionId: String(object.id), paymentIntentId, amountTotal: int(object.amount_total), paid, metadata };
+  const currency = typeof object.currency === 'string' ? { currency: object.currency.toLowerCase() } : {};
+  return { id, type, sessionId: String(object.id), paymentIntentId, amountTotal: int(object.amount_total), ...currency, paid, metadata };
 }
 
 function idOf(value: unknown): string | undefined {

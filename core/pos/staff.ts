@@ -8,6 +8,7 @@ import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { stripUndefined } from '../shared/objects.js';
 import { normalizeCardUid } from '../pass/uid.js';
+import { UnlockLockouts } from './unlock-lockout.js';
 
 export type StaffRole = 'cashier' | 'manager';
 
@@ -37,16 +38,32 @@ export interface StaffInput {
 
 export class StaffService {
   private readonly members;
+  readonly unlockLockouts: UnlockLockouts;
 
   constructor(
     store: Store,
     private readonly clock: Clock,
   ) {
     this.members = store.collection<StaffMember>('staff');
+    this.unlockLockouts = new UnlockLockouts(store, clock);
   }
 
   async start(): Promise<void> {
     await this.members.ensureIndexes([{ name: 'collective', keys: { collectiveId: 1 } }]);
+    await this.unlockLockouts.start();
+  }
+
+  /** identify() at one terminal, behind its lockout after repeated wrong cards or PINs. */
+  async unlockAt(terminal: { terminalId: string; posId: string; collectiveId: string }, proof: { cardUid?: string; pin?: string }): Promise<StaffView> {
+    await this.unlockLockouts.refuseWhileLocked(terminal.terminalId);
+    try {
+      const who = await this.identify(terminal.collectiveId, terminal.posId, proof);
+      await this.unlockLockouts.recordSuccess(terminal.terminalId);
+      return who;
+    } catch (err) {
+      if (err instanceof AppError && err.details.reason === 'STAFF_UNKNOWN') await this.unlockLockouts.recordFailure(terminal.terminalId, terminal.posId);
+      throw err;
+    }
   }
 
   async create(collectiveId: string, input: StaffInput): Promise<StaffView> {

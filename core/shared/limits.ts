@@ -7,6 +7,9 @@ export const limits = {
   actorCallTimeoutMs: 5_000,
   httpBodyBytes: 100_000,
   socketPayloadBytes: 16_000,
+  // A Socket.IO frame may exceed a command's limit, so a command a bit too large still reaches
+  // the app's check and is answered PAYLOAD_TOO_LARGE (above this the transport drops the socket).
+  socketFrameBytes: 64_000,
   pageSize: 200,
 } as const;
 

@@ -59,7 +59,7 @@ describe('tickets at the door and on the Pass', () => {
     await core.currencies.defineCollectiveCurrencies(tickets[0].collectiveId, 'Grains', 'Le Chapiteau');
     await core.pass.registerCard({ uid: '04A1B2C3', number: 'P-0001', issuerId: tickets[0].collectiveId });
     const user = (await core.lespass.users.byEmail('tap@test.fr'))!;
-    await core.lespass.account.linkCard(user, 'P-0001');
+    await core.lespass.account.linkCard(user, { number: 'P-0001', claimCode: (await core.pass.cards.byNumber('P-0001'))!.claimCode! });
     const card = (await core.pass.cards.byNumber('P-0001'))!;
     expect(card.walletId).toBe(`user:${user._id}`);
     const rights = await core.rightsOf(card.walletId);

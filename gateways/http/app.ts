@@ -6,7 +6,10 @@ import { pinoHttp } from 'pino-http';
 import type { Core } from '../../core/runtime/boot.js';
 import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
+import { trustProxy } from './client-address.js';
 import { errorHandler, notFound } from './errors.js';
+import { sameOriginWrites } from './same-origin.js';
+import { securityHeaders } from './security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
@@ -16,6 +19,7 @@ import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
 import { adminCurrencyRoutes } from './routes/currencies.js';
+import { adminCardRoutes } from './routes/cards.js';
 import { opsRoutes } from './routes/ops.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
@@ -32,8 +36,11 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   const app = express();
   app.locals.core = core;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // X-Forwarded-For only from the proxies TRUST_PROXY names (none by default): client-address.ts.
+  const trusted = trustProxy(core.config.TRUST_PROXY);
+  app.set('trust proxy', (address: string) => trusted(address));
   app.use(requestLogger());
+  app.use(securityHeaders({ publicUrl: core.config.PUBLIC_URL }));
 
   const probes = publicRouter();
   probes.get('/healthz', (_req, res) => {
@@ -51,6 +58,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   payments.use(paymentRoutes({ jobs: core.jobs, provider: core.payments, demo: isDemoProvider(core.payments) ? core.payments : undefined }));
   app.use(payments);
 
+  app.use('/api', sameOriginWrites({ publicUrl: core.config.PUBLIC_URL }));
   app.use('/api', express.json({ limit: limits.httpBodyBytes }));
   const publicApi = publicRouter();
   authRoutes(publicApi, core);
@@ -66,6 +74,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);
+  adminCardRoutes(adminApi, core);
   opsRoutes(adminApi, core);
   app.use('/api', adminApi);
 

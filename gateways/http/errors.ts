@@ -26,8 +26,9 @@ export function toAppError(err: unknown): AppError {
     const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return new AppError('INVALID_INPUT', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), { issues });
   }
-  const bodyError = err as { type?: string; status?: number; message?: string };
-  if (bodyError?.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${limits.httpBodyBytes} bytes`);
+  const bodyError = err as { type?: string; status?: number; message?: string; limit?: number };
+  // The limit of the parser that refused it (the webhook's is not the API's).
+  if (bodyError?.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', `request body is larger than ${bodyError.limit ?? limits.httpBodyBytes} bytes`);
   if (bodyError?.type === 'entity.parse.failed') return new AppError('INVALID_INPUT', 'request body is not valid JSON');
   // Other body-parser refusals (bad charset, aborted upload...): the client's fault.
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {

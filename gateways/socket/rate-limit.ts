@@ -21,3 +21,27 @@ export class TokenBucket {
     return true;
   }
 }
+
+/**
+ * One bucket per key (a terminal, a client address) shared by all its sockets on this node, so a
+ * second connection does not bring a fresh allowance. Bounded: past `maxKeys` the map restarts.
+ */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly maxKeys = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(key: string): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.buckets.clear();
+      this.buckets.set(key, (bucket = new TokenBucket(this.perSecond, this.burst, this.now)));
+    }
+    return bucket.take();
+  }
+}

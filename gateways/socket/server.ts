@@ -75,7 +75,7 @@ async function startSocketServer<C extends object>(httpServer: HttpServer, core:
   }
   const io = new Server(httpServer, {
     transports: ['websocket', 'polling'],
-    maxHttpBufferSize: limits.socketPayloadBytes,
+    maxHttpBufferSize: limits.socketFrameBytes,
     serveClient: false,
   });
   if (redisUrl) io.adapter(createAdapter(clients[0], clients[1], { key: `${config?.REDIS_PREFIX ?? 'pass'}:socket.io` }));

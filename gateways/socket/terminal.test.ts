@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { limits } from '../../core/shared/limits.js';
 import { verifyLedger } from '../../core/money/verify.js';
 import { seedCards } from '../../test/support/money.js';
 import { terminalHarness, type TerminalClient, type TerminalHarness } from '../../test/support/terminal.js';
@@ -180,13 +181,16 @@ describe('/terminal namespace (protocol v1)', () => {
     for (const [event, payload] of bad) expect(await raw.emitWithAck(event, payload)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     const big = { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'cash', amount: 500 }], note: 'x'.repeat(5_000) };
     expect(await raw.emitWithAck('sale', big)).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE' });
+    // A frame a bit over the default command limit still reaches the app's check (the frame cap is larger).
+    expect(await raw.emitWithAck('sale', { ...big, note: 'x'.repeat(limits.socketPayloadBytes + 4_000) })).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE' });
+    expect(socket.connected).toBe(true);
     expect(await ledgerRows()).toBe(before);
     expect(await h.node.pos.listSales({ collectiveId: 'c1' })).toHaveLength(0);
     const flood = await Promise.all(Array.from({ length: 5 }, () => socket.emitWithAck('catalog', {})));
     expect(flood.some((r) => !r.ok && r.code === 'RATE_LIMITED')).toBe(true);
-    // Above the transport cap (maxHttpBufferSize), the server drops the connection itself.
+    // Only above the transport cap (maxHttpBufferSize) does the server drop the connection itself.
     const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
-    socket.emit('sale', { ...big, note: 'x'.repeat(20_000) } as never, () => undefined);
+    socket.emit('sale', { ...big, note: 'x'.repeat(limits.socketFrameBytes + 1_000) } as never, () => undefined);
     expect(await dropped).toBe('transport close');
   });
 

@@ -20,7 +20,7 @@ import { logger } from '../../core/shared/logger.js';
 import type { Store } from '../../core/store/port.js';
 import { readTap, type TapDeps } from './tap.js';
 import { handle, rateLimited, type Ack as RawAck } from './ack.js';
-import { TokenBucket } from './rate-limit.js';
+import { KeyedBuckets } from './rate-limit.js';
 import {
   terminalSchemas,
   type Ack,
@@ -74,9 +74,11 @@ export async function attachTerminalNamespace(io: Server, core: TerminalCore, op
     );
   });
 
+  // Per terminal, not per socket: one token on three sockets shares one allowance (on this node).
+  const buckets = new KeyedBuckets(options.commandsPerSecond ?? 20, options.commandBurst ?? 40);
   nsp.on('connection', (socket) => {
     void socket.join(posRoom(socket.data.posId));
-    registerCommands(socket, core, options);
+    registerCommands(socket, core, options, buckets);
   });
 
   // Each node pushes to its own sockets (`local`): the bus already reached every node.
@@ -91,8 +93,7 @@ export async function attachTerminalNamespace(io: Server, core: TerminalCore, op
   return nsp;
 }
 
-function registerCommands(socket: TerminalSocket, core: TerminalCore, options: TerminalNamespaceOptions): void {
-  const bucket = new TokenBucket(options.commandsPerSecond ?? 20, options.commandBurst ?? 40);
+function registerCommands(socket: TerminalSocket, core: TerminalCore, options: TerminalNamespaceOptions, buckets: KeyedBuckets): void {
   const payloadBytes = options.payloadBytes ?? limits.socketPayloadBytes;
   const { posId, terminalId, collectiveId } = socket.data;
 
@@ -101,7 +102,7 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
     return (payload: unknown, ack: (response: Ack<R>) => void): void => {
       if (typeof ack !== 'function') return; // every command needs an ack: fire-and-forget is dropped
       const reply = ack as unknown as RawAck;
-      if (!bucket.take()) return reply(rateLimited());
+      if (!buckets.take(terminalId)) return reply(rateLimited());
       if (tooLarge(payload, payloadBytes)) return reply(new AppError('PAYLOAD_TOO_LARGE', `a command is at most ${payloadBytes} bytes`).toAck());
       // Revocation is also checked here: a node that missed the bus announcement refuses once its cache expires.
       core.terminals.authenticateHash(socket.data.tokenHash).then(
@@ -152,7 +153,7 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
   socket.on(
     'unlock',
     command('unlock', async (proof) => {
-      const who = await core.staff.identify(collectiveId, posId, proof);
+      const who = await core.staff.unlockAt({ terminalId, posId, collectiveId }, proof);
       socket.data.staff = { id: who._id, name: who.name, role: who.role };
       return { staff: socket.data.staff };
     }),

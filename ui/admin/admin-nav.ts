@@ -33,6 +33,7 @@ const groups: NavGroup[] = [
       { section: 'pos', label: 'nav.pos' },
       { section: 'products', label: 'nav.products' },
       { section: 'staff', label: 'nav.staff' },
+      { section: 'cards', label: 'nav.cards' },
       { section: 'revenue', label: 'nav.revenue' },
     ],
   },

@@ -14,6 +14,7 @@ import './laboutik/pos-list.js';
 import './laboutik/products-panel.js';
 import './laboutik/revenue-report.js';
 import './laboutik/staff-panel.js';
+import './laboutik/cards-panel.js';
 import './lespass/door-check.js';
 import './lespass/event-detail.js';
 import './lespass/events-panel.js';
@@ -66,6 +67,8 @@ export class AdminSection extends LitElement {
         return html`<products-panel .collectiveId=${c}></products-panel>`;
       case 'staff':
         return html`<staff-panel .collectiveId=${c}></staff-panel>`;
+      case 'cards':
+        return html`<cards-panel .collectiveId=${c}></cards-panel>`;
       case 'revenue':
         return html`<revenue-report .collectiveId=${c}></revenue-report>`;
       case 'events':

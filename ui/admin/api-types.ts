@@ -34,6 +34,8 @@ export interface Terminal {
   createdAt: number;
   pairedAt?: number;
   revokedAt?: number;
+  /** Set while the terminal's unlock is locked after wrong staff PINs (ms). */
+  unlockLockedUntil?: number | null;
 }
 
 export interface NewTerminal {

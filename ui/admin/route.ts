@@ -10,6 +10,7 @@ export const sections = [
   'pos',
   'products',
   'staff',
+  'cards',
   'revenue',
   'events',
   'door',

@@ -116,6 +116,20 @@ describe('MoneyCommands', () => {
     expect(commands.outbox.size).toBe(0);
   });
 
+  it('a command too large for the server is refused once, here, and never resent after a reconnect', async () => {
+    await connect(h.client);
+    const commands = new MoneyCommands(transportOf(h.client), new Outbox(new MemoryStorage()), { timeoutMs: 150 });
+    const txId = newTxId();
+    const huge: SaleCommand = { ...saleOf(txId), lines: Array.from({ length: 400 }, (_, i) => ({ productId: `product-${i}-${'x'.repeat(40)}`, qty: 1 })) };
+    const outcome = await commands.send('sale', huge);
+    expect(outcome).toMatchObject({ state: 'done', ack: { ok: false, code: 'PAYLOAD_TOO_LARGE' } });
+    expect(commands.outbox.list()).toEqual([]);
+    h.client.disconnect();
+    await connect(h.client);
+    await commands.resendPending();
+    expect(h.received).toEqual([]);
+  });
+
   it('generates txIds the server accepts', () => {
     const ids = new Set(Array.from({ length: 100 }, newTxId));
     expect(ids.size).toBe(100);

@@ -20,8 +20,11 @@ import { accountApi, newRequestId } from './site-api.js';
 export class AccountPass extends LitElement {
   @property({ attribute: false }) me!: Me;
   @property() slug = '';
-  @state() private number = '';
+  @state() private number = new URLSearchParams(location.search).get('card') ?? '';
   @state() private numberError = '';
+  // A scanned card's QR code opens the account page with ?card=NUMBER&code=CLAIM: the form is filled in.
+  @state() private claimCode = new URLSearchParams(location.search).get('code') ?? '';
+  @state() private claimCodeError = '';
   @state() private amount = '';
   @state() private amountError = '';
   @state() private confirmLost = '';
@@ -110,6 +113,7 @@ export class AccountPass extends LitElement {
       <form novalidate @submit=${this.link} data-testid="link-form">
         <div class="inline">
           ${textField('card-number', t('account.linkCard'), this.number, (v) => ((this.number = v), (this.numberError = '')), { error: this.numberError, hint: t('account.linkCardHint'), autocomplete: 'off' })}
+          ${textField('claim-code', t('account.claimCode'), this.claimCode, (v) => ((this.claimCode = v), (this.claimCodeError = '')), { error: this.claimCodeError, hint: t('account.claimCodeHint'), autocomplete: 'off' })}
           <button type="submit" ?disabled=${this.busy === 'link'} data-testid="link-submit">${t('account.link')}</button>
         </div>
       </form>
@@ -173,17 +177,21 @@ export class AccountPass extends LitElement {
   private async link(event: Event): Promise<void> {
     event.preventDefault();
     const number = this.number.trim();
+    const claimCode = this.claimCode.trim();
     if (!number) return void (this.numberError = t('field.required'));
+    if (!claimCode) return void (this.claimCodeError = t('field.required'));
     await this.act(
       'link',
       async () => {
-        const { card } = await accountApi.linkCard(number, newRequestId());
+        const { card } = await accountApi.linkCard(number, claimCode, newRequestId());
         this.number = '';
+        this.claimCode = '';
         this.notice = t('account.linked', { number: card.number });
       },
       (err) => {
         const fields = formErrorsOf(err).fields;
         if (fields.number) this.numberError = fieldText(fields.number);
+        else if (fields.claimCode) this.claimCodeError = fieldText(fields.claimCode);
         else return false;
         return true;
       },

@@ -16,6 +16,7 @@ const serverPhrases: Array<[RegExp, Key]> = [
   [/members: sign in first/i, 'server.membersSignIn'],
   [/reserved to members/i, 'server.membersOnly'],
   [/not on offer/i, 'server.notOnOffer'],
+  [/no pass has this number and claim code/i, 'server.noSuchClaim'],
   [/no pass has this number/i, 'server.noSuchPass'],
   [/another account/i, 'server.otherAccount'],
   [/pass is blocked/i, 'server.passBlocked'],

@@ -39,7 +39,7 @@ export const accountApi = {
   requestLink: (email: string, slug: string) => api<{ sent: true }>('/api/auth/magic-link', { body: { email, site: slug } }),
   me: () => api<Me>('/api/me'),
   logout: () => api<void>('/api/me/logout', { method: 'POST' }),
-  linkCard: (number: string, txId: string) => api<{ card: Pick<Card, 'id' | 'number' | 'state'> }>('/api/me/cards/link', { body: { number, txId } }),
+  linkCard: (number: string, claimCode: string, txId: string) => api<{ card: Pick<Card, 'id' | 'number' | 'state'> }>('/api/me/cards/link', { body: { number, claimCode, txId } }),
   reportLost: (cardId: string) => api<{ card: Pick<Card, 'id' | 'number' | 'state'> }>(`/api/me/cards/${encodeURIComponent(cardId)}/lost`, { method: 'POST' }),
   topUp: (amount: number, slug: string, requestId: string) => api<OrderReceipt & { checkoutUrl: string }>('/api/me/topup', { body: { amount, site: slug, requestId } }),
 };

@@ -11,8 +11,9 @@ const loginSchema = z.object({ email: z.string().min(1).max(254), password: z.st
 export function authRoutes(router: Router, core: Core): void {
   router.post(
     '/auth/login',
-    validate({ body: loginSchema }, async ({ body }, _req, res) => {
-      const account = await core.accounts.authenticate(body.email, body.password);
+    validate({ body: loginSchema }, async ({ body }, req, res) => {
+      // Throttled per account and per client address (req.ip: see TRUST_PROXY).
+      const account = await core.accounts.signIn(body.email, body.password, req.ip ?? 'unknown');
       const session = await core.sessions.open(account.accountId);
       setSessionCookie(res, core, session.token, session.expiresAt);
       return { account, expiresAt: session.expiresAt };

@@ -18,6 +18,7 @@ import type { Core } from '../../../core/runtime/boot.js';
 import { limits } from '../../../core/shared/limits.js';
 import { eventInputSchema, eventUpdateSchema, instantSchema, priceInputSchema, priceUpdateSchema } from '../../../core/ticketing/schemas.js';
 import { eventView, reservationView, ticketView } from '../../../core/ticketing/views.js';
+import { calendarDay } from '../dates.js';
 import { form } from '../form.js';
 import { requireSession } from '../session.js';
 
@@ -43,7 +44,7 @@ const addMemberBody = z
 
 const day = 86_400_000;
 /** A day (YYYY-MM-DD, UTC midnight) or epoch ms. */
-const moment = z.union([z.coerce.number().int().min(0), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').transform((s) => Date.parse(`${s}T00:00:00Z`))]);
+const moment = z.union([z.coerce.number().int().min(0), calendarDay.transform((s) => Date.parse(`${s}T00:00:00Z`))]);
 const paymentsQuery = z
   .object({ from: moment.optional(), to: moment.optional(), kind: z.string().max(40).optional(), method: z.enum(['online', 'cash', 'card']).optional() })
   .refine((q) => q.from === undefined || q.to === undefined || q.to > q.from, { message: 'must be after from', path: ['to'] });

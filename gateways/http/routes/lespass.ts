@@ -155,8 +155,8 @@ export function lespassRoutes(router: Router, core: Core): void {
 
   router.post(
     '/me/cards/link',
-    form({ body: z.object({ number: z.string().trim().min(1).max(40), txId: requestIdSchema.optional() }).strict() }, async ({ body }, req) => {
-      const card = await core.lespass.account.linkCard(await userOf(req), body.number, body.txId);
+    form({ body: z.object({ number: z.string().trim().min(1).max(40), claimCode: z.string().trim().min(1).max(40), txId: requestIdSchema.optional() }).strict() }, async ({ body }, req) => {
+      const card = await core.lespass.account.linkCard(await userOf(req), body);
       return { card: { id: card._id, number: card.number, state: card.state } };
     }),
   );

@@ -2,12 +2,14 @@
 //   GET  /api/ops/queues                             per background queue: counts and failed jobs
 //   POST /api/ops/queues/:queue/jobs/:jobId/retry    runs a failed job again (fresh attempts)
 //   GET  /api/ops/verify-ledger                      the ledger's invariants checked now
+//   POST /api/ops/login-locks/lift {email?, address?} ends a sign-in lockout now
 // A failed job never vanishes silently: both job adapters keep it in the failed list until it is
 // retried, and this list shows it (newest first, up to `failedShown`; `counts.failed` says how
 // many there are in all).
 import type { Router } from 'express';
 import { z } from 'zod';
 import { assertOperator } from '../../../core/accounts/access.js';
+import type { LoginThrottle } from '../../../core/accounts/login-throttle.js';
 import type { FailedJob, Jobs, QueueCounts } from '../../../core/jobs/port.js';
 import { verifyLedger } from '../../../core/money/verify.js';
 import { AppError } from '../../../core/shared/errors.js';
@@ -22,6 +24,7 @@ import type { Request, RequestHandler } from 'express';
 export interface OpsRoutesCore {
   jobs: Jobs;
   store: Store;
+  accounts: { loginThrottle: Pick<LoginThrottle, 'lift'> };
 }
 
 /** The queues the installation runs (workers/registry.ts, the nightly Z closing, the release of expired seat holds). */
@@ -61,6 +64,16 @@ export function opsRoutes(router: Router, core: OpsRoutesCore): void {
       const retried = await core.jobs.retry(params.queue, params.jobId);
       if (!retried) throw new AppError('NOT_FOUND', `no failed job ${params.jobId} in ${params.queue}`);
       return { retried: true, queue: await queueView(core.jobs, params.queue) };
+    }),
+  );
+
+  router.post(
+    '/ops/login-locks/lift',
+    requireOperator,
+    validate({ body: z.object({ email: z.string().min(1).max(254).optional(), address: z.string().min(1).max(64).optional() }).strict() }, async ({ body }) => {
+      if (!body.email && !body.address) throw new AppError('INVALID_INPUT', 'name the email or the address to unlock');
+      await core.accounts.loginThrottle.lift(body);
+      return { lifted: true };
     }),
   );
 

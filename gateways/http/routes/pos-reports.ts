@@ -18,6 +18,7 @@ import { zTicketPdf } from '../../../core/pos/z-pdf.js';
 import { zChainCsv, zChainExport, zTicketHtml } from '../../../core/pos/z-print.js';
 import { AppError } from '../../../core/shared/errors.js';
 import { requireSession } from '../session.js';
+import { hasRealDay } from '../dates.js';
 import { validate } from '../validate.js';
 
 export interface PosReportsCore {
@@ -36,7 +37,7 @@ const maxPeriodMs = 400 * dayMs;
 const instant = z
   .string()
   .max(40)
-  .refine((s) => /^\d{1,15}$/.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isFinite(Date.parse(s)), 'epoch milliseconds, an ISO instant or a day YYYY-MM-DD');
+  .refine((s) => /^\d{1,15}$/.test(s) || (hasRealDay(s) && (/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isFinite(Date.parse(s)))), 'epoch milliseconds, an ISO instant or a day YYYY-MM-DD that exists');
 const revenueQuery = z.object({ from: instant.optional(), to: instant.optional(), posId: id.optional() });
 
 export function adminPosReportRoutes(router: Router, core: PosReportsCore): void {

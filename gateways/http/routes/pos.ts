@@ -3,6 +3,7 @@
 //   /api/collectives/:collectiveId/products[/:productId]              products; DELETE archives
 //   /api/collectives/:collectiveId/pos/:posId/products[/:productId]   offer at a POS (price, order)
 //   /api/pos/:posId/terminals[/:terminalId]                            create (pairing code), list, revoke
+//   DELETE /api/pos/:posId/terminals/:terminalId/unlock-lock           lifts a lock after wrong PINs
 //   /api/pos/:posId/open | close | status                              register sessions
 //   POST /api/terminals/pair                                           public: code → token
 // Z tickets and revenue are in pos-reports.ts. Every route is on the admin router, where the
@@ -12,7 +13,9 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { CatalogService } from '../../../core/pos/catalog.js';
 import type { PosService } from '../../../core/pos/service.js';
+import type { StaffService } from '../../../core/pos/staff.js';
 import type { TerminalService } from '../../../core/pos/terminals.js';
+import { AppError } from '../../../core/shared/errors.js';
 import type { PointOfSale, Product } from '../../../core/pos/types.js';
 import { limits } from '../../../core/shared/limits.js';
 import { principalOf, requireSession } from '../session.js';
@@ -24,6 +27,7 @@ export interface PosRoutesCore extends PosReportsCore {
   catalog: CatalogService;
   pos: PosService;
   terminals: TerminalService;
+  staff: Pick<StaffService, 'unlockLockouts'>;
 }
 
 const id = z.string().min(1).max(80);
@@ -152,7 +156,20 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   router.get(
     '/pos/:posId/terminals',
     requireSession,
-    validate({ params: onPos }, async ({ params }) => ({ terminals: await core.terminals.list(params.posId) })),
+    validate({ params: onPos }, async ({ params }) => {
+      // A terminal whose unlock is locked after wrong PINs says so to its admin.
+      const locked = await core.staff.unlockLockouts.lockedOn(params.posId);
+      return { terminals: (await core.terminals.list(params.posId)).map((t) => ({ ...t, unlockLockedUntil: locked.get(t._id) ?? null })) };
+    }),
+  );
+  router.delete(
+    '/pos/:posId/terminals/:terminalId/unlock-lock',
+    requireSession,
+    validate({ params: terminalOnPos }, async ({ params }) => {
+      if (!(await core.terminals.list(params.posId)).some((t) => t._id === params.terminalId)) throw new AppError('NOT_FOUND', 'no such terminal on this point of sale');
+      await core.staff.unlockLockouts.lift(params.terminalId);
+      return { lifted: true };
+    }),
   );
   router.delete(
     '/pos/:posId/terminals/:terminalId',

@@ -15,6 +15,7 @@ import { statementCsv } from '../../../core/settlement/csv.js';
 import { AppError } from '../../../core/shared/errors.js';
 import { txIdPattern } from '../../../core/shared/limits.js';
 import { requireSession } from '../session.js';
+import { calendarDay } from '../dates.js';
 import { validate } from '../validate.js';
 
 interface SettlementCore {
@@ -55,7 +56,7 @@ export function adminSettlementRoutes(router: Router, core: SettlementCore): voi
   router.post(
     '/collectives/:collectiveId/settlements',
     requireSession,
-    validate({ params: inCollective, body: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD') }).strict() }, async ({ params, body }) => {
+    validate({ params: inCollective, body: z.object({ day: calendarDay }).strict() }, async ({ params, body }) => {
       const collective = await core.collectives.get(params.collectiveId);
       if (!collective.villageId) throw new AppError('CONFLICT', 'this collective is in no village: nothing to settle');
       const members = (await core.villages.members(collective.villageId)).map((c) => c._id);

@@ -69,7 +69,13 @@ export class PosTerminals extends LitElement {
               <td><strong>${term.name || tb('terminals.unnamed')}</strong></td>
               <td data-label=${tb('terminals.created')}>${dateTime(term.createdAt)}</td>
               <td data-label=${tb('terminals.pairedAt')}>${term.pairedAt ? dateTime(term.pairedAt) : '—'}</td>
-              <td><span class="badge ${term.state === 'paired' ? 'ok' : term.state === 'revoked' ? 'bad' : 'warn'}">${tb(`terminals.state.${term.state}`)}</span></td>
+              <td>
+                <span class="badge ${term.state === 'paired' ? 'ok' : term.state === 'revoked' ? 'bad' : 'warn'}">${tb(`terminals.state.${term.state}`)}</span>
+                ${term.unlockLockedUntil
+                  ? html`<span class="badge bad" data-testid="terminal-unlock-locked">${tb('terminals.unlockLocked', { time: dateTime(term.unlockLockedUntil) })}</span>
+                      <button type="button" class="small-btn" data-testid="terminal-unlock-lift" ?disabled=${this.busy === term._id} @click=${() => this.liftUnlock(term)}>${tb('terminals.unlockLift')}</button>`
+                  : nothing}
+              </td>
               <td class="actions-cell">
                 ${term.state === 'revoked'
                   ? nothing
@@ -105,6 +111,18 @@ export class PosTerminals extends LitElement {
       this.busy = '';
     }
   };
+
+  private async liftUnlock(term: Terminal): Promise<void> {
+    this.busy = term._id;
+    try {
+      await api(`${this.path(this.posId)}/${encodeURIComponent(term._id)}/unlock-lock`, { method: 'DELETE' });
+      await this.terminals.reload();
+    } catch (err) {
+      this.rowError = errorLine(formErrorsOf(err));
+    } finally {
+      this.busy = '';
+    }
+  }
 
   private async revoke(term: Terminal): Promise<void> {
     this.busy = term._id;
