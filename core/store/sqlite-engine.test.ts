@@ -80,7 +80,7 @@ describe('SQLite engine against the memory adapter', () => {
       };
       if (candidateQuery(filter, indexes, none).exact && sqlOrder(options.sort, indexes, none)) sqlAlone++;
       const expected = await memory.find(filter, options);
-      const got = JSON.parse(engine.find('docs', filter, options)) as Array<{ _id: string }>;
+      const got = engine.find('docs', filter, options).map((t) => JSON.parse(t)) as Array<{ _id: string }>;
       const byId = (xs: Array<{ _id: string }>) => (options.sort ? xs : [...xs].sort((x, y) => (x._id < y._id ? -1 : 1)));
       expect(byId(got), JSON.stringify({ filter, options })).toStrictEqual(byId(expected));
       expect(engine.count('docs', filter), JSON.stringify(filter)).toBe(await memory.count(filter));

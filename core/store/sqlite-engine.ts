@@ -76,9 +76,9 @@ export class SqliteEngine {
     return this.existing(name)?.select(filter, { limit: 1 })[0] ?? null;
   }
 
-  /** The matching documents as one JSON array text: one parse on the caller's side. */
-  find(name: string, filter: Filter, options?: FindOptions): string {
-    return `[${(this.existing(name)?.select(filter, options ?? {}) ?? []).join(',')}]`;
+  /** The matching documents' texts (not one joined text: a whole ledger is past a string's size limit). */
+  find(name: string, filter: Filter, options?: FindOptions): DocText[] {
+    return this.existing(name)?.select(filter, options ?? {}) ?? [];
   }
 
   count(name: string, filter: Filter): number {

@@ -133,7 +133,7 @@ describe('SQLite store batches', () => {
       expect(refused.length).toBeGreaterThan(0);
       for (const a of refused) expect(!a.ok && a.error.code).toMatch(/^SQLITE_FULL/);
       // Every answer is the truth about the file: ok ⇔ the document is there.
-      const ids = new Set((JSON.parse(engine.find('c', {})) as Array<{ _id: string }>).map((d) => d._id));
+      const ids = new Set(engine.find('c', {}).map((t) => JSON.parse(t) as { _id: string }).map((d) => d._id));
       const idOf: Record<number, string> = { 1: 'small', 2: 'big1', 3: 'big2' };
       for (const a of answers) expect(ids.has(idOf[a.id]), `answer ${a.id}`).toBe(a.ok);
     } finally {

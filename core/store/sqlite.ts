@@ -66,7 +66,7 @@ function sqliteCollection(name: string, call: Call): Collection<Doc> {
     insertOne: async (doc) => void (await call(name, 'insertOne', [JSON.stringify(doc)])),
     insertMany: (docs) => call(name, 'insertMany', [docs.map((d) => JSON.stringify(d))]) as Promise<any>,
     findOne: async (filter) => parseOrNull(await call(name, 'findOne', [filter])),
-    find: async (filter, options) => JSON.parse((await call(name, 'find', [filter, options])) as string),
+    find: async (filter, options) => ((await call(name, 'find', [filter, options])) as string[]).map((text) => JSON.parse(text)),
     count: (filter) => call(name, 'count', [filter]) as Promise<number>,
     updateOne: (filter, update, options) => call(name, 'updateOne', [filter, update, options]) as Promise<any>,
     updateMany: (filter, update) => call(name, 'updateMany', [filter, update]) as Promise<any>,
