@@ -14,11 +14,21 @@ export const accounts = {
   /** Euros outside the system: the counterpart of every euro received or paid back. */
   world: 'world',
   transit: (txId: string) => `transit:${txId}`,
+  /**
+   * What a card owes after an offline sale it could not cover (credit the collective granted).
+   * It holds only negative amounts (what is owed, in the owed collective's local currency) and
+   * goes back to zero as top-ups repay: it is never above zero.
+   */
+  cardDebt: (wallet: string) => `debt:${wallet}`,
   /** A collective's euros outside the Pass (its bank account): village settlements are paid from and to it. */
   collectiveBank: (collectiveId: string) => `collective-bank:${collectiveId}`,
   /** The chain recording a village's settlement payments. It holds no balance itself. */
   settlementChain: (villageId: string) => `settlement:${villageId}`,
 } as const;
+
+export function isDebt(account: string): boolean {
+  return account.startsWith('debt:');
+}
 
 export function isWallet(account: string): boolean {
   return account.startsWith('card:') || account.startsWith('user:');

@@ -6,3 +6,4 @@ export { Chain, type Committed } from './chain.js';
 export { Currencies, type CurrencyDoc } from './currencies.js';
 export { planSpending, spendingOrder } from './spending.js';
 export { verifyLedger, type LedgerReport } from './verify.js';
+export { shortfallLeg, repaymentLegs, totalDebt, type Debts } from './debts.js';

@@ -2,11 +2,11 @@
 // Invariants (asserted by `checkRow`, verified over the whole ledger by verify.ts):
 // - every leg moves a positive integer amount of one asset between two different accounts,
 //   so the sum over all accounts of one asset is always zero;
-// - a wallet's balance changes only through rows of its own chain (row.wallet);
+// - a wallet's balance, and its debt's, change only through rows of its own chain (row.wallet);
 // - rows of a chain have consecutive seq from 1 and are hash-chained (prevHash -> hash).
 import { canonicalJson, chainHash, sha256Hex } from '../shared/canonical.js';
 import { invariant } from '../shared/errors.js';
-import { isWallet } from './accounts.js';
+import { accounts, isDebt, isWallet } from './accounts.js';
 
 export interface Leg {
   asset: string;
@@ -77,6 +77,7 @@ export function checkRow(row: Pick<LedgerRow, 'legs' | 'wallet'>): void {
     invariant(leg.from !== leg.to, 'a leg moves between two different accounts');
     for (const account of [leg.from, leg.to]) {
       invariant(!isWallet(account) || account === row.wallet, `row of ${row.wallet} cannot move wallet ${account}`);
+      invariant(!isDebt(account) || account === accounts.cardDebt(row.wallet), `row of ${row.wallet} cannot move debt ${account}`);
     }
   }
 }

@@ -4,10 +4,11 @@
 // 2. every chain has seq 1..n with no gap, and its hash chain verifies;
 // 3. a row moves no wallet but its own;
 // 4. no wallet, cash drawer or transit account is below zero;
-// 5. every wallet snapshot equals the sum of its chain's rows up to the snapshot's seq.
+// 5. a card's debt account is never above zero (only offline shortfalls make it owe);
+// 6. every wallet snapshot equals the sum of its chain's rows up to the snapshot's seq.
 // In-flight transfers (a transit account not back to zero) are reported as warnings.
 import type { Store } from '../store/port.js';
-import { isWallet, mustStayPositive } from './accounts.js';
+import { isDebt, isWallet, mustStayPositive } from './accounts.js';
 import type { WalletSnapshot } from './ledger.js';
 import { genesisHash, rowHash, type LedgerRow } from './ledger-row.js';
 
@@ -50,6 +51,7 @@ export async function verifyLedger(store: Store): Promise<LedgerReport> {
   for (const [account, perAsset] of balances) {
     for (const [asset, amount] of perAsset) {
       if (amount < 0 && mustStayPositive(account)) errors.push(`${account} holds ${amount} of ${asset}`);
+      if (amount > 0 && isDebt(account)) errors.push(`${account} is above zero (${amount} of ${asset}): a debt repaid more than owed`);
       if (amount !== 0 && account.startsWith('transit:')) warnings.push(`transfer in flight: ${account} holds ${amount} of ${asset}`);
     }
   }

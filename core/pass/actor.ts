@@ -2,15 +2,20 @@
 // The story of a wallet: activate (snapshot + rows after it, and the state of its cards),
 // then one command at a time: check in memory, append the row, answer once it is durable.
 // Invariants: a balance never goes below zero; a txId moves money once; a blocked card
-// never pays; a row touches no other wallet (transfers go through a transit account).
+// never pays online; a row touches no other wallet (transfers go through a transit account).
+// Offline sales (accepted by a terminal under its POS's offline policy, synced later) are facts:
+// the card pays what it holds and the rest becomes its debt (money/debts.ts), which its next
+// top-ups repay first; debts are kept in the rows' meta and projected to the blocklist.
 import type { Actor, ActorContext, ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
 import { fiatAsset, giftAsset, globalAsset, isSpendable, localAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
 import type { Ledger } from '../money/ledger.js';
 import { netFor, requestHash, type Leg, type LedgerRow, type RowDraft } from '../money/ledger-row.js';
+import { repaymentLegs, shortfallLeg, totalDebt, type Debts } from '../money/debts.js';
 import { planSpending, spendingOrder } from '../money/spending.js';
 import { AppError } from '../shared/errors.js';
+import type { Blocklist } from './blocklist.js';
 import type { Cards, CardState } from './cards.js';
 import type { PassMessage, WalletResult } from './messages.js';
 
@@ -19,6 +24,8 @@ export const passActorKind = 'pass';
 export interface PassActorDeps {
   ledger: Ledger;
   cards: Cards;
+  /** Where debts are projected for terminals (absent in tests that need no offline use). */
+  blocklist?: Blocklist;
 }
 
 export function passActor(deps: PassActorDeps): ActorKind<PassMessage, unknown> {
@@ -30,6 +37,10 @@ type Command = Exclude<PassMessage, { type: 'balance' } | { type: 'block' } | { 
 class PassActor implements Actor<PassMessage, unknown> {
   private readonly chain: Chain;
   private cardStates = new Map<string, CardState>();
+  private cardUids = new Map<string, string>();
+  /** What this wallet owes, per collective, as of chain seq `debtsSeq`. */
+  private debts: Debts = {};
+  private debtsSeq = -1;
 
   constructor(
     private readonly ctx: ActorContext,
@@ -41,6 +52,7 @@ class PassActor implements Actor<PassMessage, unknown> {
   async activate(): Promise<void> {
     await this.chain.load();
     await this.loadCards();
+    await this.loadDebts();
   }
 
   async passivate(): Promise<void> {
@@ -65,11 +77,14 @@ class PassActor implements Actor<PassMessage, unknown> {
     const hash = commandHash(msg);
     const committed = await this.chain.execute(msg.txId, hash, () => this.draft(msg, hash), { isFinalRefusal: (err) => isFinalRefusal(msg, err) });
     if (!committed.replayed && msg.type === 'transfer-out' && msg.moveCard) await this.loadCards();
+    if (!committed.replayed) await this.afterCommit(committed.row);
     return committed.row.result as WalletResult;
   }
 
   private async draft(msg: Command, hash: string): Promise<RowDraft> {
-    if ('cardId' in msg && msg.cardId) this.checkCard(msg.cardId);
+    // An offline sale already happened: a card blocked since then still owes it (it is not refused).
+    if ('cardId' in msg && msg.cardId) this.checkCard(msg.cardId, msg.type === 'pay' && msg.offline === true);
+    if (this.debtsSeq !== this.chain.seq) await this.loadDebts(); // the chain reloaded: so do its debts
     const base = { txId: msg.txId, collectiveId: msg.collectiveId, cardId: 'cardId' in msg ? msg.cardId : undefined };
     const located = 'posId' in msg ? { posId: msg.posId, terminalId: msg.terminalId } : {};
     const { kind, legs, meta, extra } = await this.legsFor(msg);
@@ -87,15 +102,17 @@ class PassActor implements Actor<PassMessage, unknown> {
   private async legsFor(msg: Command): Promise<{ kind: RowDraft['kind']; legs: Leg[]; meta?: Record<string, unknown>; extra?: Record<string, unknown> }> {
     const wallet = this.ctx.id;
     switch (msg.type) {
-      case 'topup':
-        return {
-          kind: 'topup',
-          legs: [
-            { asset: fiatAsset, from: accounts.world, to: receivingAccount(msg.method, msg.posId), amount: msg.amount },
-            { asset: msg.asset, from: accounts.issuance(msg.asset), to: wallet, amount: msg.amount },
-          ],
-          meta: { method: msg.method },
-        };
+      case 'topup': {
+        const legs: Leg[] = [
+          { asset: fiatAsset, from: accounts.world, to: receivingAccount(msg.method, msg.posId), amount: msg.amount },
+          { asset: msg.asset, from: accounts.issuance(msg.asset), to: wallet, amount: msg.amount },
+        ];
+        if (totalDebt(this.debts) === 0) return { kind: 'topup', legs, meta: { method: msg.method } };
+        // A card in debt repays it first out of what is topped up.
+        const repay = repaymentLegs(wallet, msg.asset, msg.amount, msg.collectiveId, this.debts);
+        if (repay.repaid === 0) return { kind: 'topup', legs, meta: { method: msg.method } };
+        return { kind: 'topup', legs: [...legs, ...repay.legs], meta: { method: msg.method, debts: repay.debts, repaid: repay.repaid }, extra: { repaid: repay.repaid } };
+      }
       case 'gift': {
         const asset = giftAsset(msg.collectiveId);
         return { kind: 'gift', legs: [{ asset, from: accounts.issuance(asset), to: wallet, amount: msg.amount }] };
@@ -122,12 +139,25 @@ class PassActor implements Actor<PassMessage, unknown> {
   }
 
   private payLegs(msg: Extract<Command, { type: 'pay' }>) {
-    const plan = planSpending(this.chain.balances, msg.amount, spendingOrder(msg.collectiveId, msg.accepted));
+    const order = spendingOrder(msg.collectiveId, msg.accepted);
+    const plan = planSpending(this.chain.balances, msg.amount, order);
+    if (!plan.ok && msg.offline) return this.offlineShortfallLegs(msg, msg.amount - plan.missing, plan.missing);
     if (!plan.ok) {
       throw new AppError('INSUFFICIENT_FUNDS', `insufficient funds: ${plan.missing} cents missing`, { missing: plan.missing });
     }
     const legs: Leg[] = plan.parts.map((p) => ({ asset: p.asset, from: this.ctx.id, to: accounts.collective(msg.collectiveId), amount: p.amount }));
-    return { kind: 'payment' as const, legs: [...legs, ...(msg.extraLegs ?? [])], meta: msg.meta, extra: { spent: plan.parts } };
+    const meta = msg.offline ? { ...msg.meta, offline: true } : msg.meta;
+    return { kind: 'payment' as const, legs: [...legs, ...(msg.extraLegs ?? [])], meta, extra: { spent: plan.parts } };
+  }
+
+  /** An offline sale the card no longer covers: it pays all it holds, the rest is booked as its debt. */
+  private offlineShortfallLegs(msg: Extract<Command, { type: 'pay' }>, held: number, shortfall: number) {
+    const plan = held > 0 ? planSpending(this.chain.balances, held, spendingOrder(msg.collectiveId, msg.accepted)) : null;
+    const parts = plan?.ok ? plan.parts : [];
+    const legs: Leg[] = parts.map((p) => ({ asset: p.asset, from: this.ctx.id, to: accounts.collective(msg.collectiveId), amount: p.amount }));
+    const owed = shortfallLeg(this.ctx.id, msg.collectiveId, shortfall, this.debts);
+    const meta = { ...msg.meta, offline: true, shortfall, debts: owed.debts };
+    return { kind: 'payment' as const, legs: [...legs, owed.leg, ...(msg.extraLegs ?? [])], meta, extra: { spent: parts, shortfall } };
   }
 
   private async refundLegs(msg: Extract<Command, { type: 'refund' }>) {
@@ -216,12 +246,29 @@ class PassActor implements Actor<PassMessage, unknown> {
     this.checkKnown(cardId);
     await this.deps.cards.collection.updateOne({ _id: cardId, walletId: this.ctx.id }, { $set: { state: 'blocked' } });
     this.cardStates.set(cardId, 'blocked');
+    const cardUid = this.cardUids.get(cardId);
+    if (cardUid) await this.deps.blocklist?.announce({ cardUid, reason: 'blocked', listed: true });
     return { state: 'blocked' };
   }
 
-  private checkCard(cardId: string): void {
+  private checkCard(cardId: string, offline = false): void {
     this.checkKnown(cardId);
-    if (this.cardStates.get(cardId) === 'blocked') throw new AppError('CARD_BLOCKED', 'this card is blocked');
+    if (!offline && this.cardStates.get(cardId) === 'blocked') throw new AppError('CARD_BLOCKED', 'this card is blocked');
+  }
+
+  /** A row that changed the debts: keep them and project them for the terminals' blocklist. */
+  private async afterCommit(row: LedgerRow): Promise<void> {
+    this.debtsSeq = row.seq;
+    const debts = row.meta?.debts as Debts | undefined;
+    if (!debts) return;
+    this.debts = debts;
+    await this.deps.blocklist?.recordDebt(this.ctx.id, [...this.cardUids.values()], debts, row.seq).catch(() => undefined); // re-projected by the next change
+  }
+
+  private async loadDebts(): Promise<void> {
+    const [last] = await this.deps.ledger.rows.find({ wallet: this.ctx.id, 'meta.debts': { $exists: true } }, { sort: { seq: -1 }, limit: 1 });
+    this.debts = (last?.meta?.debts as Debts | undefined) ?? {};
+    this.debtsSeq = this.chain.seq;
   }
 
   private checkKnown(cardId: string): void {
@@ -232,6 +279,7 @@ class PassActor implements Actor<PassMessage, unknown> {
   private async loadCards(): Promise<void> {
     const cards = await this.deps.cards.ofWallet(this.ctx.id);
     this.cardStates = new Map(cards.map((c) => [c._id, c.state]));
+    this.cardUids = new Map(cards.map((c) => [c._id, c.uid]));
   }
 
   private balances(): Record<string, number> {

@@ -22,6 +22,8 @@ export type PassMessage =
       /** Euro legs of a split payment (cash / bank card part), recorded in the same row. */
       extraLegs?: Leg[];
       meta?: Record<string, unknown>;
+      /** Synced from a terminal's offline journal: a shortfall becomes the card's debt, not a refusal. */
+      offline?: boolean;
     } & Located)
   | ({ type: 'refund'; txId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Located)
   | ({ type: 'gift'; txId: string; cardId?: string; amount: number } & Located)

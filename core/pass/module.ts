@@ -6,6 +6,7 @@ import { Currencies } from '../money/currencies.js';
 import { Ledger } from '../money/ledger.js';
 import type { Store } from '../store/port.js';
 import { passActor } from './actor.js';
+import { Blocklist } from './blocklist.js';
 import { Cards } from './cards.js';
 import { PassService } from './service.js';
 
@@ -14,6 +15,7 @@ export interface PassModule {
   currencies: Currencies;
   cards: Cards;
   pass: PassService;
+  blocklist: Blocklist;
 }
 
 export async function startPassModule(deps: { store: Store; bus: Bus; clock: Clock; actors: ActorSystem; groupCommitMs?: number }): Promise<PassModule> {
@@ -23,6 +25,8 @@ export async function startPassModule(deps: { store: Store; bus: Bus; clock: Clo
   await currencies.start();
   const cards = new Cards(deps.store);
   await cards.start();
-  deps.actors.register(passActor({ ledger, cards }));
-  return { ledger, currencies, cards, pass: new PassService(deps.actors, cards, currencies, deps.clock) };
+  const blocklist = new Blocklist(deps.store, deps.bus, deps.clock);
+  await blocklist.start();
+  deps.actors.register(passActor({ ledger, cards, blocklist }));
+  return { ledger, currencies, cards, blocklist, pass: new PassService(deps.actors, cards, currencies, deps.clock) };
 }

@@ -21,7 +21,7 @@ export interface BalanceLine {
   amount: number;
 }
 
-export type CardResult = WalletResult & { card: Card; balanceLines: BalanceLine[]; spent?: Array<{ asset: string; amount: number }>; refunded?: number };
+export type CardResult = WalletResult & { card: Card; balanceLines: BalanceLine[]; spent?: Array<{ asset: string; amount: number }>; refunded?: number; shortfall?: number; repaid?: number };
 
 export interface Where {
   collectiveId: string;
@@ -104,12 +104,12 @@ export class PassService {
   }
 
   /** Pays `amount` with the Pass at a collective; `extraLegs` carry the euro part of a split sale. */
-  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Where) {
+  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown>; offline?: boolean } & Where) {
     checkTxId(input.txId);
     checkAmount(input.amount);
     const accepted = await this.currencies.acceptedBy(input.collectiveId);
-    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta } = input;
-    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta }));
+    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta, offline } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta, ...(offline ? { offline } : {}) }));
   }
 
   async refund(input: { txId: string; walletId: string; originalTxId: string; amount?: number; extraLegs?: Leg[] } & Where) {

@@ -4,10 +4,12 @@
 // Invariants: sale numbers are consecutive per POS (unique (posId, number)); a sale is
 // recorded once per txId; money moves only through ledger rows (the Pass wallet's chain for
 // Pass payments, this POS's chain otherwise); a Z ticket is chained to the previous one.
+// Offline sales (a terminal's journal, synced) are recorded when they arrive, in the session
+// open then: a Z already written is never changed, a late offline sale counts in the next one.
 import { Mailbox } from '../actors/mailbox.js';
 import { Later, type Actor, type ActorContext, type ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
-import { fiatAsset } from '../money/assets.js';
+import { fiatAsset, localAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
 import { requestHash, type Leg } from '../money/ledger-row.js';
 import { AppError } from '../shared/errors.js';
@@ -17,6 +19,7 @@ import type { PosMessage, SaleAck } from './messages.js';
 import type { PosDeps } from './deps.js';
 import type { Sale, SaleRefund } from './records.js';
 import { RegisterBook } from './register.js';
+import { offlinePolicyOf, type OfflinePolicy } from './offline-policy.js';
 import type { Catalog, CatalogProduct, SaleInput } from './types.js';
 
 export const posActorKind = 'pos';
@@ -121,15 +124,22 @@ class PosActor implements Actor<PosMessage, unknown> {
     if (split.card > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cardTerminal(posId), amount: split.card });
     const session = await this.register.ensureOpen(msg.staff ?? msg.terminalId ?? 'terminal');
     const payments = { cash: split.cash, card: split.card, pass: split.pass };
-    const saleMeta = { lines, total, payments, change: split.change, sessionId: session._id, staff: msg.staff };
+    const offline = msg.offline;
+    // The server re-checks the single-sale ceiling: a terminal is trusted within its policy only.
+    if (offline && split.pass > this.offlinePolicy.maxSaleCents) {
+      throw new AppError('OFFLINE_LIMIT', `an offline Pass sale is at most ${this.offlinePolicy.maxSaleCents} cents here`, { limit: this.offlinePolicy.maxSaleCents });
+    }
+    const saleMeta = { lines, total, payments, change: split.change, sessionId: session._id, staff: msg.staff, ...(offline ? { offline } : {}) };
     const draft: Omit<Sale, 'number' | 'legs'> = {
       _id: msg.txId, posId, collectiveId, sessionId: session._id, lines, total, payments, change: split.change,
-      terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(),
+      terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(), ...(offline ? { offline } : {}),
     };
     if (split.pass > 0) return async () => {
-      const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta } });
+      const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta }, offline: Boolean(offline) });
       const passLegs = (paid.spent ?? []).map((s) => ({ asset: s.asset, from: paid.card.walletId, to: accounts.collective(collectiveId), amount: s.amount }));
-      const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...euroLegs] });
+      const debtLegs = paid.shortfall ? [{ asset: localAsset(collectiveId), from: accounts.cardDebt(paid.card.walletId), to: accounts.collective(collectiveId), amount: paid.shortfall }] : [];
+      const owed = paid.shortfall ? { shortfall: paid.shortfall } : {};
+      const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...debtLegs, ...euroLegs], ...owed });
       return { ...ackOf(sale), balances: paid.balanceLines };
     };
     const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments });
@@ -218,7 +228,7 @@ class PosActor implements Actor<PosMessage, unknown> {
   private async recoverUnrecordedSales(): Promise<void> {
     const rows = await this.deps.ledger.rows.find({ posId: this.ctx.id, at: { $gte: this.register.lastSaleAt() - 60_000 } });
     for (const row of rows) {
-      const meta = row.meta?.sale as Pick<Sale, 'lines' | 'total' | 'payments' | 'change' | 'sessionId' | 'staff'> | undefined;
+      const meta = row.meta?.sale as Pick<Sale, 'lines' | 'total' | 'payments' | 'change' | 'sessionId' | 'staff' | 'offline'> | undefined;
       if (!meta || (row.kind !== 'payment' && row.kind !== 'sale')) continue;
       if (this.recent.has(row.txId) || (await this.deps.sales.findOne({ _id: row.txId }))) continue;
       const spent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
@@ -226,6 +236,7 @@ class PosActor implements Actor<PosMessage, unknown> {
         _id: row.txId, posId: this.ctx.id, collectiveId: row.collectiveId, sessionId: meta.sessionId, lines: meta.lines, total: meta.total,
         payments: meta.payments, change: meta.change, staff: meta.staff, terminalId: row.terminalId, walletId: row.kind === 'payment' ? row.wallet : undefined,
         spent, legs: row.legs, refunds: [], refundedTotal: 0, at: row.at,
+        ...(meta.offline ? { offline: meta.offline } : {}), ...(row.meta?.shortfall ? { shortfall: row.meta.shortfall as number } : {}),
       });
     }
   }
@@ -233,10 +244,13 @@ class PosActor implements Actor<PosMessage, unknown> {
   private async loadCatalog(): Promise<void> {
     this.catalog = await this.deps.catalog.catalogFor(this.ctx.id);
     this.products = new Map(this.catalog.products.map((p) => [p.id, p]));
-    this.active = (await this.deps.catalog.getPos(this.ctx.id)).active;
+    const pos = await this.deps.catalog.getPos(this.ctx.id);
+    this.active = pos.active;
+    this.offlinePolicy = offlinePolicyOf(pos);
   }
 
   private active = true;
+  private offlinePolicy: OfflinePolicy = offlinePolicyOf({});
 
   private pos(): { active: boolean; collectiveId: string } {
     return { active: this.active, collectiveId: this.catalog.pos.collectiveId };
@@ -249,7 +263,10 @@ class PosActor implements Actor<PosMessage, unknown> {
 }
 
 function ackOf(sale: Sale): SaleAck {
-  return { saleId: sale._id, number: sale.number, total: sale.total, change: sale.change, legs: sale.legs };
+  const ack: SaleAck = { saleId: sale._id, number: sale.number, total: sale.total, change: sale.change, legs: sale.legs };
+  if (sale.offline) ack.offline = true;
+  if (sale.shortfall) ack.shortfall = sale.shortfall;
+  return ack;
 }
 
 /** Full refund of what is left, or of the given lines (never more than sold minus refunded). */

@@ -11,3 +11,5 @@ export { TerminalService, terminalRevokedChannel, type TerminalRevoked, type Ter
 export { revenueOf, computeRevenue, type RevenueReport } from './revenue.js';
 export { zChainExport, verifyZExport, zChainCsv, zTicketHtml, zExportFormat, type ZChainExport } from './z-print.js';
 export { zTicketPdf } from './z-pdf.js';
+export { OfflineSync, signEntry, maxEntriesPerSync, type SignedEntry, type EntryResult, type SyncResult, type OfflineEntryBody } from './offline-sync.js';
+export { defaultOfflinePolicy, offlinePolicyOf, offlinePolicyPatch, type OfflinePolicy } from './offline-policy.js';

@@ -17,4 +17,7 @@ export interface SaleAck {
   change: number;
   legs: Array<{ asset: string; from: string; to: string; amount: number }>;
   balances?: Array<{ asset: string; name: string; kind: string; amount: number }>;
+  /** Offline sales only: it was made offline; what the card could not cover (its debt). */
+  offline?: boolean;
+  shortfall?: number;
 }

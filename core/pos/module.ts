@@ -12,12 +12,14 @@ import type { RegisterSession, Sale, ZTicket } from './records.js';
 import { PosService } from './service.js';
 import { TerminalService } from './terminals.js';
 import { StaffService } from './staff.js';
+import { OfflineSync } from './offline-sync.js';
 
 export interface PosModule {
   catalog: CatalogService;
   pos: PosService;
   terminals: TerminalService;
   staff: StaffService;
+  offlineSync: OfflineSync;
 }
 
 export async function startPosModule(deps: {
@@ -62,5 +64,6 @@ export async function startPosModule(deps: {
   await terminals.start();
   const staff = new StaffService(deps.store, deps.clock);
   await staff.start();
-  return { catalog, pos: new PosService(deps.actors, catalog, sales, sessions, zTickets), terminals, staff };
+  const pos = new PosService(deps.actors, catalog, sales, sessions, zTickets);
+  return { catalog, pos, terminals, staff, offlineSync: new OfflineSync(terminals, catalog, pos, deps.clock) };
 }

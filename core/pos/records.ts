@@ -1,5 +1,6 @@
 // Stored records of a point of sale: sales, register sessions (shifts) and Z tickets.
 import type { PricedLine } from './pricing.js';
+import type { OfflineMark } from './types.js';
 
 export interface SaleRefund {
   txId: string;
@@ -29,7 +30,12 @@ export interface Sale {
   staff?: string;
   refunds: SaleRefund[];
   refundedTotal: number;
+  /** Recorded when it reached the server (its register session and Z are the ones open then). */
   at: number;
+  /** Made by a terminal offline: when and at which place of its journal. */
+  offline?: OfflineMark;
+  /** Offline Pass sale the card could not cover: this part was booked as the card's debt. */
+  shortfall?: number;
 }
 
 export interface RegisterSession {

@@ -22,8 +22,8 @@ export interface TerminalRevoked {
   posId: string;
 }
 
-/** What a listing shows of a terminal: never its token hash. */
-export type TerminalView = Omit<Terminal, 'tokenHash'> & { revokedAt?: number };
+/** What a listing shows of a terminal: never its token hash nor its offline key. */
+export type TerminalView = Omit<Terminal, 'tokenHash' | 'offlineKey'> & { revokedAt?: number };
 
 export interface TerminalOptions {
   pairingTtlMs?: number;
@@ -76,7 +76,7 @@ export class TerminalService {
   }
 
   /** Exchanges a pairing code for a bearer token; `clientKey` (the caller's IP) is rate-limited. */
-  async pair(pairingCode: string, name: string, clientKey = 'unknown'): Promise<{ token: string; terminalId: string; posId: string }> {
+  async pair(pairingCode: string, name: string, clientKey = 'unknown'): Promise<{ token: string; terminalId: string; posId: string; offlineKey: string }> {
     if (!this.attempts.take(clientKey)) throw new AppError('RATE_LIMITED', 'too many pairing attempts; wait a minute');
     if (typeof pairingCode !== 'string' || !/^\d{6}$/.test(pairingCode)) throw new AppError('INVALID_INPUT', 'a pairing code is 6 digits');
     const terminalName = checkName(name);
@@ -85,13 +85,15 @@ export class TerminalService {
     if (!won.matched) throw new AppError('UNAUTHORIZED', 'this pairing code is unknown, expired or already used');
     const code = (await this.codes.findOne({ _id: pairingCode }))!;
     const token = randomBytes(32).toString('hex');
+    // The key that signs the terminal's offline journal: a forged or altered entry fails at sync.
+    const offlineKey = randomBytes(32).toString('hex');
     const res = await this.terminals.updateOne(
       { _id: code.terminalId, state: 'pending' },
-      { $set: { state: 'paired', tokenHash: sha256Hex(token), name: terminalName, pairedAt: now } },
+      { $set: { state: 'paired', tokenHash: sha256Hex(token), offlineKey, name: terminalName, pairedAt: now } },
     );
     if (!res.matched) throw new AppError('UNAUTHORIZED', 'this terminal was revoked before pairing');
     const terminal = (await this.terminals.findOne({ _id: code.terminalId }))!;
-    return { token, terminalId: terminal._id, posId: terminal.posId };
+    return { token, terminalId: terminal._id, posId: terminal.posId, offlineKey };
   }
 
   /** The paired terminal holding this token, or UNAUTHORIZED (bad, unknown or revoked token). */
@@ -140,6 +142,21 @@ export class TerminalService {
     this.forgetRevoked(event);
     await this.bus.publish(terminalRevokedChannel, event);
     return view((await this.terminals.findOne({ _id: terminalId }))!);
+  }
+
+  /** The terminal as stored now (never cached: a sync must see a revocation at once), key included. */
+  async current(terminalId: string): Promise<Terminal | null> {
+    return this.terminals.findOne({ _id: terminalId });
+  }
+
+  /** Notes when a terminal was last heard from, and last synced its offline journal. */
+  async touch(terminalId: string, times: { lastSeenAt?: number; lastSyncAt?: number }): Promise<void> {
+    await this.terminals.updateOne({ _id: terminalId }, { $set: times });
+  }
+
+  /** Paired terminals of a collective (admin: which have not synced for long). */
+  async ofCollective(collectiveId: string): Promise<TerminalView[]> {
+    return (await this.terminals.find({ collectiveId, state: 'paired' }, { sort: { createdAt: 1 } })).map(view);
   }
 
   async list(posId: string): Promise<TerminalView[]> {
@@ -196,7 +213,7 @@ const authCacheLimit = 10_000;
 const revokedMemoryLimit = 10_000;
 
 function view(terminal: StoredTerminal): TerminalView {
-  const { tokenHash: _hidden, ...rest } = terminal;
+  const { tokenHash: _hidden, offlineKey: _key, ...rest } = terminal;
   return rest;
 }
 

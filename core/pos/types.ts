@@ -1,5 +1,6 @@
 // Shapes shared by the point-of-sale pieces (catalog, terminals, sales, registers, Z tickets).
 // Amounts are integer cents; VAT rates are integer basis points (2000 = 20 %, 550 = 5.5 %).
+import type { OfflinePolicy } from './offline-policy.js';
 
 export type ProductKind = 'item' | 'topup' | 'membership' | 'ticket';
 
@@ -10,6 +11,8 @@ export interface PointOfSale {
   active: boolean;
   /** Terminals must be unlocked by a staff member to sell; refunds then need a manager. */
   requireStaff?: boolean;
+  /** Offline credit terminals may grant (offline-policy.ts); unset fields take the defaults. */
+  offlinePolicy?: Partial<OfflinePolicy>;
   /** Bumped on every catalog change: terminals reload on `catalog:changed`. */
   catalogVersion: number;
   createdAt: number;
@@ -66,6 +69,11 @@ export interface Terminal {
   state: 'pending' | 'paired' | 'revoked';
   createdAt: number;
   pairedAt?: number;
+  /** HMAC key (hex) of the terminal's offline journal, issued at pairing; never listed. */
+  offlineKey?: string;
+  /** Last time the terminal spoke to the server, and last time it synced offline sales. */
+  lastSeenAt?: number;
+  lastSyncAt?: number;
 }
 
 export type SalePayment = { method: 'pass'; cardUid: string } | { method: 'cash' | 'card'; amount: number };
@@ -77,4 +85,12 @@ export interface SaleInput {
   payments: SalePayment[];
   terminalId?: string;
   staff?: string;
+  /** A sale the terminal recorded while offline (its journal entry), synced now. */
+  offline?: OfflineMark;
+}
+
+/** When the terminal made the sale and its place in the terminal's journal. */
+export interface OfflineMark {
+  at: number;
+  seq: number;
 }

@@ -22,6 +22,12 @@ export const errorCodes = {
   SOLD_OUT: 409,
   ALREADY_USED: 409,
   REGISTER_CLOSED: 409,
+  // Offline journal entries a terminal syncs (core/pos/offline-sync.ts):
+  OFFLINE_FORGED: 400,
+  OFFLINE_EXPIRED: 409,
+  OFFLINE_LIMIT: 409,
+  OFFLINE_NOT_ENABLED: 409,
+  TERMINAL_REVOKED: 401,
   RATE_LIMITED: 429,
   OVERLOADED: 503,
   TIMEOUT: 504,

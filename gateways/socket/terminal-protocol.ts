@@ -48,6 +48,15 @@ export const terminalSchemas = {
   // Register close from the terminal (an extension of v1): ends the shift and writes the day's Z.
   // No txId: closing is not a money movement, and a second close is refused (REGISTER_CLOSED).
   closeRegister: z.object({ countedCash: z.number().int().min(0).max(limits.maxAmountCents).optional() }),
+  // Offline terminals (an extension of v1; core/pos/offline-sync.ts): the POS's offline policy
+  // and blocklist, then the signed journal of sales made offline, sent in order on reconnect.
+  offlineState: z.object({}),
+  offlineSync: z.object({
+    entries: z
+      .array(z.object({ body: z.string().min(2).max(4_000), mac: z.string().regex(/^[0-9a-f]{64}$/, 'mac is HMAC-SHA256 in hex') }))
+      .min(1)
+      .max(20),
+  }),
 } as const;
 
 export type TerminalCommand = keyof typeof terminalSchemas;
@@ -117,6 +126,33 @@ export interface ClientToServerEvents {
   unlock: Command<TerminalPayload<'unlock'>, { staff: StaffAck }>;
   lock: Command<TerminalPayload<'lock'>, { locked: true }>;
   closeRegister: Command<TerminalPayload<'closeRegister'>, CloseRegisterAck>;
+  offlineState: Command<TerminalPayload<'offlineState'>, OfflineStateAck>;
+  offlineSync: Command<TerminalPayload<'offlineSync'>, OfflineSyncAck>;
+}
+
+/** What a terminal keeps to decide alone while the server does not answer. */
+export interface OfflineStateAck {
+  policy: { maxSaleCents: number; maxPerCardCents: number; maxTotalCents: number; maxOfflineMs: number };
+  /** Cards to refuse offline: blocked, or owing a debt from an earlier offline shortfall. */
+  blocklist: BlocklistEntry[];
+  serverTime: number;
+}
+
+export interface BlocklistEntry {
+  cardUid: string;
+  reason: 'blocked' | 'debt';
+}
+
+/**
+ * One result per entry applied or refused, in journal order. An accepted entry carries the sale
+ * ack (`offline: true`, and `shortfall` when the card could not cover it: booked as its debt).
+ * A refused one has `code`: OFFLINE_FORGED (bad MAC / another terminal's entry), OFFLINE_EXPIRED
+ * (Pass sale older than the POS's max offline time), OFFLINE_LIMIT, or a sale's own codes.
+ * `pending` entries were not attempted (a transient failure): send them again.
+ */
+export interface OfflineSyncAck {
+  results: Array<({ ok: true; txId: string } & SaleAckBody & { offline?: boolean; shortfall?: number }) | { ok: false; txId?: string; code: string; message: string }>;
+  pending: number;
 }
 
 /** The shift that was open (null when only the day's Z was due) and the Z written (null when nothing happened). */
@@ -158,6 +194,8 @@ export interface StaffAck {
 export interface ServerToClientEvents {
   'catalog:changed': (event: { posId: string }) => void;
   'terminal:revoked': (event: { terminalId: string }) => void;
+  /** A card went on (`listed`) or off the offline blocklist (extension of v1). */
+  'blocklist:changed': (event: BlocklistEntry & { listed: boolean }) => void;
 }
 
 /** What the server keeps on each terminal socket (`socket.data`). */

@@ -7,7 +7,10 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import { findOrCreateUserByEmail } from '../../core/accounts/users.js';
 import type { Bus } from '../../core/bus/port.js';
 import type { Clock } from '../../core/clock/port.js';
+import { blocklistChannel, type Blocklist, type BlocklistChange } from '../../core/pass/blocklist.js';
 import type { PassService } from '../../core/pass/service.js';
+import type { OfflineSync } from '../../core/pos/offline-sync.js';
+import { offlinePolicyOf } from '../../core/pos/offline-policy.js';
 import type { CatalogService } from '../../core/pos/catalog.js';
 import { catalogChangedChannel } from '../../core/pos/catalog.js';
 import type { CloseResult } from '../../core/pos/register.js';
@@ -39,6 +42,8 @@ export interface TerminalCore extends TapDeps {
   catalog: CatalogService;
   pos: PosService;
   pass: PassService;
+  blocklist: Blocklist;
+  offlineSync: OfflineSync;
   bus: Bus;
   store: Store;
   clock: Clock;
@@ -78,7 +83,13 @@ export async function attachTerminalNamespace(io: Server, core: TerminalCore, op
   const buckets = new KeyedBuckets(options.commandsPerSecond ?? 20, options.commandBurst ?? 40);
   nsp.on('connection', (socket) => {
     void socket.join(posRoom(socket.data.posId));
+    void core.terminals.touch(socket.data.terminalId, { lastSeenAt: core.clock.now() }).catch(() => undefined);
     registerCommands(socket, core, options, buckets);
+  });
+  // Blocked and in-debt cards go to every terminal: a village card pays at every collective's bars.
+  await core.bus.subscribe(blocklistChannel, (msg) => {
+    const change = msg as BlocklistChange;
+    nsp.local.emit('blocklist:changed', { cardUid: change.cardUid, reason: change.reason, listed: change.listed });
   });
 
   // Each node pushes to its own sockets (`local`): the bus already reached every node.
@@ -191,6 +202,18 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       if ((await requireStaff) && staff?.role !== 'manager') throw new AppError('MANAGER_REQUIRED', 'closing the register needs a manager to unlock it');
       return closeAck(await core.pos.closeRegister(posId, { countedCash, by: staff?.id ?? terminalId }));
     }),
+  );
+  socket.on(
+    'offlineState',
+    command('offlineState', async () => {
+      const policy = offlinePolicyOf(await core.catalog.getPos(posId));
+      return { policy, blocklist: await core.blocklist.list(), serverTime: core.clock.now() };
+    }),
+  );
+  socket.on(
+    'offlineSync',
+    // Each entry is sent to PosActor 'sale' in journal order (core/pos/offline-sync.ts).
+    command('offlineSync', async ({ entries }) => core.offlineSync.apply(terminalId, entries)),
   );
   socket.on(
     'assignCard',

@@ -21,13 +21,13 @@ export interface TerminalHarness {
   http: HttpServer;
   sockets: SocketServer;
   /** A new paired terminal of the POS: its token and id. */
-  pair(posId: string, collectiveId: string, name?: string): Promise<{ token: string; terminalId: string }>;
+  pair(posId: string, collectiveId: string, name?: string): Promise<{ token: string; terminalId: string; offlineKey: string }>;
   /** A terminal client (websocket transport, no automatic reconnection unless asked). */
   client(auth: Record<string, unknown>, options?: { reconnection?: boolean }): TerminalClient;
   /** Resolves once connected; rejects with the connect_error (its message is the refusal code). */
   connected(client: TerminalClient): Promise<TerminalClient>;
   /** A new terminal of the POS, paired and connected. */
-  terminal(posId: string, collectiveId: string): Promise<{ socket: TerminalClient; terminalId: string; token: string }>;
+  terminal(posId: string, collectiveId: string): Promise<{ socket: TerminalClient; terminalId: string; token: string; offlineKey: string }>;
   close(): Promise<void>;
 }
 
@@ -49,8 +49,8 @@ export async function terminalHarness(options: { store?: Store; bus?: Bus; clock
     sockets,
     async pair(posId, collectiveId, name = 'Caisse 1') {
       const { pairingCode } = await node.terminals.createTerminal(posId, collectiveId);
-      const { token, terminalId } = await node.terminals.pair(pairingCode, name, `test-${Math.random()}`);
-      return { token, terminalId };
+      const { token, terminalId, offlineKey } = await node.terminals.pair(pairingCode, name, `test-${Math.random()}`);
+      return { token, terminalId, offlineKey };
     },
     client(auth, clientOptions = {}) {
       const c: TerminalClient = connectClient(`${url}/terminal`, { transports: ['websocket'], auth, forceNew: true, reconnection: clientOptions.reconnection ?? false });
@@ -65,8 +65,8 @@ export async function terminalHarness(options: { store?: Store; bus?: Bus; clock
       });
     },
     async terminal(posId, collectiveId) {
-      const { token, terminalId } = await harness.pair(posId, collectiveId);
-      return { socket: await harness.connected(harness.client({ token })), terminalId, token };
+      const { token, terminalId, offlineKey } = await harness.pair(posId, collectiveId);
+      return { socket: await harness.connected(harness.client({ token })), terminalId, token, offlineKey };
     },
     async close() {
       clients.forEach((c) => c.close());
