@@ -66,6 +66,21 @@ export interface ZTotals {
   topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number> };
   refunds: { total: number; byMethod: { cash: number; card: number; pass: number } };
   cashouts: number;
+  /** Present when offline sales were synced in the period (a Z is never changed afterwards). */
+  offline?: OfflineTotals;
+}
+
+/**
+ * Sales terminals made offline and synced in this Z's period. `late` are those made before the
+ * previous Z was written (their day is already closed): they are counted here, in this marked
+ * section, never by changing the earlier Z.
+ */
+export interface OfflineTotals {
+  count: number;
+  total: number;
+  /** Pass part of offline sales the cards could not cover: booked as the cards' debts. */
+  shortfall: number;
+  late: { count: number; total: number };
 }
 
 export interface ZTicket {

@@ -32,6 +32,8 @@ export function verifyZExport(data: unknown): { ok: boolean; errors: string[]; c
 const csvColumns = [
   'number', 'businessDay', 'from', 'to', 'salesCount', 'firstSale', 'lastSale', 'sales', 'cash', 'card', 'pass',
   'refunds', 'topups', 'cashouts', 'grandTotal', 'closedBy', 'prevHash', 'hash',
+  // Offline sales synced in the period (French rules: offline state appears in exports).
+  'offlineSales', 'offlineTotal', 'offlineShortfall', 'lateOfflineSales', 'lateOfflineTotal',
 ] as const;
 
 /** One line per Z ticket, amounts in cents (a spreadsheet-friendly view; the JSON is the proof). */
@@ -40,6 +42,7 @@ export function zChainCsv(tickets: ZTicket[]): string {
     z.number, z.businessDay, new Date(z.from).toISOString(), new Date(z.to).toISOString(), z.totals.salesCount, z.totals.firstSale ?? '',
     z.totals.lastSale ?? '', z.totals.sales, z.totals.byMethod.cash, z.totals.byMethod.card, z.totals.byMethod.pass, z.totals.refunds.total,
     z.totals.topups.total, z.totals.cashouts, z.grandTotal, z.closedBy, z.prevHash, z.hash,
+    z.totals.offline?.count ?? 0, z.totals.offline?.total ?? 0, z.totals.offline?.shortfall ?? 0, z.totals.offline?.late.count ?? 0, z.totals.offline?.late.total ?? 0,
   ]);
   return [csvColumns.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
@@ -64,10 +67,22 @@ ${section('Par monnaie Pass', Object.entries(t.byAsset).map(([asset, amount]) =>
 ${section('Recharges', [row('Total', euros(t.topups.total)), ...Object.entries(t.topups.byMethod).map(([m, a]) => row(m, euros(a)))])}
 ${section('Remboursements', [row('Total', euros(t.refunds.total)), row('Espèces', euros(t.refunds.byMethod.cash)), row('Carte bancaire', euros(t.refunds.byMethod.card)), row('Pass', euros(t.refunds.byMethod.pass))])}
 ${section('Caisse', z.sessions.map((s) => row(`Fond ${euros(s.float)} · attendu ${euros(s.expectedCash ?? 0)}`, s.countedCash === undefined ? 'non compté' : `compté ${euros(s.countedCash)} (écart ${euros(s.difference ?? 0)})`)))}
+${section('Ventes hors ligne', offlineRows(t, row))}
 ${section('Grand total perpétuel', [row('Net depuis l’origine', euros(z.grandTotal))])}
 <h2>Intégrité</h2><p class="hash">précédent ${esc(z.prevHash)}<br>empreinte ${esc(z.hash)}</p>
 </body></html>
 `;
+}
+
+/** The marked section of offline sales; late ones belong to a day whose Z was already written. */
+function offlineRows(t: ZTicket['totals'], row: (label: string, value: string) => string): string[] {
+  if (!t.offline) return [];
+  const o = t.offline;
+  return [
+    row('Ventes synchronisées', `${o.count} · ${euros(o.total)}`),
+    row('Dont découvert (dette des cartes)', euros(o.shortfall)),
+    ...(o.late.count ? [row('Dont arrivées après le Z de leur journée', `${o.late.count} · ${euros(o.late.total)}`)] : []),
+  ];
 }
 
 /** Integer cents as "1 234,56 €", computed without floats. */

@@ -7,9 +7,9 @@ import { accounts } from '../money/accounts.js';
 import { fiatAsset } from '../money/assets.js';
 import { genesisHash, type LedgerRow } from '../money/ledger-row.js';
 import { includedVat } from './pricing.js';
-import type { RegisterSession, Sale, ZTicket, ZTotals } from './records.js';
+import type { OfflineTotals, RegisterSession, Sale, ZTicket, ZTotals } from './records.js';
 
-export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], refundsInPeriod: Array<{ pass: number; card: number; cash: number }>): ZTotals {
+export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], refundsInPeriod: Array<{ pass: number; card: number; cash: number }>, previousZAt = 0): ZTotals {
   const sorted = [...sales].sort((a, b) => a.number - b.number);
   const byProduct = new Map<string, { productId: string; name: string; qty: number; total: number }>();
   const byVat = new Map<number, number>();
@@ -49,7 +49,9 @@ export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], 
     refunds.byMethod.pass += r.pass;
     refunds.total += r.cash + r.card + r.pass;
   }
+  const offline = offlineTotals(sorted, previousZAt);
   return {
+    ...(offline ? { offline } : {}),
     salesCount: sorted.length,
     firstSale: sorted[0]?.number ?? null,
     lastSale: sorted[sorted.length - 1]?.number ?? null,
@@ -62,6 +64,15 @@ export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], 
     refunds,
     cashouts,
   };
+}
+
+/** The marked section of offline sales, or undefined when none was synced in the period. */
+function offlineTotals(sales: Sale[], previousZAt: number): OfflineTotals | undefined {
+  const offline = sales.filter((s) => s.offline);
+  if (!offline.length) return undefined;
+  const late = offline.filter((s) => previousZAt > 0 && s.offline!.at <= previousZAt);
+  const sum = (list: Sale[]) => list.reduce((t, s) => t + s.total, 0);
+  return { count: offline.length, total: sum(offline), shortfall: offline.reduce((t, s) => t + (s.shortfall ?? 0), 0), late: { count: late.length, total: sum(late) } };
 }
 
 export function sealZ(body: Omit<ZTicket, 'hash' | 'prevHash'>, previous: ZTicket | null): ZTicket {

@@ -161,4 +161,28 @@ describe('/terminal offline journal (offlineState, offlineSync, blocklist)', () 
     expect(await socket.emitWithAck('offlineSync', { entries: [entry] })).toMatchObject({ results: [{ ok: true, shortfall: 350 }] });
     expect(await socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'pass', cardUid: cards[0] }] })).toMatchObject({ ok: false, code: 'CARD_BLOCKED' });
   });
+
+  it('counts a late offline sale in a marked section of the next Z, never changing the Z already written', async () => {
+    await setup();
+    const { socket, terminalId, offlineKey } = await h.terminal(posId, 'c1');
+    const madeAt = Date.now() - 5 * 60_000; // sold offline before the register was closed
+    await socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'cash', amount: 350 }] });
+    const first = await socket.emitWithAck('closeRegister', { countedCash: 350 });
+    expect(first).toMatchObject({ ok: true, z: { number: 1 } });
+    const firstZ = (await h.node.pos.listZ(posId))[0];
+    expect(firstZ.totals.offline).toBeUndefined();
+    const late = offlineEntry(offlineKey, { terminalId, seq: 1, at: madeAt, lines: [{ productId: beer, qty: 2 }], payments: [{ method: 'cash', amount: 700 }] });
+    const fresh = offlineEntry(offlineKey, { terminalId, seq: 2, lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'pass', cardUid: cards[0] }] });
+    expect(await socket.emitWithAck('offlineSync', { entries: [late, fresh] })).toMatchObject({ results: [{ ok: true }, { ok: true, shortfall: 350 }] });
+    await socket.emitWithAck('closeRegister', { countedCash: 700 });
+    const [z1, z2] = await h.node.pos.listZ(posId);
+    expect(z1).toEqual(firstZ);
+    expect(z2.totals).toMatchObject({ salesCount: 2, offline: { count: 2, total: 1050, shortfall: 350, late: { count: 1, total: 700 } } });
+    expect((await h.node.pos.verifyZ(posId)).ok).toBe(true);
+    const { zChainCsv, zTicketHtml } = await import('../../core/pos/z-print.js');
+    const csv = zChainCsv([z1, z2]).split('\r\n');
+    expect(csv[0]).toContain('offlineSales,offlineTotal,offlineShortfall,lateOfflineSales,lateOfflineTotal');
+    expect(csv[2].endsWith(',2,1050,350,1,700')).toBe(true);
+    expect(zTicketHtml(z2)).toContain('Ventes hors ligne');
+  });
 });
