@@ -43,7 +43,7 @@ describe('LaBoutik admin API, pairing and Z tickets', () => {
     expect(created.body).toMatchObject({ terminalId: expect.any(String), pairingCode: expect.stringMatching(/^\d{6}$/) });
     const paired = await n.api('POST', '/api/terminals/pair', { body: { pairingCode: created.body.pairingCode, name: 'Caisse 1' } });
     expect(paired.status).toBe(200);
-    expect(paired.body).toEqual({ token: expect.stringMatching(/^[0-9a-f]{64}$/), terminalId: created.body.terminalId, posId });
+    expect(paired.body).toEqual({ token: expect.stringMatching(/^[0-9a-f]{64}$/), terminalId: created.body.terminalId, posId, offlineKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
     return { ...paired.body, pairingCode: created.body.pairingCode as string };
   }
 

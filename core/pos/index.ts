@@ -13,3 +13,4 @@ export { zChainExport, verifyZExport, zChainCsv, zTicketHtml, zExportFormat, typ
 export { zTicketPdf } from './z-pdf.js';
 export { OfflineSync, signEntry, maxEntriesPerSync, type SignedEntry, type EntryResult, type SyncResult, type OfflineEntryBody } from './offline-sync.js';
 export { defaultOfflinePolicy, offlinePolicyOf, offlinePolicyPatch, type OfflinePolicy } from './offline-policy.js';
+export { offlineReport, type OfflineReport, type OfflineReportDeps } from './offline-report.js';

@@ -81,6 +81,11 @@ export class PosService {
     return sale;
   }
 
+  /** Sales terminals made offline and synced within the period (by when they reached the server). */
+  offlineSales(collectiveId: string, period: { fromMs: number; toMs: number }, limit = 10_000): Promise<Sale[]> {
+    return this.sales.find({ collectiveId, offline: { $exists: true }, at: { $gte: period.fromMs, $lt: period.toMs } }, { sort: { at: 1 }, limit });
+  }
+
   listSales(filter: { collectiveId: string; posId?: string; fromMs?: number; toMs?: number }, limit = 200): Promise<Sale[]> {
     return this.sales.find(
       { collectiveId: filter.collectiveId, ...(filter.posId ? { posId: filter.posId } : {}), at: { $gte: filter.fromMs ?? 0, $lt: filter.toMs ?? Number.MAX_SAFE_INTEGER } },

@@ -12,6 +12,7 @@ import { sameOriginWrites } from './same-origin.js';
 import { securityHeaders } from './security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { adminCollectiveRoutes, publicCollectiveRoutes } from './routes/collectives.js';
+import { adminOfflineRoutes } from './routes/offline.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
 import { lespassRoutes } from './routes/lespass.js';
 import { lespassAdminRoutes } from './routes/lespass-admin.js';
@@ -70,6 +71,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   const adminApi = adminRouter();
   adminCollectiveRoutes(adminApi, core);
   adminPosRoutes(adminApi, core);
+  adminOfflineRoutes(adminApi, core);
   lespassAdminRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
