@@ -19,6 +19,8 @@ export interface BoardSnapshot {
   perMinute: Record<string, number>;
   topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number> };
   cashouts: number;
+  /** Sales terminals made offline, counted when they synced (also counted in `sales`). */
+  offline: { count: number; total: number; shortfall: number };
 }
 
 const keptMinutes = 60;
@@ -33,6 +35,7 @@ export function emptyBoard(collectiveId: string, day: string): BoardSnapshot {
     perMinute: {},
     topups: { total: 0, byMethod: {}, byAsset: {} },
     cashouts: 0,
+    offline: { count: 0, total: 0, shortfall: 0 },
   };
 }
 
@@ -51,6 +54,12 @@ export function applyRow(board: BoardSnapshot, seen: Set<string>, row: RowEvent,
 function applySale(board: BoardSnapshot, row: RowEvent, sale: NonNullable<RowEvent['sale']>, hour: number): void {
   board.sales.count++;
   board.sales.gross += sale.total;
+  if (sale.offline) {
+    const offline = (board.offline ??= { count: 0, total: 0, shortfall: 0 }); // a board made before offline support
+    offline.count++;
+    offline.total += sale.total;
+    offline.shortfall += sale.shortfall ?? 0;
+  }
   board.sales.net += sale.total;
   board.byMethod.cash += sale.payments.cash;
   board.byMethod.card += sale.payments.card;

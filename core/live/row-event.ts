@@ -11,7 +11,7 @@ export interface RowEvent {
   posId?: string;
   legs: LedgerRow['legs'];
   at: number;
-  sale?: { lines: Array<{ productId: string; name: string; qty: number; total: number }>; payments: { cash: number; card: number; pass: number }; total: number };
+  sale?: { lines: Array<{ productId: string; name: string; qty: number; total: number }>; payments: { cash: number; card: number; pass: number }; total: number; offline?: boolean; shortfall?: number };
   refundOf?: string;
   /** Balances of the wallet after the row (card and user wallets only). */
   balances?: Record<string, number>;
@@ -31,6 +31,9 @@ export function toRowEvent(row: LedgerRow): RowEvent {
       lines: sale.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, total: l.total })),
       payments: sale.payments,
       total: sale.total,
+      // Made by a terminal offline, counted when it arrives; the part booked as the card's debt.
+      ...((sale as { offline?: unknown }).offline ? { offline: true } : {}),
+      ...(row.meta?.shortfall ? { shortfall: row.meta.shortfall as number } : {}),
     },
     refundOf: row.meta?.refundOf as string | undefined,
     balances: row.wallet.startsWith('card:') || row.wallet.startsWith('user:') ? (row.result.balances as Record<string, number>) : undefined,

@@ -300,10 +300,11 @@ class PassActor implements Actor<PassMessage, unknown> {
 
 /**
  * What makes two commands "the same request": their business content. Where it is accepted,
- * which terminal resent it and descriptive meta may differ between a command and its replay.
+ * which terminal resent it, descriptive meta and the offline mark may differ between a command and its replay.
  */
 function commandHash(msg: Command): string {
-  const { accepted: _a, terminalId: _t, meta: _m, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown };
+  // `offline` too: a sale first sent online to a slow server, then journaled offline and synced, is one sale.
+  const { accepted: _a, terminalId: _t, meta: _m, offline: _o, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown; offline?: unknown };
   return requestHash(content);
 }
 

@@ -58,6 +58,24 @@ describe('/terminal offline journal (offlineState, offlineSync, blocklist)', () 
     expect(await rows()).toBe(before);
     expect((await h.node.pass.balance(cards[0])).balances).toEqual([expect.objectContaining({ amount: 300 })]);
     expect((await h.node.terminals.list(posId)).find((t) => t._id === terminalId)?.lastSyncAt).toEqual(expect.any(Number));
+    // The live board counts them when they arrive, marked offline.
+    await expect.poll(async () => (await h.node.live.board('c1')).offline).toEqual({ count: 2, total: 1050, shortfall: 0 });
+    expect((await h.node.live.board('c1')).sales.count).toBe(2);
+  });
+
+  it('a sale sent online to a slow server, then journaled and synced offline with the same txId, is one sale', async () => {
+    await setup();
+    const { socket, terminalId, offlineKey } = await h.terminal(posId, 'c1');
+    await socket.emitWithAck('topup', { txId: tx(), cardUid: cards[0], asset: 'local', amount: 1000, method: 'cash' });
+    const txId = tx();
+    const payments = [{ method: 'pass' as const, cardUid: cards[0] }];
+    const online = await socket.emitWithAck('sale', { txId, lines: [{ productId: beer, qty: 1 }], payments });
+    expect(online).toMatchObject({ ok: true, saleId: txId });
+    const before = await rows();
+    const entry = offlineEntry(offlineKey, { terminalId, txId, seq: 1, lines: [{ productId: beer, qty: 1 }], payments });
+    expect(await socket.emitWithAck('offlineSync', { entries: [entry] })).toMatchObject({ results: [{ ok: true, saleId: txId, number: (online as { number: number }).number }] });
+    expect(await rows()).toBe(before);
+    expect((await h.node.pass.balance(cards[0])).balances).toEqual([expect.objectContaining({ amount: 650 })]);
   });
 
   it('books the shortfall as the card debt when it spent its balance online elsewhere, lists it, and a top-up repays it first', async () => {

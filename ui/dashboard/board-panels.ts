@@ -80,7 +80,7 @@ export function methodLabel(method: string) {
   return key ? t(key) : method;
 }
 
-export function flowsPanel(flows: { topups: number; spending: number; cashouts: number; byMethod: AmountRow[] }) {
+export function flowsPanel(flows: { topups: number; spending: number; cashouts: number; byMethod: AmountRow[]; offline?: { count: number; total: number; shortfall: number } }) {
   const max = Math.max(1, flows.topups, flows.spending);
   return html`<div class="flows" data-testid="flows">
     <div class="flow">
@@ -94,6 +94,13 @@ export function flowsPanel(flows: { topups: number; spending: number; cashouts: 
       <span class="meter" style="--share:${flows.spending / max}" aria-hidden="true"></span>
     </div>
     ${flows.cashouts ? html`<p class="small">${t('flows.cashouts')} : <span class="money">${money(flows.cashouts)}</span></p>` : nothing}
+    ${flows.offline?.count
+      ? html`<p class="small" data-testid="flows-offline" data-count=${flows.offline.count}>
+          ${t('flows.offline', { count: String(flows.offline.count) })} : <span class="money">${money(flows.offline.total)}</span>${flows.offline.shortfall
+            ? html` · ${t('flows.offlineShortfall')} <span class="money">${money(flows.offline.shortfall)}</span>`
+            : nothing}
+        </p>`
+      : nothing}
     ${flows.byMethod.length
       ? html`<h3 class="small muted">${t('flows.byMethod')}</h3>
           ${barList(flows.byMethod, (r) => methodLabel(r.key), 'topup-methods')}`

@@ -64,9 +64,10 @@ export function currencyRows(board: BoardSnapshot, names: Record<string, string>
     .sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key));
 }
 
-export function topupsVsSpending(board: BoardSnapshot): { topups: number; spending: number; cashouts: number; byMethod: AmountRow[] } {
+export function topupsVsSpending(board: BoardSnapshot): { topups: number; spending: number; cashouts: number; byMethod: AmountRow[]; offline: BoardSnapshot['offline'] } {
   const byMethod = withShares(Object.entries(board.topups.byMethod).map(([key, amount]) => ({ key, amount }))).sort((a, b) => b.amount - a.amount);
-  return { topups: board.topups.total, spending: board.byMethod.pass, cashouts: board.cashouts, byMethod };
+  const offline = board.offline ?? { count: 0, total: 0, shortfall: 0 };
+  return { topups: board.topups.total, spending: board.byMethod.pass, cashouts: board.cashouts, byMethod, offline };
 }
 
 /** Average sale in cents (rounded), 0 without sales. */

@@ -70,6 +70,8 @@ const fr = {
   'flows.topups': 'Recharges',
   'flows.spending': 'Dépenses Pass',
   'flows.cashouts': 'Remboursements de solde',
+  'flows.offline': 'Ventes hors ligne ({count})',
+  'flows.offlineShortfall': 'dont dette des cartes',
   'flows.byMethod': 'Recharges par moyen',
 
   'kind.global': 'Monnaie globale',
@@ -153,6 +155,8 @@ const en: typeof fr = {
   'flows.topups': 'Top-ups',
   'flows.spending': 'Pass spending',
   'flows.cashouts': 'Balance refunds',
+  'flows.offline': 'Offline sales ({count})',
+  'flows.offlineShortfall': 'of which card debt',
   'flows.byMethod': 'Top-ups by method',
 
   'kind.global': 'Global currency',

@@ -16,10 +16,12 @@ import { balanceIcon, historyIcon, saleIcon, settingsIcon, topupIcon } from './i
 import { failureReason, t } from './messages.js';
 import { defaultCommandTimeoutMs, MoneyCommands } from './money-commands.js';
 import { NfcController } from './nfc-controller.js';
+import { Journal } from './offline/journal.js';
+import { OfflineDesk } from './offline/offline-desk.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
 import './pairing-screen.js';
 import type { PairedEvent, PairingNotice } from './pairing-screen.js';
-import { serverEvents, unauthorized, type Ack, type BalanceAnswer, type Catalog, type CloseRegisterAnswer, type CloseRegisterCall, type RefundAnswer, type SaleAnswer } from './protocol.js';
+import { serverEvents, unauthorized, type Ack, type BalanceAnswer, type BalanceLine, type Catalog, type CloseRegisterAnswer, type CloseRegisterCall, type RefundAnswer, type SaleAnswer } from './protocol.js';
 import { RecentSales } from './recent-sales.js';
 import './sale-screen.js';
 import type { SaleContext } from './sale-screen.js';
@@ -60,6 +62,7 @@ export class LaboutikApp extends LitElement {
     onRefused: (message) => this.onRefused(message),
   });
   private commands: MoneyCommands | undefined;
+  @state() private desk: OfflineDesk | undefined;
   private recentSales: RecentSales | undefined;
   private unsubscribe: Array<() => void> = [];
 
@@ -70,6 +73,7 @@ export class LaboutikApp extends LitElement {
     new LanguageController(this);
     this.socket.on(serverEvents.catalogChanged, () => void this.loadCatalog());
     this.socket.on(serverEvents.revoked, () => this.endSession('revoked'));
+    this.socket.on(serverEvents.blocklistChanged, (change) => this.desk?.noteBlocklist(change));
   }
 
   override connectedCallback(): void {
@@ -115,6 +119,9 @@ export class LaboutikApp extends LitElement {
         <strong data-testid="pos-name">${this.catalog.catalog?.pos.name ?? 'LaBoutik'}</strong>
         <span>${this.session?.name}</span>
       </div>
+      ${this.desk?.unsyncedCount
+        ? html`<span class="pill count warn" data-testid="offline-count" data-count=${this.desk.unsyncedCount}>${this.desk.unsyncedCount}<span class="label">&nbsp;${t('header.offline')}</span></span>`
+        : nothing}
       ${pending
         ? html`<button class="pill count" data-testid="outbox-count" title=${t('sales.pendingHint')} @click=${() => this.showTab('sales')}>
             ${pending}<span class="label">&nbsp;${t('header.pending')}</span>
@@ -153,7 +160,7 @@ export class LaboutikApp extends LitElement {
     switch (tab) {
       case 'sale':
         if (!this.catalog.catalog) return html`<p class="status muted" data-testid="catalog-loading">${t('catalog.loading')}</p>`;
-        return html`<lb-sale-screen .catalog=${this.catalog.catalog} .commands=${this.commands} .tap=${tap} nfcStatus=${nfcStatus}></lb-sale-screen>`;
+        return html`<lb-sale-screen .catalog=${this.catalog.catalog} .commands=${this.commands} .desk=${this.desk} .tap=${tap} nfcStatus=${nfcStatus}></lb-sale-screen>`;
       case 'topup':
         return html`<lb-topup-screen .commands=${this.commands} .lookup=${this.lookup} .tap=${tap} nfcStatus=${nfcStatus}></lb-topup-screen>`;
       case 'balance':
@@ -206,7 +213,31 @@ export class LaboutikApp extends LitElement {
     this.recentSales = recentSales;
     // Every final answer is recorded here, whichever screen (or reconnect) sent the command.
     this.unsubscribe = [commands.onSettled((entry, ack) => this.record(recentSales, entry, ack)), commands.onChange(() => this.requestUpdate())];
+    this.desk = undefined;
+    void this.openDesk(session);
     this.socket.open({ token: session.token });
+  }
+
+  /** The offline journal (IndexedDB) of this pairing; the sale screen sells without it until it is open. */
+  private async openDesk(session: TerminalSession): Promise<void> {
+    const journal = await Journal.open(session.terminalId);
+    if (this.session !== session) return journal.close();
+    const recentSales = this.recentSales;
+    const desk = new OfflineDesk(this.socket, journal, this.storage, session, () => this.catalog.catalog?.pos.collectiveId, {
+      // A synced offline sale joins the last sales (refundable) with the number the server gave it.
+      onSynced: (e) => recentSales?.record({ saleId: e.txId, number: e.number ?? 0, total: e.total, atMs: e.atMs, lines: e.context.lines, methods: e.context.methods, refunds: {} }),
+    });
+    await desk.start();
+    this.unsubscribe.push(desk.onChange(() => this.requestUpdate()), () => journal.close());
+    this.desk = desk;
+    if (this.socket.connected) void this.syncOffline();
+  }
+
+  /** The journal goes first (older sales), then what waits in the outbox. */
+  private async syncOffline(): Promise<void> {
+    await this.desk?.refreshState();
+    await this.desk?.sync();
+    await this.commands?.resendPending();
   }
 
   private endSession(notice: PairingNotice): void {
@@ -214,6 +245,7 @@ export class LaboutikApp extends LitElement {
     this.socket.close();
     forgetSession(this.storage);
     this.commands = undefined;
+    this.desk = undefined;
     this.recentSales = undefined;
     this.session = null;
     this.notice = notice;
@@ -227,7 +259,7 @@ export class LaboutikApp extends LitElement {
 
   private onConnect(): void {
     void this.loadCatalog();
-    void this.commands?.resendPending();
+    void this.syncOffline();
   }
 
   private onRefused(message: string): void {
@@ -252,12 +284,22 @@ export class LaboutikApp extends LitElement {
     this.closingRegister = true;
   };
 
-  private closeRegister: CloseRegisterCall = (command) => this.socket.request<Ack<CloseRegisterAnswer>>('closeRegister', command, closeRegisterTimeoutMs);
+  /** Offline sales are synced first, so today's Z counts them; any still unsynced go to the next Z. */
+  private closeRegister: CloseRegisterCall = async (command) => {
+    await this.desk?.sync();
+    return this.socket.request<Ack<CloseRegisterAnswer>>('closeRegister', command, closeRegisterTimeoutMs);
+  };
 
-  private lookup = (cardUid: string): Promise<Ack<BalanceAnswer>> => this.socket.request<Ack<BalanceAnswer>>('balance', { cardUid }, queryTimeoutMs);
+  private lookup = async (cardUid: string): Promise<Ack<BalanceAnswer>> => {
+    const ack = await this.socket.request<Ack<BalanceAnswer>>('balance', { cardUid }, queryTimeoutMs);
+    if (ack.ok) this.desk?.noteBalances(cardUid, ack.balances); // what the terminal knows when offline
+    return ack;
+  };
 
   private record(recentSales: RecentSales, entry: OutboxEntry, ack: Ack<Record<string, unknown>>): void {
     if (!ack.ok) return;
+    const cardUid = entry.command === 'topup' ? String(entry.payload.cardUid) : undefined;
+    if (cardUid) this.desk?.noteBalances(cardUid, (ack as unknown as { balances?: BalanceLine[] }).balances);
     if (entry.command === 'sale') {
       const sale = ack as unknown as Partial<SaleAnswer>;
       const context = (entry.context ?? {}) as Partial<SaleContext>;

@@ -12,7 +12,7 @@ type Key = keyof typeof fr;
 export const t = translator<Key>({ fr, en });
 
 /** The cashier-facing reason of a refusal, from its code (the `missing` amount when funds fall short). */
-export function failureReason(failure: Pick<Failure, 'code' | 'message'> & { missing?: unknown }): string {
+export function failureReason(failure: Pick<Failure, 'code' | 'message'> & { missing?: unknown; limit?: unknown }): string {
   if (failure.code === 'INSUFFICIENT_FUNDS') {
     const missing = failure.missing;
     return typeof missing === 'number' && Number.isSafeInteger(missing) && missing > 0
@@ -20,7 +20,9 @@ export function failureReason(failure: Pick<Failure, 'code' | 'message'> & { mis
       : t('error.INSUFFICIENT_FUNDS_plain');
   }
   const key = `error.${failure.code}`;
-  return key in fr ? t(key as Key) : t('error.unknown');
+  const limit = (failure as { limit?: unknown }).limit;
+  const params = typeof limit === 'number' && Number.isSafeInteger(limit) ? { limit: formatMoney(limit, getLang()) } : undefined;
+  return key in fr ? t(key as Key, params) : t('error.unknown');
 }
 
 export function assetKindLabel(kind: string): string {

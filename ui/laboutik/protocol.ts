@@ -51,9 +51,11 @@ export interface PairingAnswer {
   token: string;
   terminalId: string;
   posId: string;
+  /** Signs the offline journal (issued at pairing; absent for a terminal paired before offline support). */
+  offlineKey?: string;
 }
 
-export const serverEvents = { catalogChanged: 'catalog:changed', revoked: 'terminal:revoked' } as const satisfies Record<string, keyof ServerToClientEvents>;
+export const serverEvents = { catalogChanged: 'catalog:changed', revoked: 'terminal:revoked', blocklistChanged: 'blocklist:changed' } as const satisfies Record<string, keyof ServerToClientEvents>;
 
 /** A handshake refused for a bad or revoked token carries this message. */
 export const unauthorized = 'UNAUTHORIZED';

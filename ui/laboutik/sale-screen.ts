@@ -16,6 +16,8 @@ import { AwaitedCommand } from './awaited-command.js';
 import { MoneyCommands, newTxId, type Outcome } from './money-commands.js';
 import { t } from './messages.js';
 import type { CardTap, NfcStatus } from './nfc-controller.js';
+import type { OfflineDesk } from './offline/offline-desk.js';
+import type { JournalEntry } from './offline/journal.js';
 import { OutboxFullError } from './outbox.js';
 import './payment-panel.js';
 import type { TenderEvent } from './payment-panel.js';
@@ -41,6 +43,8 @@ export interface SaleContext extends Record<string, unknown> {
 export class SaleScreen extends LitElement {
   @property({ attribute: false }) catalog: Catalog | undefined;
   @property({ attribute: false }) commands!: MoneyCommands;
+  /** Decides alone when the server does not answer (absent: the sale waits in the outbox). */
+  @property({ attribute: false }) desk: OfflineDesk | undefined;
   @property({ attribute: false }) tap: CardTap | undefined;
   @property() nfcStatus: NfcStatus = 'unavailable';
   @state() private cart: Cart = [];
@@ -230,12 +234,32 @@ export class SaleScreen extends LitElement {
     this.step = 'result';
     let outcome: Outcome<SaleAnswer>;
     try {
-      outcome = await this.commands.send('sale', { txId, lines: saleLines(this.cart), payments }, context);
+      const payload = { txId, lines: saleLines(this.cart), payments };
+      if (this.desk) {
+        const sold = await this.desk.sell(this.commands, payload, context);
+        if (sold.kind === 'offline') return this.showOffline(txId, sold.entry);
+        outcome = sold.kind === 'online' ? sold.outcome : { state: 'done', ack: sold.failure };
+      } else {
+        outcome = await this.commands.send('sale', payload, context);
+      }
     } catch (err) {
       if (!(err instanceof OutboxFullError)) throw err;
       outcome = { state: 'done', ack: { ok: false, code: 'OUTBOX_FULL', message: err.message } };
     }
     this.show(txId, outcome, context);
+  }
+
+  /** Accepted by this terminal alone: said so plainly, with the change due. */
+  private showOffline(txId: string, entry: JournalEntry): void {
+    if (txId !== this.awaited.txId) return;
+    this.awaited.txId = undefined; // its answer now comes through the journal's sync
+    const facts: Fact[] = [
+      { label: t('sale.offlineSeq'), value: `#${entry.seq}`, testid: 'result-offline-seq' },
+      { label: t('cart.total'), value: money(entry.total), testid: 'result-total' },
+    ];
+    if (entry.context.methods.includes('cash')) facts.push({ label: t('pay.changeDue'), value: money(entry.context.change), testid: 'result-change', emphasis: entry.context.change > 0 });
+    facts.push({ label: t('sale.offlineNote'), value: '', testid: 'result-offline-note' });
+    this.view = { status: 'ok', title: t('sale.offlineDone'), facts, offline: true };
   }
 
   private show(txId: string, outcome: Outcome<SaleAnswer>, context: SaleContext): void {

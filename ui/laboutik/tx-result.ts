@@ -41,7 +41,8 @@ export class TxResult extends LitElement {
       .error {
         border-color: var(--pass-danger);
       }
-      .pending {
+      .pending,
+      .ok.offline {
         border-color: var(--pass-warning);
       }
       .head {
@@ -148,7 +149,7 @@ export class TxResult extends LitElement {
           </div>
         </div>`;
       case 'ok':
-        return html`<div class="panel ok" data-testid="result-ok" role="status">
+        return html`<div class="panel ok ${view.offline ? 'offline' : ''}" data-testid=${view.offline ? 'result-offline' : 'result-ok'} role="status">
           <div class="head">${okIcon(40)}<h2>${view.title}</h2></div>
           <dl>
             ${view.facts.map(

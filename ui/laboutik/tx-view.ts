@@ -13,5 +13,5 @@ export interface Fact {
 export type TxView =
   | { status: 'sending' }
   | { status: 'pending'; txId: string; code?: string }
-  | { status: 'ok'; title: string; facts: Fact[]; balances?: BalanceLine[] }
+  | { status: 'ok'; title: string; facts: Fact[]; balances?: BalanceLine[]; offline?: boolean }
   | { status: 'error'; failure: Failure };
