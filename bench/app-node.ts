@@ -91,10 +91,13 @@ async function setup(core: Core, s: AppNodeSetup) {
     posIds.push(pos._id);
   }
   const tokens: string[] = [];
+  const offline: Array<{ terminalId: string; offlineKey: string }> = [];
   for (let i = 0; i < s.terminals; i++) {
     const posId = posIds[i % posIds.length];
     const { pairingCode } = await core.terminals.createTerminal(posId, collectiveId, `t${i}`);
-    tokens.push((await core.terminals.pair(pairingCode, `bench-${i}`, `bench-${i}`)).token);
+    const paired = await core.terminals.pair(pairingCode, `bench-${i}`, `bench-${i}`);
+    tokens.push(paired.token);
+    offline.push({ terminalId: paired.terminalId, offlineKey: paired.offlineKey });
   }
   const uids: string[] = [];
   const batch = 500;
@@ -111,7 +114,7 @@ async function setup(core: Core, s: AppNodeSetup) {
   // An organizer watching the live dashboard during the run (ack → dashboard latency).
   const admin = { email: `bench-admin-${Date.now()}@bench.test`, password: 'bench-admin-password' };
   await core.accounts.create({ role: 'collective-admin', collectiveId, email: admin.email, password: admin.password });
-  return { collectiveId, products, posIds, tokens, uids, admin };
+  return { collectiveId, products, posIds, tokens, offline, uids, admin };
 }
 
 // A CPU profile of the measured run only (not the seeding before it nor the verify after it),

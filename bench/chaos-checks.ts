@@ -7,7 +7,11 @@
 // - no negative balance; money conserved per asset; hash chains and snapshots verify;
 // - every outbox emptied (each command got a definitive ack after the faults);
 // - every definitive ack of one txId identical (duplicates, resends, replays);
-// - sale numbers unique and consecutive per point of sale.
+// - sale numbers unique and consecutive per point of sale;
+// - an offline shortfall is the only way a sale is accepted beyond a balance: online sales take
+//   their whole total from the card; an offline one takes total − shortfall, the shortfall is a
+//   debt leg, all shortfalls equal the debts booked, and what is still owed equals the booked
+//   debts minus what top-ups repaid.
 import { canonicalJson } from '../core/shared/canonical.js';
 import { verifyLedger } from '../core/money/verify.js';
 import type { LedgerRow } from '../core/money/ledger-row.js';
@@ -60,6 +64,7 @@ export async function checkInvariants(input: CheckInput): Promise<Invariant[]> {
   for (const perAsset of report.balances.values()) for (const [asset, amount] of perAsset) sums.set(asset, (sums.get(asset) ?? 0) + amount);
   const unbalanced = [...sums].filter(([, sum]) => sum !== 0).map(([asset, sum]) => `${asset} sums to ${sum}`);
   const saleProblems = await saleRecordProblems(store, accepted, refused);
+  const debtProblems = offlineDebtProblems(accepted, rowsByTx, report.balances, rows);
 
   return [
     check('every accepted command has its ledger row', lost.map((r) => r.txId), `${accepted.length} accepted`),
@@ -72,7 +77,8 @@ export async function checkInvariants(input: CheckInput): Promise<Invariant[]> {
     check('outboxes empty: every command resolved', input.unresolved ? [`${input.unresolved} commands never got a definitive ack`] : [], `${records.length} commands`),
     check('definitive acks of one txId identical', differing.map((r) => `${r.txId}: ${r.acks.filter(definitive).map((a) => canonicalJson(a)).join(' ≠ ')}`), `${records.filter((r) => r.acks.filter(definitive).length > 1).length} txIds answered twice or more`),
     check('only INSUFFICIENT_FUNDS refuses a command', unexpected.map((r) => `${r.txId}: ${r.final!.code}`), `${refused.length} refusals`),
-    check('each acked sale recorded once, numbers consecutive per POS', saleProblems, `${accepted.filter((r) => r.event === 'sale').length} sales`),
+    check('each acked sale recorded once, numbers consecutive per POS', saleProblems, `${accepted.filter((r) => r.event !== 'topup').length} sales`),
+    check('offline shortfall is the only sale beyond a balance, and equals the booked debts', debtProblems, `${accepted.filter((r) => r.event === 'offline').length} offline sales`),
   ];
 }
 
@@ -86,14 +92,44 @@ function check(name: string, problems: string[], context: string): Invariant {
 function matchesRow(record: CommandRecord, row: LedgerRow | undefined, wallet: string | undefined): boolean {
   if (!row || !wallet || row.wallet !== wallet) return false;
   const moved = row.legs.filter((l) => l.from === wallet || l.to === wallet).reduce((s, l) => s + (l.to === wallet ? l.amount : -l.amount), 0);
-  if (record.event === 'sale') return row.kind === 'payment' && moved === -(record.final!.total as number);
-  return row.kind === 'topup' && moved === record.payload.amount;
+  if (record.event !== 'topup') return row.kind === 'payment' && moved === -paidByCard(record);
+  return row.kind === 'topup' && moved === topUpKept(record);
+}
+
+/** What a sale took from the card: all of it online; offline, what the card could cover. */
+function paidByCard(record: CommandRecord): number {
+  return (record.final!.total as number) - Number(record.final!.shortfall ?? 0);
+}
+
+/** What a top-up left on the card: its amount minus what repaid a debt first. */
+function topUpKept(record: CommandRecord): number {
+  return (record.payload.amount as number) - Number(record.final!.repaid ?? 0);
+}
+
+function offlineDebtProblems(accepted: CommandRecord[], rowsByTx: Map<string, LedgerRow[]>, balances: Map<string, Map<string, number>>, rows: LedgerRow[]): string[] {
+  const problems: string[] = [];
+  const debtLegs = (row: LedgerRow | undefined) => (row?.legs ?? []).filter((l) => l.from.startsWith('debt:')).reduce((s, l) => s + l.amount, 0);
+  for (const r of accepted) {
+    if (r.event === 'topup') continue;
+    const shortfall = Number(r.final!.shortfall ?? 0);
+    if (r.event === 'sale' && shortfall) problems.push(`${r.txId}: an online sale was acked with a shortfall`);
+    const booked = debtLegs(rowsByTx.get(r.txId)?.[0]);
+    if (booked !== shortfall) problems.push(`${r.txId}: shortfall ${shortfall} acked, ${booked} booked as debt`);
+  }
+  const acked = accepted.reduce((s, r) => s + Number(r.final!.shortfall ?? 0), 0);
+  const bookedAll = rows.reduce((s, row) => s + debtLegs(row), 0);
+  if (acked !== bookedAll) problems.push(`shortfalls acked ${acked}, debts booked in the ledger ${bookedAll}`);
+  const repaid = accepted.filter((r) => r.event === 'topup').reduce((s, r) => s + Number(r.final!.repaid ?? 0), 0);
+  let owed = 0;
+  for (const [account, perAsset] of balances) if (account.startsWith('debt:')) for (const amount of perAsset.values()) owed -= amount;
+  if (owed !== acked - repaid) problems.push(`still owed ${owed}, expected shortfalls ${acked} − repaid ${repaid}`);
+  return problems;
 }
 
 function balanceMismatches(input: CheckInput, rows: LedgerRow[], walletOf: Map<string, string>, accepted: CommandRecord[]): string[] {
   const expected = new Map(input.uids.map((uid) => [uid, input.initialBalance]));
   for (const r of accepted) {
-    const delta = r.event === 'sale' ? -(r.final!.total as number) : (r.payload.amount as number);
+    const delta = r.event === 'topup' ? topUpKept(r) : -paidByCard(r);
     expected.set(r.cardUid, (expected.get(r.cardUid) ?? 0) + delta);
   }
   const inLedger = new Map<string, number>();
@@ -126,7 +162,7 @@ async function saleRecordProblems(store: Store, accepted: CommandRecord[], refus
   const sales = await store.collection<{ _id: string; posId: string; number: number }>('sales').find({});
   const byId = new Map(sales.map((s) => [s._id, s]));
   const problems: string[] = [];
-  for (const r of accepted.filter((x) => x.event === 'sale')) {
+  for (const r of accepted.filter((x) => x.event !== 'topup')) {
     const sale = byId.get(r.txId);
     if (!sale) problems.push(`${r.txId}: acked sale has no record`);
     else if (sale.number !== r.final!.number) problems.push(`${r.txId}: acked number ${r.final!.number}, recorded ${sale.number}`);

@@ -5,6 +5,9 @@ export function formatChaosReport(r: ChaosReport): string {
   const rows: Array<[string, string]> = [
     ['payments sent / accepted / refused', `${r.payments.sent} / ${r.payments.accepted} / ${r.payments.refused}`],
     ['top-ups sent / accepted', `${r.topups.sent} / ${r.topups.accepted}`],
+    ['terminal partitions / offline sales accepted', `${r.offline.partitions} / ${r.offline.accepted}`],
+    ['offline sales refused by the terminal', JSON.stringify(r.offline.refusedLocally)],
+    ['offline shortfalls (debts booked) / repaid by top-ups', `${r.offline.shortfalls} (${r.offline.shortfallTotal} cents) / ${r.offline.repaid} cents`],
     ['payments/s under faults', String(r.paymentsPerSec)],
     ['node kills (-9) / redis restarts', `${r.kills} / ${r.redisRestarts}`],
     ['resends / duplicates / sends unanswered', `${r.stats.resends} / ${r.stats.duplicates} / ${r.stats.unanswered}`],

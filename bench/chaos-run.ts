@@ -28,6 +28,9 @@ export interface ChaosOptions {
   dropEveryMs?: number;
   ackTimeoutMs?: number;
   leaseTtlMs?: number;
+  /** A random terminal loses the network this often, for `partitionMs`, and sells offline meanwhile (0: never). */
+  partitionEveryMs?: number;
+  partitionMs?: number;
   /** The whole run, setup and checks included. */
   timeoutMs?: number;
   log?: (line: string) => void;
@@ -38,6 +41,8 @@ export interface ChaosReport {
   elapsedMs: number;
   payments: { sent: number; accepted: number; refused: number };
   topups: { sent: number; accepted: number };
+  /** Sales partitioned terminals decided alone: accepted (then synced), refused there, and the shortfalls booked as debts. */
+  offline: { partitions: number; accepted: number; refusedLocally: Record<string, number>; shortfalls: number; shortfallTotal: number; repaid: number };
   paymentsPerSec: number;
   kills: number;
   redisRestarts: number;
@@ -77,6 +82,8 @@ class Run {
   private readonly random: () => number;
   private store: Store | null = null;
   private kills = 0;
+  private partitions = 0;
+  private readonly refusedLocally: Record<string, number> = {};
   private redisRestarts = 0;
   private redisRestart: Promise<void> = Promise.resolve();
   private paymentsDone = 0;
@@ -100,26 +107,29 @@ class Run {
     this.store = await createRemoteStore({ url: this.cluster.storeUrl });
     const cards = o.cards ?? Math.max(20, 2 * o.terminals);
     this.log(`seeding on ${this.cluster.nodes[0]!.nodeId}: ${cards} cards, ${o.pointsOfSale ?? 3} points of sale, ${o.terminals} paired terminals`);
-    const setup = await this.cluster.nodes[0]!.request<{ collectiveId: string; tokens: string[]; uids: string[]; products: string[] }>('setup', {
+    const setup = await this.cluster.nodes[0]!.request<{ collectiveId: string; tokens: string[]; offline: Array<{ terminalId: string; offlineKey: string }>; uids: string[]; products: string[] }>('setup', {
       setup: { cards, terminals: o.terminals, pointsOfSale: o.pointsOfSale ?? 3, balance: initialBalance },
     });
     const workloadDeadline = this.deadlineMs - Math.min(60_000, (this.deadlineMs - Date.now()) * 0.25);
-    setup.tokens.forEach((token, index) => this.terminals.push(this.terminal(index, token, workloadDeadline)));
+    const asset = localAsset(setup.collectiveId);
+    setup.tokens.forEach((token, index) => this.terminals.push(this.terminal(index, token, workloadDeadline, setup.offline[index], asset)));
     const deck = new CardDeck(setup.uids);
+    await this.readPrices();
     await this.topUpRichCards(deck);
 
     this.log(`${o.payments} payments from ${o.terminals} terminals; kill -9 every ~${o.killEveryMs} ms, redis restart at 40%`);
     const workStart = Date.now();
-    const faults = [this.killNodes(), this.dropConnections()];
+    const faults = [this.killNodes(), this.dropConnections(), this.partitionTerminals()];
     const quotas = this.terminals.map((_, i) => Math.floor(o.payments / o.terminals) + (i < o.payments % o.terminals ? 1 : 0));
     await Promise.all(this.terminals.map((t, i) => this.pay(t, i, quotas[i], deck, setup.products)));
     this.workloadMs = Date.now() - workStart;
     this.workloadDone = true;
     await Promise.all([...faults, this.redisRestart]);
+    this.log(`partitions healed: syncing ${this.terminals.reduce((n, t) => n + t.unsynced, 0)} offline sales`);
+    await Promise.all(this.terminals.map((t) => t.syncJournal()));
     await Promise.all(this.terminals.map((t) => t.settle()));
 
     this.log('checking the invariants against the store server');
-    const asset = localAsset(setup.collectiveId);
     const liveBalances = await this.liveBalances(setup.uids, asset);
     const unresolved = this.terminals.reduce((n, t) => n + t.outbox.size, 0);
     const invariants = await checkInvariants({ store: this.store, records: this.records, unresolved, uids: setup.uids, asset, initialBalance, liveBalances });
@@ -127,15 +137,27 @@ class Run {
   }
 
   report(invariants: Invariant[], error?: string): ChaosReport {
-    const sales = this.records.filter((r) => r.event === 'sale');
+    const sales = this.records.filter((r) => r.event === 'sale' || r.event === 'offline');
     const topups = this.records.filter((r) => r.event === 'topup');
+    const offline = this.records.filter((r) => r.event === 'offline' && r.final?.ok);
+    const shortfalls = offline.map((r) => Number(r.final!.shortfall ?? 0)).filter((x) => x > 0);
+    const refusedHere = Object.values(this.refusedLocally).reduce((s, n) => s + n, 0);
     const ages = this.records.map((r) => (r.resolvedAtMs ?? Date.now()) - r.createdAtMs);
     const accepted = sales.filter((r) => r.final?.ok).length;
     return {
       ok: !error && invariants.length > 0 && invariants.every((i) => i.ok),
       elapsedMs: Date.now() - this.startedAt,
-      payments: { sent: sales.length, accepted, refused: sales.filter((r) => r.final && !r.final.ok).length },
+      // Sales a cut-off terminal refused alone count as sent (the cashier rang them up) and refused.
+      payments: { sent: sales.length + refusedHere, accepted, refused: sales.filter((r) => r.final && !r.final.ok).length + refusedHere },
       topups: { sent: topups.length, accepted: topups.filter((r) => r.final?.ok).length },
+      offline: {
+        partitions: this.partitions,
+        accepted: offline.length,
+        refusedLocally: this.refusedLocally,
+        shortfalls: shortfalls.length,
+        shortfallTotal: shortfalls.reduce((s, x) => s + x, 0),
+        repaid: topups.reduce((s, r) => s + Number(r.final?.repaid ?? 0), 0),
+      },
       paymentsPerSec: this.workloadMs ? Math.round((sales.length / this.workloadMs) * 1000) : 0,
       kills: this.kills,
       redisRestarts: this.redisRestarts,
@@ -153,10 +175,12 @@ class Run {
     await this.cluster.stop();
   }
 
-  private terminal(index: number, token: string, deadlineMs: number): ChaosTerminal {
+  private terminal(index: number, token: string, deadlineMs: number, offline: { terminalId: string; offlineKey: string }, asset: string): ChaosTerminal {
     return new ChaosTerminal({
       index,
       token,
+      offline,
+      asset,
       pickNode: () => {
         const live = this.cluster.live();
         return live.length ? live[Math.floor(this.random() * live.length)].url : null;
@@ -168,6 +192,17 @@ class Run {
       stats: this.stats,
       deadlineMs,
     });
+  }
+
+  /** Each terminal reads its catalog once: it prices the sales it makes alone. */
+  private async readPrices(): Promise<void> {
+    await Promise.all(
+      this.terminals.map(async (t) => {
+        const ack = await t.ask('catalog', {});
+        const products = (ack?.ok ? ack.products : []) as Array<{ id: string; price: number }>;
+        t.prices = new Map(products.map((p) => [p.id, p.price]));
+      }),
+    );
   }
 
   /** Before the faults: all but the tight cards get a large top-up (through the terminals). */
@@ -184,21 +219,33 @@ class Run {
   private async pay(t: ChaosTerminal, i: number, quota: number, deck: CardDeck, products: string[]): Promise<void> {
     const random = seeded(this.o.seed * 7_919 + i);
     for (let k = 0; k < quota; k++) {
-      if (random() < topUpRate) {
+      t.beginPartition();
+      if (random() < topUpRate && !t.partitioned) {
         const cardUid = random() < 0.7 ? deck.pickTight(random) : deck.pickAny(random);
         await t.submit(this.command(i, `u${k}`, 'topup', cardUid, { asset: 'local', amount: 500 + Math.floor(random() * 2_500), method: random() < 0.5 ? 'cash' : 'card' }));
       }
       const lines = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({ productId: products[Math.floor(random() * products.length)], qty: 1 + Math.floor(random() * 2) }));
       const cardUid = deck.pickForSale(random);
-      await t.submit(this.command(i, `p${k}`, 'sale', cardUid, { lines, payments: [{ method: 'pass', cardUid }] }));
+      if (t.partitioned) {
+        // Cut off: the terminal decides alone; an accepted sale waits in its journal for the sync.
+        const record = this.command(i, `o${k}`, 'offline', cardUid, { lines, payments: [{ method: 'pass', cardUid }] });
+        const refused = t.sellOffline(record);
+        if (refused) {
+          this.records.splice(this.records.indexOf(record), 1); // never sent: nothing to check on the server
+          this.refusedLocally[refused] = (this.refusedLocally[refused] ?? 0) + 1;
+        }
+        await sleep(5); // a cashier, not a loop
+      } else {
+        await t.submit(this.command(i, `p${k}`, 'sale', cardUid, { lines, payments: [{ method: 'pass', cardUid }] }));
+      }
       this.paymentsDone++;
       this.maybeRestartRedis();
     }
   }
 
-  private command(terminal: number, n: string, event: 'sale' | 'topup', cardUid: string, body: Record<string, unknown>): CommandRecord {
+  private command(terminal: number, n: string, event: CommandRecord['event'], cardUid: string, body: Record<string, unknown>): CommandRecord {
     const txId = `cx${this.o.seed}-t${terminal}-${n}`;
-    const payload = event === 'sale' ? { txId, ...body } : { txId, cardUid, ...body };
+    const payload = event === 'topup' ? { txId, cardUid, ...body } : { txId, ...body };
     const record: CommandRecord = { txId, event, payload, cardUid, terminal, createdAtMs: Date.now(), acks: [], sends: 0, duplicates: 0 };
     this.records.push(record);
     return record;
@@ -231,6 +278,23 @@ class Run {
       );
     }
     await Promise.all(restarts);
+  }
+
+  /** Cuts one terminal off now and then; it syncs its journal once the partition heals. */
+  private async partitionTerminals(): Promise<void> {
+    const everyMs = this.o.partitionEveryMs ?? 1_000;
+    if (!everyMs) return;
+    const syncs: Array<Promise<void>> = [];
+    while (!this.workloadDone) {
+      await this.pauseDuringWork(everyMs * (0.5 + this.random()));
+      const t = this.terminals[Math.floor(this.random() * this.terminals.length)];
+      if (this.workloadDone || !t || t.partitionPending) continue;
+      const ms = (this.o.partitionMs ?? 1_500) * (0.5 + this.random());
+      this.partitions++;
+      t.partition(ms);
+      syncs.push(sleep(ms + 50).then(() => t.syncJournal()));
+    }
+    await Promise.all(syncs);
   }
 
   private async dropConnections(): Promise<void> {

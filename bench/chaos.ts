@@ -6,7 +6,8 @@
 // Options: --payments 10000 --terminals 100 --nodes 3 --kill-every-ms 4000 --seed 1
 //          --max-kills N --redis-restarts 1 --timeout-ms 600000 --json <file>
 //          --cards 200 --pos 3 --duplicate-rate 0.05 --drop-every-ms 500 --ack-timeout-ms 3000
-//          --lease-ttl-ms 1500
+//          --lease-ttl-ms 1500 --partition-every-ms 1000 --partition-ms 1500 (terminal partitions:
+//          a terminal cut off sells offline and syncs after; 0 turns them off)
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { killChildrenOnExit } from './chaos-cluster.js';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     'drop-every-ms': { type: 'string', default: '500' },
     'ack-timeout-ms': { type: 'string', default: '3000' },
     'lease-ttl-ms': { type: 'string', default: '1500' },
+    'partition-every-ms': { type: 'string', default: '1000' },
+    'partition-ms': { type: 'string', default: '1500' },
     'timeout-ms': { type: 'string', default: '600000' },
     json: { type: 'string' },
   },
@@ -47,6 +50,8 @@ const options = {
   dropEveryMs: Number(args['drop-every-ms']),
   ackTimeoutMs: Number(args['ack-timeout-ms']),
   leaseTtlMs: Number(args['lease-ttl-ms']),
+  partitionEveryMs: Number(args['partition-every-ms']),
+  partitionMs: Number(args['partition-ms']),
   timeoutMs: Number(args['timeout-ms']),
   log: (line: string) => console.log(`[chaos] ${line}`),
 };

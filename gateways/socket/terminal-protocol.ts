@@ -118,7 +118,7 @@ type Command<P, R> = (payload: P, ack: (response: Ack<R>) => void) => void;
 export interface ClientToServerEvents {
   catalog: Command<TerminalPayload<'catalog'>, CatalogAck>;
   balance: Command<TerminalPayload<'balance'>, BalanceAck>;
-  topup: Command<TerminalPayload<'topup'>, { balances: BalanceLine[] }>;
+  topup: Command<TerminalPayload<'topup'>, { balances: BalanceLine[]; repaid?: number }>;
   sale: Command<TerminalPayload<'sale'>, SaleAckBody>;
   refund: Command<TerminalPayload<'refund'>, { refunded: number; saleId: string }>;
   assignCard: Command<TerminalPayload<'assignCard'>, { userId: string; card: { number: string; state: string }; balances: BalanceLine[] }>;

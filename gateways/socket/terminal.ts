@@ -157,7 +157,8 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       // Money into the drawer: the register's shift must be open so the close counts it.
       await core.pos.ensureOpen(posId, (await seller()) ?? terminalId);
       const res = await core.pass.topUp({ ...input, collectiveId, posId, terminalId });
-      return { balances: res.balanceLines };
+      // `repaid`: what went to the card's debt first (an extension of v1, only when there was one).
+      return { balances: res.balanceLines, ...(res.repaid ? { repaid: res.repaid as number } : {}) };
     }),
   );
 
