@@ -84,4 +84,19 @@ describe('chaos invariant checks', () => {
     expect(await failing()).toEqual(['each acked sale recorded once, numbers consecutive per POS']);
     await node.stop();
   });
+
+  it('accept an offline shortfall booked as debt, and catch one whose ack and ledger disagree', async () => {
+    const { failing, records, node, uids } = await scene();
+    const posId = (await node.catalog.listPos('c1'))[0]._id;
+    const beer = (await node.catalog.listProducts('c1'))[0]._id;
+    const payload = { txId: randomUUID(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'pass' as const, cardUid: uids[0] }] };
+    const ack: Ack = { ok: true, ...(await node.pos.sale(posId, { ...payload, terminalId: 't', offline: { at: Date.now(), seq: 1 } })) };
+    expect(ack).toMatchObject({ offline: true, shortfall: 200 }); // the card held 200 of 400
+    const offline: CommandRecord = { txId: payload.txId, event: 'offline', payload, cardUid: uids[0], terminal: 0, createdAtMs: 0, resolvedAtMs: 1, final: ack, acks: [ack], sends: 1, duplicates: 0 };
+    const live = new Map<string, number | undefined>([[uids[0], 0], [uids[1], 200]]);
+    expect(await failing({ records: [...records, offline], liveBalances: live })).toEqual([]);
+    const hidden = { ...offline, final: { ...ack, shortfall: undefined }, acks: [{ ...ack, shortfall: undefined }] };
+    expect(await failing({ records: [...records, hidden], liveBalances: live })).toContain('offline shortfall is the only sale beyond a balance, and equals the booked debts');
+    await node.stop();
+  });
 });
