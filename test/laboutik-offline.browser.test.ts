@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../core/money/verify.js';
 import { boot, collectiveWithAdmin } from './support/boot.js';
+import { adminPage, submitSignIn } from './support/admin-page.js';
 import { buildUi, launchChromium, type TestBrowser } from './support/browser.js';
 import { cutProxy, type CutProxy } from './support/cut-proxy.js';
 import type { LaBoutikCore } from './support/laboutik.js';
@@ -21,6 +22,7 @@ describe('LaBoutik terminal offline, in the browser', () => {
   let browser: TestBrowser;
   let proxy: CutProxy;
   let collectiveId: string;
+  let admin: { email: string; password: string };
   let posId: string;
   let beer: string;
   let tote: string;
@@ -30,12 +32,13 @@ describe('LaBoutik terminal offline, in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    [ui, browser] = await Promise.all([buildUi(['laboutik']), launchChromium()]);
+    [ui, browser] = await Promise.all([buildUi(['laboutik', 'admin']), launchChromium()]);
     node = await boot({ uiDir: ui.dir, env: { GROUP_COMMIT_MS: '1' } });
     core = node.core as LaBoutikCore;
     proxy = await cutProxy({ host: '127.0.0.1', port: node.http.port });
-    const admin = await collectiveWithAdmin(core, 'Festival des Possibles');
-    collectiveId = admin.collectiveId;
+    const made = await collectiveWithAdmin(core, 'Festival des Possibles');
+    admin = made;
+    collectiveId = made.collectiveId;
     await core.currencies.defineCollectiveCurrencies(collectiveId, 'Possible', 'Festival des Possibles');
     posId = (await core.catalog.createPos(collectiveId, { name: 'Bar du Lac' }))._id;
     beer = (await core.catalog.createProduct(collectiveId, { name: 'Bière pression', category: 'Boissons', price: 450, vatRate: 2000 }))._id;
@@ -145,4 +148,30 @@ describe('LaBoutik terminal offline, in the browser', () => {
     await page.screenshot({ path: `${artifacts}/06-synced.png` });
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('shows the admin the offline sales per POS and day and the terminals, and edits the POS offline rule', async () => {
+    const errors: string[] = [];
+    const page = await adminPage(browser, errors);
+    await page.goto(`${node.url}/admin/offline?collective=${collectiveId}&lang=fr`);
+    await submitSignIn(page, admin.email, admin.password);
+    const panel = page.getByTestId('offline-panel');
+    await panel.getByTestId('offline-day').first().waitFor();
+    expect(await panel.getByTestId('offline-day').count()).toBe(1);
+    expect(await panel.getByTestId('offline-day').first().textContent()).toContain('Bar du Lac');
+    expect(await panel.locator('[data-testid="offline-day"] td[data-amount]').first().getAttribute('data-amount')).toBe('900');
+    expect(await panel.getByTestId('offline-debts-empty').count()).toBe(1);
+    expect(await panel.locator('[data-testid="offline-terminal"]').first().textContent()).toContain('Tablette bar');
+    const form = panel.locator(`[data-testid="offline-policy"][data-pos-id="${posId}"]`);
+    await form.getByTestId('field-maxSaleCents').fill('15,50');
+    await form.getByTestId('field-minutes').fill('45');
+    await form.getByTestId('offline-policy-save').click();
+    await form.getByTestId('offline-policy-saved').waitFor();
+    expect((await core.catalog.getPos(posId)).offlinePolicy).toMatchObject({ maxSaleCents: 1550, maxOfflineMs: 45 * 60_000 });
+    await form.getByTestId('field-maxSaleCents').fill('abc');
+    await form.getByTestId('offline-policy-save').click();
+    await form.getByText('Montant invalide.').waitFor();
+    expect((await core.catalog.getPos(posId)).offlinePolicy?.maxSaleCents).toBe(1550);
+    await page.screenshot({ path: `${artifacts}/07-admin-offline.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -35,6 +35,7 @@ const groups: NavGroup[] = [
       { section: 'staff', label: 'nav.staff' },
       { section: 'cards', label: 'nav.cards' },
       { section: 'revenue', label: 'nav.revenue' },
+      { section: 'offline', label: 'nav.offline' },
     ],
   },
   {

@@ -13,6 +13,7 @@ import './laboutik/pos-detail.js';
 import './laboutik/pos-list.js';
 import './laboutik/products-panel.js';
 import './laboutik/revenue-report.js';
+import './laboutik/offline-panel.js';
 import './laboutik/staff-panel.js';
 import './laboutik/cards-panel.js';
 import './lespass/door-check.js';
@@ -71,6 +72,8 @@ export class AdminSection extends LitElement {
         return html`<cards-panel .collectiveId=${c}></cards-panel>`;
       case 'revenue':
         return html`<revenue-report .collectiveId=${c}></revenue-report>`;
+      case 'offline':
+        return html`<offline-panel .collectiveId=${c}></offline-panel>`;
       case 'events':
         return id
           ? html`<event-detail .collectiveId=${c} .eventId=${id}></event-detail>`

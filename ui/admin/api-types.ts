@@ -11,6 +11,8 @@ import type { SettlementStatement as StoredSettlementStatement } from '../../cor
 export type { CollectiveProfile, CollectiveSummary } from '../../core/collectives/types.js';
 export type { ProductKind } from '../../core/pos/types.js';
 export type { Amounts, RevenueReport } from '../../core/pos/revenue.js';
+export type { OfflineReport } from '../../core/pos/offline-report.js';
+export type { OfflinePolicy } from '../../core/pos/offline-policy.js';
 export type { CurrencyView, CurrenciesView } from '../../gateways/http/routes/currencies.js';
 export type { StaffRole } from '../../core/pos/staff.js';
 export type { Direction as SettlementDirection, SettlementPair } from '../../core/settlement/statement.js';

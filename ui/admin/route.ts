@@ -12,6 +12,7 @@ export const sections = [
   'staff',
   'cards',
   'revenue',
+  'offline',
   'events',
   'door',
   'memberships',
