@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../core/store/memory.js';
+import type { Store } from '../../core/store/port.js';
+import { createSqliteStore } from '../../core/store/sqlite.js';
 import { accounts } from '../../core/money/accounts.js';
 import { verifyLedger } from '../../core/money/verify.js';
 import { defaultOfflinePolicy } from '../../core/pos/offline-policy.js';
@@ -9,8 +15,19 @@ import { terminalHarness, type TerminalClient, type TerminalHarness } from '../.
 
 const tx = () => randomUUID();
 
-describe('/terminal offline journal (offlineState, offlineSync, blocklist)', () => {
+// Over the memory store and the embedded default (SQLite): debts, blocklist and reports use only the Store port.
+const stores: Record<string, () => Promise<{ store: Store; close(): Promise<void> }>> = {
+  memory: async () => ({ store: createMemoryStore(), close: async () => undefined }),
+  sqlite: async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pass-offline-'));
+    const store = await createSqliteStore({ path: join(dir, 'pass.db') });
+    return { store, close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+  },
+};
+
+describe.each(Object.keys(stores))('/terminal offline journal (offlineState, offlineSync, blocklist) on the %s store', (kind) => {
   let h: TerminalHarness;
+  let closeStore: () => Promise<void>;
   let posId: string;
   let beer: string;
   let cards: string[];
@@ -18,10 +35,13 @@ describe('/terminal offline journal (offlineState, offlineSync, blocklist)', () 
   afterEach(async () => {
     expect((await verifyLedger(h.node.store)).errors).toEqual([]);
     await h.close();
+    await closeStore();
   });
 
   async function setup() {
-    h = await terminalHarness();
+    const made = await stores[kind]();
+    closeStore = made.close;
+    h = await terminalHarness({ store: made.store });
     cards = await seedCards(h.node, 'c1', 3);
     posId = (await h.node.catalog.createPos('c1', { name: 'Bar' }))._id;
     beer = (await h.node.catalog.createProduct('c1', { name: 'Bière', category: 'Boissons', price: 350, vatRate: 2000 }))._id;
