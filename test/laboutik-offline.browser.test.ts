@@ -1,8 +1,9 @@
 // LaBoutik offline, in real Chromium: the server stops answering the terminal (a proxy cuts its
-// socket; the page still loads), the cashier keeps selling: a cash sale and a Pass sale within
-// the ceiling are accepted offline, a Pass sale above it and a blocked card are refused with why;
-// a reload keeps the journal (IndexedDB); when the server answers again the journal syncs, the
-// ledger verifies, the live board and the Z count the offline sales.
+// socket), the cashier keeps selling: a cash sale and a Pass sale within the ceiling are accepted
+// offline, a Pass sale above it and a blocked card are refused with why; then the server is gone
+// altogether and the page is reloaded: the service worker opens the till and the journal
+// (IndexedDB) is still there; when the server is back the journal syncs, the ledger verifies,
+// the live board and the Z count the offline sales.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,27 +125,37 @@ describe('LaBoutik terminal offline, in the browser', () => {
     await page.locator('[data-testid="offline-count"][data-count="2"]').waitFor();
     expect(await core.pos.offlineSales(collectiveId, { fromMs: 0, toMs: Date.now() + 1 })).toHaveLength(0);
 
-    // A reload while the server still does not answer: the journal is read back from IndexedDB.
+    // The server is gone for the browser, and the page is reloaded: the service worker opens the
+    // till from its cache, and the journal is read back from IndexedDB.
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state))).toBe('activated');
+    await proxy.down();
     await page.reload();
     await page.locator('[data-testid="offline-count"][data-count="2"]').waitFor();
     expect(await page.getByTestId('connection-status').getAttribute('data-status')).not.toBe('connected');
     await page.screenshot({ path: `${artifacts}/05-reloaded-offline.png` });
+    // And the till still sells (its last catalog is kept on the device).
+    sale = await sell(page, [beer], { cash: 500 });
+    await sale.getByTestId('result-offline').waitFor();
+    await next(page, 'result-new');
+    await page.locator('[data-testid="offline-count"][data-count="3"]').waitFor();
 
     // The server answers again: the journal syncs on reconnection, in order, once.
     proxy.restore();
+    await proxy.up();
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 20_000 });
     await page.getByTestId('offline-count').waitFor({ state: 'detached', timeout: 20_000 });
     const synced = await core.pos.offlineSales(collectiveId, { fromMs: 0, toMs: Date.now() + 1 });
     expect(synced.map((s) => [s.total, s.payments, s.offline?.seq])).toEqual([
       [450, { cash: 450, card: 0, pass: 0 }, 1],
       [450, { cash: 0, card: 0, pass: 450 }, 2],
+      [450, { cash: 450, card: 0, pass: 0 }, 3],
     ]);
     expect((await core.pass.balance(payer)).balances[0].amount).toBe(5_000 - 450 - 450);
     const report = await verifyLedger(core.store);
     expect(report.errors).toEqual([]);
-    await expect.poll(async () => (await core.live.board(collectiveId)).offline).toEqual({ count: 2, total: 900, shortfall: 0 });
+    await expect.poll(async () => (await core.live.board(collectiveId)).offline).toEqual({ count: 3, total: 1350, shortfall: 0 });
     const { z } = await core.pos.closeRegister(posId, { by: 'test' });
-    expect(z?.totals).toMatchObject({ salesCount: 3, offline: { count: 2, total: 900, shortfall: 0 } });
+    expect(z?.totals).toMatchObject({ salesCount: 4, offline: { count: 3, total: 1350, shortfall: 0 } });
     await page.screenshot({ path: `${artifacts}/06-synced.png` });
     expect(pageErrors).toEqual([]);
   }, 120_000);
@@ -158,7 +169,7 @@ describe('LaBoutik terminal offline, in the browser', () => {
     await panel.getByTestId('offline-day').first().waitFor();
     expect(await panel.getByTestId('offline-day').count()).toBe(1);
     expect(await panel.getByTestId('offline-day').first().textContent()).toContain('Bar du Lac');
-    expect(await panel.locator('[data-testid="offline-day"] td[data-amount]').first().getAttribute('data-amount')).toBe('900');
+    expect(await panel.locator('[data-testid="offline-day"] td[data-amount]').first().getAttribute('data-amount')).toBe('1350');
     expect(await panel.getByTestId('offline-debts-empty').count()).toBe(1);
     expect(await panel.locator('[data-testid="offline-terminal"]').first().textContent()).toContain('Tablette bar');
     const form = panel.locator(`[data-testid="offline-policy"][data-pos-id="${posId}"]`);

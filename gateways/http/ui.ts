@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler, type Router } from 'express';
 import { reservedSlugs } from '../../core/collectives/schemas.js';
+import { laboutikShell, laboutikShellPath } from './laboutik-shell.js';
 import { publicRouter } from './tenant.js';
 
 export const defaultUiDir = resolve(fileURLToPath(new URL('../../ui/dist', import.meta.url)));
@@ -28,6 +29,7 @@ export function uiRoutes(uiDir = defaultUiDir): Router {
       setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     }),
   );
+  router.get(laboutikShellPath, laboutikShell); // before the /laboutik/* page: the terminal's offline shell
   router.get('/', spa(uiDir, 'home'));
   for (const app of prefixedApps) router.get(`/${app}{/*rest}`, spa(uiDir, app));
   router.get('/:slug{/*rest}', (req, res, next) => {

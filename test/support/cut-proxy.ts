@@ -1,6 +1,7 @@
-// A TCP proxy in front of an app node that can cut the terminals' socket while still serving
-// the web app: what a tablet sees when the server stops answering it (the page itself still
-// loads from the same address, so a reload works and shows what the device kept). Loopback only.
+// A TCP proxy in front of an app node, on loopback: `cut` closes the terminals' sockets while the
+// web app still loads (the server stops answering the till); `down` stops listening altogether
+// and closes every connection (the server is gone for the browser), `up` listens again on the
+// same port.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +10,8 @@ export interface CutProxy {
   /** Closes every WebSocket and refuses new ones until `restore`. */
   cut(): void;
   restore(): void;
+  down(): Promise<void>;
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -16,7 +19,8 @@ export async function cutProxy(target: { host: string; port: number }): Promise<
   let isCut = false;
   const upgrades = new Set<Socket>();
   const all = new Set<Socket>();
-  const server: Server = createServer((client) => {
+  const server: Server = createServer();
+  server.on('connection', (client) => {
     all.add(client);
     client.on('close', () => all.delete(client));
     client.once('data', (first) => {
@@ -48,9 +52,16 @@ export async function cutProxy(target: { host: string; port: number }): Promise<
     restore() {
       isCut = false;
     },
+    down: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of all) s.destroy();
+      }),
+    up: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of all) s.destroy();
+        if (!server.listening) return resolve();
         server.close(() => resolve());
       }),
   };

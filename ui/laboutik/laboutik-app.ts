@@ -78,6 +78,8 @@ export class LaboutikApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The offline shell (gateways/http/laboutik-shell.ts): a reload with no network still opens the till.
+    void navigator.serviceWorker?.register('/laboutik/sw.js', { scope: '/laboutik/' }).catch(() => undefined);
     const session = loadSession(this.storage);
     if (session) this.startSession(session);
   }
@@ -206,7 +208,7 @@ export class LaboutikApp extends LitElement {
     this.session = session;
     this.tab = 'sale';
     this.closingRegister = false;
-    this.catalog = { status: 'idle' };
+    this.catalog = { status: 'idle', catalog: this.cachedCatalog(session) };
     const commands = new MoneyCommands(this.socket, new Outbox(this.storage, storageKeys.outbox(session.terminalId)), { timeoutMs: defaultCommandTimeoutMs });
     const recentSales = new RecentSales(this.storage, storageKeys.recentSales(session.terminalId));
     this.commands = commands;
@@ -216,6 +218,15 @@ export class LaboutikApp extends LitElement {
     this.desk = undefined;
     void this.openDesk(session);
     this.socket.open({ token: session.token });
+  }
+
+  private cachedCatalog(session: TerminalSession): Catalog | undefined {
+    try {
+      const cached = JSON.parse(this.storage.getItem(storageKeys.catalog(session.terminalId)) ?? 'null') as Catalog | null;
+      return cached && Array.isArray(cached.products) ? cached : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The offline journal (IndexedDB) of this pairing; the sale screen sells without it until it is open. */
@@ -272,6 +283,7 @@ export class LaboutikApp extends LitElement {
     try {
       const ack = await this.socket.request<Ack<Catalog>>('catalog', {}, queryTimeoutMs);
       this.catalog = ack.ok ? { status: 'ready', catalog: ack } : { status: 'error', code: ack.code, message: ack.message, catalog: previous };
+      if (ack.ok && this.session) this.storage.setItem(storageKeys.catalog(this.session.terminalId), JSON.stringify(ack));
     } catch {
       if (this.socket.connected) this.catalog = { status: 'error', code: 'TIMEOUT', message: '', catalog: previous };
       else this.catalog = { status: 'idle', catalog: previous }; // reloaded on reconnect

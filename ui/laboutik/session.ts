@@ -51,4 +51,6 @@ export function lastTerminalName(storage: KeyValueStorage): string {
 export const storageKeys = {
   outbox: (terminalId: string) => `laboutik.outbox.${terminalId}`,
   recentSales: (terminalId: string) => `laboutik.sales.${terminalId}`,
+  /** The last catalog served: a till reloaded with no network still shows its products. */
+  catalog: (terminalId: string) => `laboutik.catalog.${terminalId}`,
 };
