@@ -15,6 +15,9 @@ import { decideOffline, emptyKnowledge, normalUid, spendableHere, type OfflineKn
 import { hmacSha256Hex } from './hmac.js';
 import type { Journal, JournalEntry } from './journal.js';
 
+/** The journal as the desk uses it (IndexedDB in the app, a Map in tests). */
+export type JournalStore = Pick<Journal, 'append' | 'list' | 'update'>;
+
 /** How long a sale waits for the server before the terminal decides alone. */
 export const offlineDecisionMs = 3_000;
 const syncBatch = 10;
@@ -33,7 +36,7 @@ export class OfflineDesk {
 
   constructor(
     private readonly transport: CommandTransport,
-    private readonly journal: Journal,
+    private readonly journal: JournalStore,
     private readonly storage: DeviceStorage,
     private readonly session: { terminalId: string; offlineKey?: string },
     private readonly collectiveId: () => string | undefined,
