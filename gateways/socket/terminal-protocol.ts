@@ -2,6 +2,9 @@
 // and ack shapes, and the server events. A public interface (other terminals, e.g. a Sunmi app,
 // speak it): names and shapes stay stable; extra fields may be added. This file imports only
 // zod, the shared limits and (type-only) core/pos/records.ts, so a terminal UI can share the types.
+// Extensions of v1 (a v1 terminal that ignores them keeps working): staff unlock/lock,
+// closeRegister, assignCard, reprint, and offline selling: `offlineState`, `offlineSync`, the
+// `blocklist:changed` event, `offlineKey` in the pairing answer, `repaid` in the topup ack.
 import { z } from 'zod';
 import type { ZTotals } from '../../core/pos/records.js';
 import { limits, txIdPattern } from '../../core/shared/limits.js';

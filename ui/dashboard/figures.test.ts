@@ -35,6 +35,8 @@ describe('dashboard figures', () => {
       { key: 'global', amount: 100, share: 100 / 300, name: undefined, kind: 'global' },
     ]);
     expect(topupsVsSpending(board())).toMatchObject({ topups: 5000, spending: 400, byMethod: [{ key: 'card', amount: 3000 }, { key: 'cash', amount: 2000 }] });
+    expect(topupsVsSpending({ ...board(), offline: { count: 2, total: 700, shortfall: 150 } }).offline).toEqual({ count: 2, total: 700, shortfall: 150 });
+    expect(topupsVsSpending({ ...board(), offline: undefined as never }).offline).toEqual({ count: 0, total: 0, shortfall: 0 }); // a board from before offline support
     expect(averageSale(board())).toBe(333);
     expect(averageSale(emptyBoard('c1', 'd'))).toBe(0);
   });
