@@ -46,7 +46,10 @@ describe('LaBoutik terminal offline, in the browser', () => {
     tote = (await core.catalog.createProduct(collectiveId, { name: 'Tote bag', category: 'Boutique', price: 1200, vatRate: 2000 }))._id;
     await core.catalog.assign(posId, beer, collectiveId, { order: 1 });
     await core.catalog.assign(posId, tote, collectiveId, { order: 2 });
-    for (const [uid, number] of [[payer, 'OFF-0001'], [lost, 'OFF-0002']]) {
+    for (const [uid, number] of [
+      [payer, 'OFF-0001'],
+      [lost, 'OFF-0002'],
+    ]) {
       await core.pass.registerCard({ uid, number, issuerId: collectiveId });
       await core.pass.topUp({ txId: `seed-${uid}`, cardUid: uid, asset: 'local', amount: 5_000, method: 'stripe', collectiveId });
     }

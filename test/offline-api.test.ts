@@ -53,7 +53,10 @@ describe('offline selling in the admin API: policy per POS, offline sales and sh
     expect(report.status).toBe(200);
     expect(report.body.days).toEqual([{ posId, posName: 'Bar du fond', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), count: 2, total: 1050, pass: 350, shortfall: 150 }]);
     expect(report.body.cardsInDebt).toEqual([{ cardNumbers: ['A1-0'], owed: 150, total: 150, since: expect.any(Number) }]);
-    expect(report.body.terminals.map((x: any) => [x.name, x.posName, x.stale])).toEqual([['Vieille tablette', 'Bar du fond', true], ['Tablette', 'Bar du fond', false]]);
+    expect(report.body.terminals.map((x: any) => [x.name, x.posName, x.stale])).toEqual([
+      ['Vieille tablette', 'Bar du fond', true],
+      ['Tablette', 'Bar du fond', false],
+    ]);
     expect(report.body.terminals[1].lastSyncAt).toEqual(expect.any(Number));
     // Another collective sees none of it.
     const other = await n.api('GET', `/api/collectives/${n.b.collectiveId}/offline`, { cookie: n.b.cookie });

@@ -26,7 +26,16 @@ const cents = z.number().int().min(0).max(limits.maxAmountCents);
 
 /** An admin's edit: every field optional, each bounded (a day at most offline). */
 export const offlinePolicyPatch = z
-  .object({ maxSaleCents: cents, maxPerCardCents: cents, maxTotalCents: cents, maxOfflineMs: z.number().int().min(60_000).max(24 * 60 * 60_000) })
+  .object({
+    maxSaleCents: cents,
+    maxPerCardCents: cents,
+    maxTotalCents: cents,
+    maxOfflineMs: z
+      .number()
+      .int()
+      .min(60_000)
+      .max(24 * 60 * 60_000),
+  })
   .partial()
   .strict();
 

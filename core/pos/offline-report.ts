@@ -48,7 +48,14 @@ export async function offlineReport(deps: OfflineReportDeps, collectiveId: strin
 
   const cardsInDebt = [];
   for (const debt of await deps.blocklist.inDebtTo(collectiveId)) {
-    const numbers = await Promise.all(debt.cardUids.map((uid) => deps.cards.byUidOrThrow(uid).then((c) => c.number, () => uid)));
+    const numbers = await Promise.all(
+      debt.cardUids.map((uid) =>
+        deps.cards.byUidOrThrow(uid).then(
+          (c) => c.number,
+          () => uid,
+        ),
+      ),
+    );
     cardsInDebt.push({ cardNumbers: numbers, owed: debt.debts[collectiveId] ?? 0, total: debt.total, since: debt.updatedAt });
   }
 
@@ -56,7 +63,16 @@ export async function offlineReport(deps: OfflineReportDeps, collectiveId: strin
     const heard = t.lastSeenAt ?? t.pairedAt ?? t.createdAt;
     const silentForMs = Math.max(0, now - heard);
     const policy = offlinePolicyOf(points.get(t.posId) ?? {});
-    return { terminalId: t._id, name: t.name, posId: t.posId, posName: posName(t.posId), lastSeenAt: t.lastSeenAt ?? null, lastSyncAt: t.lastSyncAt ?? null, silentForMs, stale: silentForMs > policy.maxOfflineMs };
+    return {
+      terminalId: t._id,
+      name: t.name,
+      posId: t.posId,
+      posName: posName(t.posId),
+      lastSeenAt: t.lastSeenAt ?? null,
+      lastSyncAt: t.lastSyncAt ?? null,
+      silentForMs,
+      stale: silentForMs > policy.maxOfflineMs,
+    };
   });
   terminals.sort((a, b) => b.silentForMs - a.silentForMs);
 

@@ -42,7 +42,10 @@ const entryBody = z.object({
   txId: z.string().regex(txIdPattern),
   seq: z.number().int().min(1),
   at: z.number().int().min(0),
-  lines: z.array(z.object({ productId: z.string().min(1).max(80), qty: z.number().int().min(1).max(limits.maxQtyPerLine) }).strict()).min(1).max(limits.maxSaleLines),
+  lines: z
+    .array(z.object({ productId: z.string().min(1).max(80), qty: z.number().int().min(1).max(limits.maxQtyPerLine) }).strict())
+    .min(1)
+    .max(limits.maxSaleLines),
   payments: z
     .array(
       z.discriminatedUnion('method', [

@@ -64,10 +64,23 @@ describe.each(Object.keys(stores))('/terminal offline journal (offlineState, off
     await setup();
     const { socket, terminalId, offlineKey } = await h.terminal(posId, 'c1');
     await socket.emitWithAck('topup', { txId: tx(), cardUid: cards[0], asset: 'local', amount: 1000, method: 'cash' });
-    const entry = offlineEntry(offlineKey, { terminalId, seq: 1, at: Date.now() - 60_000, lines: [{ productId: beer, qty: 2 }], payments: [{ method: 'pass', cardUid: cards[0] }] });
+    const entry = offlineEntry(offlineKey, {
+      terminalId,
+      seq: 1,
+      at: Date.now() - 60_000,
+      lines: [{ productId: beer, qty: 2 }],
+      payments: [{ method: 'pass', cardUid: cards[0] }],
+    });
     const cash = offlineEntry(offlineKey, { terminalId, seq: 2, lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'cash', amount: 500 }] });
     const ack = await socket.emitWithAck('offlineSync', { entries: [cash, entry] }); // sorted by journal seq
-    expect(ack).toMatchObject({ ok: true, pending: 0, results: [{ ok: true, txId: entry.txId, total: 700, offline: true }, { ok: true, txId: cash.txId, total: 350, change: 150, offline: true }] });
+    expect(ack).toMatchObject({
+      ok: true,
+      pending: 0,
+      results: [
+        { ok: true, txId: entry.txId, total: 700, offline: true },
+        { ok: true, txId: cash.txId, total: 350, change: 150, offline: true },
+      ],
+    });
     const sale = await h.node.pos.getSale(entry.txId, posId);
     expect(sale.offline).toEqual({ at: expect.any(Number), seq: 1 });
     expect((await h.node.ledger.byTxId(entry.txId))?.meta).toMatchObject({ offline: true, sale: { offline: { seq: 1 } } });
@@ -167,7 +180,9 @@ describe.each(Object.keys(stores))('/terminal offline journal (offlineState, off
     await h.node.catalog.updatePos(posId, 'c1', { offlinePolicy: { maxSaleCents: 500, maxOfflineMs: 60 * 60_000 } });
     const { socket, terminalId, offlineKey } = await h.terminal(posId, 'c1');
     await socket.emitWithAck('topup', { txId: tx(), cardUid: cards[0], asset: 'local', amount: 5000, method: 'cash' });
-    expect(await socket.emitWithAck('offlineState', {})).toMatchObject({ policy: { maxSaleCents: 500, maxOfflineMs: 3_600_000, maxPerCardCents: defaultOfflinePolicy.maxPerCardCents } });
+    expect(await socket.emitWithAck('offlineState', {})).toMatchObject({
+      policy: { maxSaleCents: 500, maxOfflineMs: 3_600_000, maxPerCardCents: defaultOfflinePolicy.maxPerCardCents },
+    });
     const before = await rows();
     const old = Date.now() - 61 * 60_000;
     const expired = offlineEntry(offlineKey, { terminalId, seq: 1, at: old, lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'pass', cardUid: cards[0] }] });
@@ -197,7 +212,10 @@ describe.each(Object.keys(stores))('/terminal offline journal (offlineState, off
     await h.node.pass.block(cards[0]);
     const entry = offlineEntry(offlineKey, { terminalId, seq: 1, lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'pass', cardUid: cards[0] }] });
     expect(await socket.emitWithAck('offlineSync', { entries: [entry] })).toMatchObject({ results: [{ ok: true, shortfall: 350 }] });
-    expect(await socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'pass', cardUid: cards[0] }] })).toMatchObject({ ok: false, code: 'CARD_BLOCKED' });
+    expect(await socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'pass', cardUid: cards[0] }] })).toMatchObject({
+      ok: false,
+      code: 'CARD_BLOCKED',
+    });
   });
 
   it('counts a late offline sale in a marked section of the next Z, never changing the Z already written', async () => {

@@ -14,7 +14,10 @@ import { validate } from '../validate.js';
 export type OfflineRoutesCore = Omit<OfflineReportDeps, 'timezoneOf'> & { collectives: { timezoneOf(collectiveId: string): Promise<string> } };
 
 const id = z.string().min(1).max(80);
-const ms = z.string().regex(/^\d{1,15}$/, 'epoch milliseconds').transform(Number);
+const ms = z
+  .string()
+  .regex(/^\d{1,15}$/, 'epoch milliseconds')
+  .transform(Number);
 const weekMs = 7 * 86_400_000;
 
 export function adminOfflineRoutes(router: Router, core: OfflineRoutesCore): void {
@@ -30,7 +33,9 @@ export function adminOfflineRoutes(router: Router, core: OfflineRoutesCore): voi
   router.get(
     '/collectives/:collectiveId/pos/:posId/offline-policy',
     requireSession,
-    validate({ params: z.object({ collectiveId: id, posId: id }) }, async ({ params }) => ({ policy: offlinePolicyOf(await core.catalog.getPos(params.posId, params.collectiveId)) })),
+    validate({ params: z.object({ collectiveId: id, posId: id }) }, async ({ params }) => ({
+      policy: offlinePolicyOf(await core.catalog.getPos(params.posId, params.collectiveId)),
+    })),
   );
   router.patch(
     '/collectives/:collectiveId/pos/:posId/offline-policy',

@@ -47,7 +47,11 @@ export class OfflinePanel extends LitElement {
     return html`<section class="panel" data-testid="offline-panel">
       <h2>${tb('offline.title')}</h2>
       <p class="muted">${tb('offline.explain')}</p>
-      ${loadView(this.data.state, (d) => this.view(d), () => this.data.reload())}
+      ${loadView(
+        this.data.state,
+        (d) => this.view(d),
+        () => this.data.reload(),
+      )}
     </section>`;
   }
 
@@ -58,23 +62,33 @@ export class OfflinePanel extends LitElement {
   }
 
   private days(report: OfflineReport) {
-    if (!report.days.length) return html`<h3>${tb('offline.days')}</h3><p class="empty" data-testid="offline-days-empty">${tb('offline.none')}</p>`;
+    if (!report.days.length)
+      return html`<h3>${tb('offline.days')}</h3>
+        <p class="empty" data-testid="offline-days-empty">${tb('offline.none')}</p>`;
     return html`<h3>${tb('offline.days')}</h3>
       <div class="table-wrap">
         <table class="stack" data-testid="offline-days">
           <thead>
-            <tr><th></th><th>${tb('offline.day')}</th><th class="num">${tb('offline.count')}</th><th class="num">${tb('offline.total')}</th><th class="num">${tb('offline.pass')}</th><th class="num">${tb('offline.shortfall')}</th></tr>
+            <tr>
+              <th></th>
+              <th>${tb('offline.day')}</th>
+              <th class="num">${tb('offline.count')}</th>
+              <th class="num">${tb('offline.total')}</th>
+              <th class="num">${tb('offline.pass')}</th>
+              <th class="num">${tb('offline.shortfall')}</th>
+            </tr>
           </thead>
           <tbody>
             ${report.days.map(
-              (d) => html`<tr data-testid="offline-day" data-pos-id=${d.posId}>
-                <td><strong>${d.posName}</strong></td>
-                <td data-label=${tb('offline.day')}>${d.day}</td>
-                <td class="num" data-label=${tb('offline.count')}>${d.count}</td>
-                <td class="num" data-label=${tb('offline.total')} data-amount=${d.total}>${money(d.total)}</td>
-                <td class="num" data-label=${tb('offline.pass')}>${money(d.pass)}</td>
-                <td class="num" data-label=${tb('offline.shortfall')} data-amount=${d.shortfall}>${d.shortfall ? html`<strong>${money(d.shortfall)}</strong>` : money(0)}</td>
-              </tr>`,
+              (d) =>
+                html`<tr data-testid="offline-day" data-pos-id=${d.posId}>
+                  <td><strong>${d.posName}</strong></td>
+                  <td data-label=${tb('offline.day')}>${d.day}</td>
+                  <td class="num" data-label=${tb('offline.count')}>${d.count}</td>
+                  <td class="num" data-label=${tb('offline.total')} data-amount=${d.total}>${money(d.total)}</td>
+                  <td class="num" data-label=${tb('offline.pass')}>${money(d.pass)}</td>
+                  <td class="num" data-label=${tb('offline.shortfall')} data-amount=${d.shortfall}>${d.shortfall ? html`<strong>${money(d.shortfall)}</strong>` : money(0)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -82,18 +96,27 @@ export class OfflinePanel extends LitElement {
   }
 
   private debts(report: OfflineReport) {
-    if (!report.cardsInDebt.length) return html`<h3>${tb('offline.debts')}</h3><p class="empty" data-testid="offline-debts-empty">${tb('offline.noDebts')}</p>`;
+    if (!report.cardsInDebt.length)
+      return html`<h3>${tb('offline.debts')}</h3>
+        <p class="empty" data-testid="offline-debts-empty">${tb('offline.noDebts')}</p>`;
     return html`<h3>${tb('offline.debts')}</h3>
       <div class="table-wrap">
         <table class="stack" data-testid="offline-debts">
-          <thead><tr><th>${tb('offline.card')}</th><th class="num">${tb('offline.owed')}</th><th>${tb('offline.since')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>${tb('offline.card')}</th>
+              <th class="num">${tb('offline.owed')}</th>
+              <th>${tb('offline.since')}</th>
+            </tr>
+          </thead>
           <tbody>
             ${report.cardsInDebt.map(
-              (d) => html`<tr data-testid="offline-debt">
-                <td><strong>${d.cardNumbers.join(', ')}</strong></td>
-                <td class="num" data-label=${tb('offline.owed')} data-amount=${d.owed}>${money(d.owed)}</td>
-                <td data-label=${tb('offline.since')}>${dateTime(d.since)}</td>
-              </tr>`,
+              (d) =>
+                html`<tr data-testid="offline-debt">
+                  <td><strong>${d.cardNumbers.join(', ')}</strong></td>
+                  <td class="num" data-label=${tb('offline.owed')} data-amount=${d.owed}>${money(d.owed)}</td>
+                  <td data-label=${tb('offline.since')}>${dateTime(d.since)}</td>
+                </tr>`,
             )}
           </tbody>
         </table>
@@ -101,20 +124,30 @@ export class OfflinePanel extends LitElement {
   }
 
   private terminals(report: OfflineReport) {
-    if (!report.terminals.length) return html`<h3>${tb('offline.terminals')}</h3><p class="empty">${tb('offline.noTerminals')}</p>`;
+    if (!report.terminals.length)
+      return html`<h3>${tb('offline.terminals')}</h3>
+        <p class="empty">${tb('offline.noTerminals')}</p>`;
     const when = (ms: number | null) => (ms === null ? tb('offline.never') : dateTime(ms));
     return html`<h3>${tb('offline.terminals')}</h3>
       <div class="table-wrap">
         <table class="stack" data-testid="offline-terminals">
-          <thead><tr><th></th><th>${tb('offline.lastSeen')}</th><th>${tb('offline.lastSync')}</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th></th>
+              <th>${tb('offline.lastSeen')}</th>
+              <th>${tb('offline.lastSync')}</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             ${report.terminals.map(
-              (t) => html`<tr data-testid="offline-terminal" data-stale=${String(t.stale)}>
-                <td><strong>${t.name}</strong> <span class="muted">${t.posName}</span></td>
-                <td data-label=${tb('offline.lastSeen')}>${when(t.lastSeenAt)}</td>
-                <td data-label=${tb('offline.lastSync')}>${when(t.lastSyncAt)}</td>
-                <td>${t.stale ? html`<span class="badge warning">${tb('offline.stale')}</span>` : html`<span class="badge">${tb('offline.ok')}</span>`}</td>
-              </tr>`,
+              (t) =>
+                html`<tr data-testid="offline-terminal" data-stale=${String(t.stale)}>
+                  <td><strong>${t.name}</strong> <span class="muted">${t.posName}</span></td>
+                  <td data-label=${tb('offline.lastSeen')}>${when(t.lastSeenAt)}</td>
+                  <td data-label=${tb('offline.lastSync')}>${when(t.lastSyncAt)}</td>
+                  <td>${t.stale ? html`<span class="badge warning">${tb('offline.stale')}</span>` : html`<span class="badge">${tb('offline.ok')}</span>`}</td>
+                </tr>`,
             )}
           </tbody>
         </table>

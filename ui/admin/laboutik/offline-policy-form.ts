@@ -44,7 +44,11 @@ export class OfflinePolicyForm extends LitElement {
   override render() {
     return html`<form class="row" data-testid="offline-policy" data-pos-id=${this.posId} @submit=${this.save}>
       <h4>${this.posName}</h4>
-      ${loadView(this.policy.state, (p) => this.fields(this.draft ?? toDraft(p)), () => this.policy.reload())}
+      ${loadView(
+        this.policy.state,
+        (p) => this.fields(this.draft ?? toDraft(p)),
+        () => this.policy.reload(),
+      )}
     </form>`;
   }
 

@@ -23,9 +23,7 @@ export interface UnsyncedSale {
   cardUid?: string;
 }
 
-export type OfflineDecision =
-  | { ok: true; pass: number; cardUid?: string }
-  | { ok: false; code: string; missing?: number; limit?: number };
+export type OfflineDecision = { ok: true; pass: number; cardUid?: string } | { ok: false; code: string; missing?: number; limit?: number };
 
 export function emptyKnowledge(): OfflineKnowledge {
   return { policy: null, blocklist: {}, balances: {}, lastServerContactMs: 0 };

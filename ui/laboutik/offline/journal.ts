@@ -47,7 +47,7 @@ export class Journal {
   async append(build: (seq: number) => Omit<JournalEntry, 'seq' | 'status'>): Promise<JournalEntry> {
     const tx = this.db.transaction([entriesStore, metaStore], 'readwrite');
     const meta = tx.objectStore(metaStore);
-    const seq = ((await done(meta.get('seq'))) as number | undefined ?? 0) + 1;
+    const seq = (((await done(meta.get('seq'))) as number | undefined) ?? 0) + 1;
     const entry: JournalEntry = { ...build(seq), seq, status: 'unsynced' };
     meta.put(seq, 'seq');
     tx.objectStore(entriesStore).add(entry);

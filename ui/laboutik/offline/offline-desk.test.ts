@@ -20,7 +20,12 @@ function slowServer(answerSales: boolean): CommandTransport & { sent: string[] }
       sent.push(event);
       if (event === 'offlineState') return { ok: true, policy, blocklist: [{ cardUid: '04DEAD00', reason: 'debt' }], serverTime: Date.now() } as T;
       if (event === 'sale' && answerSales) return { ok: true, saleId: (payload as { txId: string }).txId, number: 1, total: 450, change: 0, legs: [] } as T;
-      if (event === 'offlineSync') return { ok: true, pending: 0, results: (payload as { entries: Array<{ body: string }> }).entries.map((e) => ({ ok: true, txId: JSON.parse(e.body).txId, number: 7, total: 450 })) } as T;
+      if (event === 'offlineSync')
+        return {
+          ok: true,
+          pending: 0,
+          results: (payload as { entries: Array<{ body: string }> }).entries.map((e) => ({ ok: true, txId: JSON.parse(e.body).txId, number: 7, total: 450 })),
+        } as T;
       await new Promise((r) => setTimeout(r, timeoutMs));
       throw Object.assign(new Error('timeout'), { name: 'TimeoutError' });
     },
@@ -40,7 +45,10 @@ function memoryJournal(): JournalStore & { entries: JournalEntry[] } {
       return [...entries];
     },
     async update(txId, patch) {
-      Object.assign(entries.find((e) => e.txId === txId)!, patch);
+      Object.assign(
+        entries.find((e) => e.txId === txId)!,
+        patch,
+      );
     },
   };
 }
@@ -83,7 +91,11 @@ describe('the offline desk of a terminal', () => {
 
   it('refuses alone with why: a card in debt from the pushed blocklist, above the known balance', async () => {
     const { d, commands } = await desk(false);
-    const debtor = await d.sell(commands, { txId: 'tx-debtor-01', lines: [{ productId: 'p', qty: 1 }], payments: [{ method: 'pass', cardUid: '04DEAD00' }] }, { ...context(450), payments: [{ method: 'pass', cardUid: '04DEAD00' }] });
+    const debtor = await d.sell(
+      commands,
+      { txId: 'tx-debtor-01', lines: [{ productId: 'p', qty: 1 }], payments: [{ method: 'pass', cardUid: '04DEAD00' }] },
+      { ...context(450), payments: [{ method: 'pass', cardUid: '04DEAD00' }] },
+    );
     expect(debtor).toMatchObject({ kind: 'refused', failure: { code: 'CARD_IN_DEBT' } });
     const big = await d.sell(commands, { txId: 'tx-toomuch-1', lines: [{ productId: 'p', qty: 3 }], payments: [{ method: 'pass', cardUid: card }] }, context(1500));
     expect(big).toMatchObject({ kind: 'refused', failure: { code: 'INSUFFICIENT_FUNDS', missing: 500 } });

@@ -23,10 +23,7 @@ export const offlineDecisionMs = 3_000;
 const syncBatch = 10;
 const syncTimeoutMs = 15_000;
 
-export type SellResult =
-  | { kind: 'online'; outcome: Outcome<SaleAnswer> }
-  | { kind: 'offline'; entry: JournalEntry }
-  | { kind: 'refused'; failure: Failure };
+export type SellResult = { kind: 'online'; outcome: Outcome<SaleAnswer> } | { kind: 'offline'; entry: JournalEntry } | { kind: 'refused'; failure: Failure };
 
 export class OfflineDesk {
   private known: OfflineKnowledge;
