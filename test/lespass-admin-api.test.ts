@@ -172,8 +172,8 @@ describe('Lespass admin API', () => {
     expect(bad.body.error.fields).toEqual({ to: 'must be after from' });
     const csv = await api(node, 'GET', `${at}/payments.csv`, { cookie: cookieC });
     const rows = String(csv.body).trim().split('\r\n');
-    expect(rows[0]).toBe('at_utc,kind,method,amount_eur,refunded_eur,net_eur,source,reference');
-    expect(rows.at(-1)).toBe('total,,,38.00,0.00,38.00,,4');
+    expect(rows[0]).toBe('at_utc,kind,method,amount_eur,refunded_eur,net_eur,source,reference,promo_code,discount_eur,pay_what_you_want_eur');
+    expect(rows.at(-1)).toBe('total,,,38.00,0.00,38.00,,4,,0.00,0.00');
     // A's admin sees none of C's payments.
     expect((await call('GET', `${at}/payments`)).status).toBe(403);
   });

@@ -9,31 +9,35 @@
 // unlinked card holds money to anyone who links it.
 // Invariants: the basket's total is the sum of its lines, all in integer cents; nothing
 // holds seats once a basket is refused or its checkout could not start; the same request id
-// returns the same basket (a double click is one checkout).
+// returns the same basket (a double click is one checkout). A promo code is taken once per
+// basket (promotions/), its discount written into each line it applies to (a reservation's or
+// an order's own total), and given back when the basket is refused; a top-up is money, never
+// discounted.
 import type { StoreRateLimiter } from '../accounts/rate-limit.js';
 import type { Clock } from '../clock/port.js';
 import type { MembershipOrders } from '../memberships/orders.js';
 import type { Checkouts } from '../payments/checkouts.js';
 import type { CheckoutLine, PaymentProvider } from '../payments/port.js';
 import { startCheckout } from '../payments/start-checkout.js';
+import { promoNotApplicable, sumTerms, termsMetadata, type PromoClaim, type PromoCodes, type PromoDiscount, type PurchaseTerms } from '../promotions/index.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { limits } from '../shared/limits.js';
 import { isDuplicateKey, type Collection, type Store } from '../store/port.js';
-import type { BookingService, Buyer } from '../ticketing/booking.js';
+import { checkoutLinesOf, reservationTerms, type BookingService, type Buyer } from '../ticketing/booking.js';
 import type { EventService } from '../ticketing/events.js';
 import type { BookingLines } from '../ticketing/schemas.js';
 import type { Reservation } from '../ticketing/types.js';
 
 export type BasketLineInput =
-  | { type: 'membership'; productId: string; answers?: Record<string, string> }
+  | { type: 'membership'; productId: string; answers?: Record<string, string>; /** The price chosen, at a pay-what-you-want membership. */ amount?: number }
   | { type: 'topup'; amount: number; /** The printed number of the Pass to credit; required of a guest. */ cardNumber?: string }
   | { type: 'tickets'; eventId: string; lines: BookingLines };
 
 export type BasketLine =
-  | { type: 'membership'; orderId: string; name: string; amount: number }
+  | { type: 'membership'; orderId: string; name: string; amount: number; terms?: PurchaseTerms }
   | { type: 'topup'; walletId: string; /** Set when a Pass was named: the credit follows the card to whichever wallet holds it when paid. */ cardUid?: string; name: string; amount: number }
-  | { type: 'tickets'; reservationId: string; name: string; amount: number; checkoutLines: CheckoutLine[] };
+  | { type: 'tickets'; reservationId: string; name: string; amount: number; checkoutLines: CheckoutLine[]; terms?: PurchaseTerms };
 
 export interface Basket {
   _id: string;
@@ -42,7 +46,10 @@ export interface Basket {
   userId: string;
   email: string;
   lines: BasketLine[];
+  /** The sum of the lines, each already less its share of `discount`. */
   total: number;
+  promoCode?: string;
+  discount?: number;
   state: 'pending' | 'fulfilled' | 'abandoned';
   checkoutSessionId?: string;
   checkoutUrl?: string;
@@ -56,6 +63,7 @@ export interface BasketRequest {
   requestId: string;
   buyer: Buyer;
   lines: BasketLineInput[];
+  promoCode?: string;
 }
 
 /** What a basket needs of a Pass card named by its printed number. */
@@ -73,6 +81,7 @@ export interface BasketDeps {
   events: EventService;
   booking: BookingService;
   orders: MembershipOrders;
+  promos: PromoCodes;
   provider: PaymentProvider;
   checkouts: Checkouts;
   publicUrl: string;
@@ -104,16 +113,19 @@ export class BasketService {
     checkShape(request.lines);
     const basketId = newId('bsk_');
     const held: Reservation[] = [];
+    const claim = request.promoCode ? await this.deps.promos.claim(request.collectiveId, request.promoCode, request.requestId) : null;
     try {
       const lines: BasketLine[] = [];
-      for (const [i, input] of request.lines.entries()) lines.push(await prefixed(`lines.${i}`, () => this.prepare(basketId, i, input, request, held)));
+      for (const [i, input] of request.lines.entries()) lines.push(await prefixed(`lines.${i}`, () => this.prepare(basketId, i, input, request, held, claim?.discount)));
+      if (claim && !claim.discount.total) throw promoNotApplicable();
       const now = this.deps.clock.now();
-      const basket: Basket = { _id: basketId, collectiveId: request.collectiveId, requestId: request.requestId, userId: request.buyer.userId, email: request.buyer.email, lines, total: lines.reduce((s, l) => s + l.amount, 0), state: 'pending', createdAt: now };
+      const promo = claim ? { promoCode: claim.discount.code.code, discount: claim.discount.total } : {};
+      const basket: Basket = { _id: basketId, collectiveId: request.collectiveId, requestId: request.requestId, userId: request.buyer.userId, email: request.buyer.email, lines, total: lines.reduce((s, l) => s + l.amount, 0), ...promo, state: 'pending', createdAt: now };
       try {
         await this.docs.insertOne(basket);
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
-        await this.release(held);
+        await this.release(held, null); // the code's use belongs to the request, whose basket won
         return this.replay((await this.docs.findOne({ requestId: request.requestId }))!, request);
       }
       if (basket.total === 0) {
@@ -122,7 +134,7 @@ export class BasketService {
       }
       return { basket, checkoutUrl: await this.openCheckout(basket, request.siteSlug) };
     } catch (err) {
-      await this.release(held);
+      await this.release(held, claim);
       await this.docs.updateOne({ _id: basketId, state: 'pending' }, { $set: { state: 'abandoned' } });
       throw err;
     }
@@ -138,22 +150,22 @@ export class BasketService {
     await this.docs.updateOne({ _id: basketId, state: 'pending' }, { $set: { state: 'fulfilled', fulfilledAt: this.deps.clock.now() } });
   }
 
-  private async prepare(basketId: string, i: number, input: BasketLineInput, request: BasketRequest, held: Reservation[]): Promise<BasketLine> {
+  private async prepare(basketId: string, i: number, input: BasketLineInput, request: BasketRequest, held: Reservation[], promo?: PromoDiscount): Promise<BasketLine> {
     const { buyer, collectiveId } = request;
     switch (input.type) {
       case 'topup':
         return this.topUpLine(input, buyer);
       case 'membership': {
         const person = { _id: buyer.userId, email: buyer.email, name: buyer.holder };
-        const order = await this.deps.orders.create(collectiveId, input.productId, person, { answers: input.answers, basketId, fieldPrefix: 'answers' });
-        return { type: 'membership', orderId: order._id, name: order.productName, amount: order.amount };
+        const order = await this.deps.orders.create(collectiveId, input.productId, person, { answers: input.answers, basketId, fieldPrefix: 'answers', chosenPrice: input.amount, promo });
+        const terms = { discount: order.discount ?? 0, promoCode: order.promoCode, payWhatYouWant: order.chosenPrice ?? 0 };
+        return { type: 'membership', orderId: order._id, name: order.productName, amount: order.amount, terms };
       }
       case 'tickets': {
-        const reservation = await this.deps.booking.hold({ collectiveId, siteSlug: request.siteSlug, eventId: input.eventId, requestId: `${request.requestId}:${i}`, buyer, lines: input.lines }, { basketId });
+        const reservation = await this.deps.booking.hold({ collectiveId, siteSlug: request.siteSlug, eventId: input.eventId, requestId: `${request.requestId}:${i}`, buyer, lines: input.lines }, { basketId, promo });
         held.push(reservation);
         const event = await this.deps.events.get(collectiveId, input.eventId);
-        const checkoutLines = reservation.lines.filter((l) => l.amount > 0).map((l) => ({ name: `${event.title} — ${l.name}`, amount: l.amount, qty: l.qty }));
-        return { type: 'tickets', reservationId: reservation._id, name: event.title, amount: reservation.total, checkoutLines };
+        return { type: 'tickets', reservationId: reservation._id, name: event.title, amount: reservation.total, checkoutLines: checkoutLinesOf(reservation, event), terms: reservationTerms(reservation) };
       }
     }
   }
@@ -174,13 +186,14 @@ export class BasketService {
   private async openCheckout(basket: Basket, siteSlug: string): Promise<string> {
     const site = `${this.deps.publicUrl}/${encodeURIComponent(siteSlug)}`;
     const lines: CheckoutLine[] = basket.lines.flatMap((l) => (l.type === 'tickets' ? l.checkoutLines : l.amount > 0 ? [{ name: l.name, amount: l.amount, qty: 1 }] : []));
+    const terms = termsMetadata(sumTerms(basket.lines.flatMap((l) => (l.type === 'topup' || !l.terms ? [] : [l.terms]))));
     const session = await startCheckout(this.deps.provider, this.deps.checkouts, {
       reference: basket._id,
       lines,
       customerEmail: basket.email,
       successUrl: `${site}/account?basket=${basket._id}`,
       cancelUrl: `${site}/account?basket=${basket._id}&cancelled=1`,
-      metadata: { kind: 'basket', basketId: basket._id, collectiveId: basket.collectiveId, userId: basket.userId },
+      metadata: { kind: 'basket', basketId: basket._id, collectiveId: basket.collectiveId, userId: basket.userId, ...terms },
     });
     await this.docs.updateOne({ _id: basket._id }, { $set: { checkoutSessionId: session.sessionId, checkoutUrl: session.url } });
     return session.url;
@@ -194,8 +207,9 @@ export class BasketService {
     return { basket, checkoutUrl: basket.state === 'pending' ? (basket.checkoutUrl ?? null) : null };
   }
 
-  private async release(held: Reservation[]): Promise<void> {
+  private async release(held: Reservation[], claim: PromoClaim | null): Promise<void> {
     for (const r of held) await this.deps.booking.abandon(r);
+    if (claim) await this.deps.promos.giveBack(claim);
   }
 }
 

@@ -16,6 +16,7 @@ import type { Ledger } from '../money/ledger.js';
 import type { Checkouts } from '../payments/checkouts.js';
 import type { PaymentProvider } from '../payments/port.js';
 import type { PassService } from '../pass/service.js';
+import { PromoCodes } from '../promotions/index.js';
 import type { Store } from '../store/port.js';
 import { startTicketing, type Ticketing } from '../ticketing/module.js';
 import type { TicketRight } from '../ticketing/tickets.js';
@@ -54,6 +55,8 @@ export interface Lespass {
   sites: Sites;
   account: AccountPages;
   payments: PaymentsReports;
+  /** Promo codes of each collective, taken at booking and basket. */
+  promos: PromoCodes;
   /** Where a purchase stands, to its buyer (session or order token). */
   orders: OrderStatuses;
   /** Public base URL (mails, checkout return pages), without a trailing slash. */
@@ -95,6 +98,8 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     userOfWallet,
     collectiveName: async (id) => (await collectives.get(id)).name,
   });
+  const promos = new PromoCodes(store, clock);
+  await promos.start();
   const paymentDeps = { provider: deps.payments, checkouts, publicUrl };
   const ticketing = await startTicketing({
     store,
@@ -109,6 +114,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
       return { name: c.name, timezone: c.timezone };
     },
     isMember: (collectiveId, userId, at) => memberships.members.isMember(collectiveId, { userId }, at),
+    promos,
   });
 
   const baskets: BasketService = new BasketService(store, {
@@ -116,6 +122,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     events: ticketing.events,
     booking: ticketing.booking,
     orders: memberships.orders,
+    promos,
     provider: deps.payments,
     checkouts,
     publicUrl,
@@ -138,6 +145,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     baskets,
     sites: new Sites({ collectives, villages: deps.villages, events: ticketing.events, reservations: ticketing.reservations, products: memberships.products }),
     account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl }),
+    promos,
     payments: new PaymentsReports({ checkouts, ledger: deps.ledger, members: memberships.members }),
     orders: new OrderStatuses({ secret: ticketSecret, reservations: ticketing.reservations, tickets: ticketing.tickets, events: ticketing.events, baskets, checkouts }),
     publicUrl,

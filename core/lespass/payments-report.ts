@@ -10,6 +10,7 @@ import type { Ledger } from '../money/ledger.js';
 import type { Members } from '../memberships/members.js';
 import { euros, iso, toCsv } from '../memberships/csv.js';
 import type { Checkouts } from '../payments/checkouts.js';
+import { termsOf } from '../promotions/index.js';
 
 export type PaymentMethod = 'online' | 'cash' | 'card';
 
@@ -24,6 +25,11 @@ export interface PaymentLine {
   net: number;
   reference: string;
   source: 'checkout' | 'ledger' | 'member';
+  /** The promo code used and the cents it took off (online purchases). */
+  promoCode?: string;
+  discount?: number;
+  /** Cents the buyer chose to pay at pay-what-you-want prices. */
+  payWhatYouWant?: number;
 }
 
 export interface PaymentsQuery {
@@ -38,6 +44,9 @@ export interface Totals {
   amount: number;
   refunded: number;
   net: number;
+  /** Cents taken off by promo codes, and chosen at pay-what-you-want prices. */
+  discount: number;
+  payWhatYouWant: number;
 }
 
 export interface PaymentsReport {
@@ -70,7 +79,9 @@ export class PaymentsReports {
     const lines = rows.slice(0, maxReportRows).map((c): PaymentLine => {
       const amount = c.amountTotal ?? 0;
       const refunded = Math.min(c.refundedTotal ?? 0, amount);
-      return { at: c.paidAt!, kind: c.kind ?? 'unknown', method: 'online', amount, refunded, net: amount - refunded, reference: c._id, source: 'checkout' };
+      const terms = termsOf(c.metadata);
+      const extra = { ...(terms.discount ? { promoCode: terms.promoCode, discount: terms.discount } : {}), ...(terms.payWhatYouWant ? { payWhatYouWant: terms.payWhatYouWant } : {}) };
+      return { at: c.paidAt!, kind: c.kind ?? 'unknown', method: 'online', amount, refunded, net: amount - refunded, reference: c._id, source: 'checkout', ...extra };
     });
     return { lines, truncated: rows.length > maxReportRows };
   }
@@ -92,9 +103,10 @@ export class PaymentsReports {
 }
 
 export function paymentsCsv(report: PaymentsReport): string {
-  const rows = report.lines.map((l) => [iso(l.at), l.kind, l.method, euros(l.amount), euros(l.refunded), euros(l.net), l.source, l.reference]);
+  const rows = report.lines.map((l) => [iso(l.at), l.kind, l.method, euros(l.amount), euros(l.refunded), euros(l.net), l.source, l.reference, l.promoCode ?? '', euros(l.discount ?? 0), euros(l.payWhatYouWant ?? 0)]);
   const t = report.totals;
-  return toCsv([['at_utc', 'kind', 'method', 'amount_eur', 'refunded_eur', 'net_eur', 'source', 'reference'], ...rows, ['total', '', '', euros(t.amount), euros(t.refunded), euros(t.net), '', String(t.count)]]);
+  const header = ['at_utc', 'kind', 'method', 'amount_eur', 'refunded_eur', 'net_eur', 'source', 'reference', 'promo_code', 'discount_eur', 'pay_what_you_want_eur'];
+  return toCsv([header, ...rows, ['total', '', '', euros(t.amount), euros(t.refunded), euros(t.net), '', String(t.count), '', euros(t.discount), euros(t.payWhatYouWant)]]);
 }
 
 /** Euros that entered (world -> drawer or card terminal) or left a point of sale in one ledger row. */
@@ -119,12 +131,14 @@ function methodOf(account: string): PaymentMethod | null {
 }
 
 function totalsOf(lines: PaymentLine[]): PaymentsReport['totals'] {
-  const zero = (): Totals => ({ count: 0, amount: 0, refunded: 0, net: 0 });
+  const zero = (): Totals => ({ count: 0, amount: 0, refunded: 0, net: 0, discount: 0, payWhatYouWant: 0 });
   const add = (t: Totals, l: PaymentLine) => {
     t.count++;
     t.amount += l.amount;
     t.refunded += l.refunded;
     t.net += l.net;
+    t.discount += l.discount ?? 0;
+    t.payWhatYouWant += l.payWhatYouWant ?? 0;
   };
   const all = zero();
   const byMethod: Record<string, Totals> = {};

@@ -1,13 +1,14 @@
 // Online membership purchases: an order records what the buyer asked (product, answers, price
 // at that moment) before paying; its payment turns it into a member, once.
 import type { Clock } from '../clock/port.js';
+import type { PromoDiscount } from '../promotions/index.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { Collection, Store } from '../store/port.js';
 import type { Members, Person } from './members.js';
 import type { MembershipProducts } from './products.js';
 import { checkAnswers } from './schemas.js';
-import type { Member, MembershipOrder } from './types.js';
+import type { Member, MembershipOrder, MembershipProduct } from './types.js';
 
 export class MembershipOrders {
   readonly docs: Collection<MembershipOrder>;
@@ -28,11 +29,13 @@ export class MembershipOrders {
     collectiveId: string,
     productId: string,
     buyer: Person,
-    options: { answers?: Record<string, string>; basketId?: string; fieldPrefix?: string } = {},
+    options: { answers?: Record<string, string>; basketId?: string; fieldPrefix?: string; chosenPrice?: number; promo?: PromoDiscount; amountField?: string } = {},
   ): Promise<MembershipOrder> {
     const product = await this.deps.products.get(collectiveId, productId);
     if (!product.active) throw new AppError('NOT_FOUND', 'this membership is no longer offered');
     const answers = checkAnswers(product.fields, options.answers, options.fieldPrefix ?? 'answers');
+    const price = chosenPrice(product, options.chosenPrice, options.amountField ?? 'amount');
+    const discount = options.promo?.take({ productId }, price) ?? 0;
     const order: MembershipOrder = {
       _id: newId('mbo_'),
       collectiveId,
@@ -42,7 +45,9 @@ export class MembershipOrders {
       email: buyer.email,
       name: buyer.name?.trim() || buyer.email.split('@')[0],
       answers,
-      amount: product.price,
+      amount: price - discount,
+      ...(discount ? { discount, promoCode: options.promo!.code.code } : {}),
+      ...(product.payWhatYouWant ? { chosenPrice: price } : {}),
       state: 'pending',
       ...(options.basketId ? { basketId: options.basketId } : {}),
       createdAt: this.deps.clock.now(),
@@ -70,4 +75,15 @@ export class MembershipOrders {
     await this.docs.updateOne({ _id: order._id, state: 'pending' }, { $set: { state: 'fulfilled', memberId: member._id } });
     return member;
   }
+}
+
+/** The price of an order: the product's, or at a pay-what-you-want product the buyer's choice, never below its minimum. */
+function chosenPrice(product: MembershipProduct, chosen: number | undefined, field: string): number {
+  if (!product.payWhatYouWant) {
+    if (chosen !== undefined && chosen !== product.price) throw new AppError('INVALID_AMOUNT', 'this price is fixed', { fields: { [field]: 'this price is fixed' } });
+    return product.price;
+  }
+  const amount = chosen ?? product.price;
+  if (amount < product.price) throw new AppError('INVALID_AMOUNT', `at least ${product.price} cents`, { reason: 'BELOW_MINIMUM', minimum: product.price, fields: { [field]: `at least ${product.price} cents` } });
+  return amount;
 }

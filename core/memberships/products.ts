@@ -81,6 +81,7 @@ export function productView(p: MembershipProduct, admin = false) {
     name: p.name,
     description: p.description,
     price: p.price,
+    payWhatYouWant: p.payWhatYouWant === true,
     durationDays: p.durationDays,
     period: p.period,
     subscription: p.period !== null,

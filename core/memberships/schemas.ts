@@ -24,6 +24,8 @@ const productFields = {
   name: z.string().trim().min(1).max(120),
   description: z.string().max(5_000),
   price: z.number().int().min(0).max(limits.maxAmountCents),
+  /** The buyer chooses what they pay, `price` being the minimum. */
+  payWhatYouWant: z.boolean(),
   durationDays: z.number().int().min(1).max(3_660).nullable(),
   period: z.enum(['month', 'year']).nullable(),
   fields: fieldsSchema,
@@ -37,6 +39,7 @@ export const productInputSchema = z
   .object({
     ...productFields,
     description: productFields.description.default(''),
+    payWhatYouWant: productFields.payWhatYouWant.default(false),
     durationDays: productFields.durationDays.default(null),
     period: productFields.period.default(null),
     fields: productFields.fields.default([]),

@@ -24,6 +24,8 @@ export interface MembershipProduct extends Doc {
   description: string;
   /** Cents; 0 for a free membership. */
   price: number;
+  /** The buyer chooses what they pay, `price` being the minimum (absent on products made before). */
+  payWhatYouWant?: boolean;
   /** Validity of a one-off membership; null for a subscription (its period rules). */
   durationDays: number | null;
   /** Set for a subscription. */
@@ -66,7 +68,13 @@ export interface MembershipOrder extends Doc {
   email: string;
   name: string;
   answers: Record<string, string>;
+  /** What is to be paid: the chosen or list price less `discount`. */
   amount: number;
+  /** Cents taken off by `promoCode`. */
+  discount?: number;
+  promoCode?: string;
+  /** Set when the buyer chose the price (pay what you want): that chosen price, before any discount. */
+  chosenPrice?: number;
   state: 'pending' | 'fulfilled';
   basketId?: string;
   memberId?: string;

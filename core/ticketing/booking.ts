@@ -5,8 +5,9 @@
 // counted): the safe side, never an oversell.
 import type { Clock } from '../clock/port.js';
 import type { Checkouts } from '../payments/checkouts.js';
-import type { PaymentProvider } from '../payments/port.js';
+import type { CheckoutLine, PaymentProvider } from '../payments/port.js';
 import { startCheckout } from '../payments/start-checkout.js';
+import { linesAfterDiscount, promoNotApplicable, termsMetadata, type PromoClaim, type PromoCodes, type PromoDiscount, type PurchaseTerms } from '../promotions/index.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { isDuplicateKey } from '../store/port.js';
@@ -15,7 +16,7 @@ import type { ReservationBook } from './reservations.js';
 import type { BookingLines } from './schemas.js';
 import type { Seats } from './seats.js';
 import type { TicketBook } from './tickets.js';
-import type { Reservation, ReservationLine, Ticket, TicketedEvent } from './types.js';
+import type { Reservation, ReservationLine, Ticket, TicketedEvent, TicketPrice } from './types.js';
 
 export const defaultHoldMs = 30 * 60_000;
 
@@ -35,6 +36,8 @@ export interface BookingRequest {
   requestId: string;
   buyer: Buyer;
   lines: BookingLines;
+  /** A promo code the buyer typed (promotions/). */
+  promoCode?: string;
 }
 
 export interface BookingResult {
@@ -60,6 +63,7 @@ export interface BookingDeps {
   payments: PaymentDeps;
   /** Whether the user holds a valid membership of the collective at that moment. */
   isMember(collectiveId: string, userId: string, at: number): Promise<boolean>;
+  promos: PromoCodes;
   holdMs?: number;
 }
 
@@ -68,7 +72,22 @@ export class BookingService {
 
   /** Books and, for a paid booking, opens its checkout. The same requestId returns the same booking. */
   async book(request: BookingRequest): Promise<BookingResult> {
-    const reservation = await this.hold(request);
+    const replayed = await this.deps.book.byRequest(request.requestId);
+    const claim = request.promoCode && !replayed ? await this.deps.promos.claim(request.collectiveId, request.promoCode, request.requestId) : null;
+    try {
+      return await this.bookWith(request, claim);
+    } catch (err) {
+      if (claim) await this.deps.promos.giveBack(claim);
+      throw err;
+    }
+  }
+
+  private async bookWith(request: BookingRequest, claim: PromoClaim | null): Promise<BookingResult> {
+    const reservation = await this.hold(request, { promo: claim?.discount });
+    if (claim && !claim.discount.total) {
+      await this.abandon(reservation);
+      throw promoNotApplicable();
+    }
     if (reservation.state === 'confirmed') return { reservation, tickets: await this.deps.tickets.issue(reservation), checkoutUrl: null };
     if (reservation.state !== 'pending') return { reservation, tickets: [], checkoutUrl: null };
     const event = await this.deps.events.get(request.collectiveId, request.eventId);
@@ -80,7 +99,7 @@ export class BookingService {
    * Takes the seats and writes the reservation: confirmed when free (and not part of a basket,
    * which confirms everything together), else pending with a hold.
    */
-  async hold(request: BookingRequest, options: { basketId?: string } = {}): Promise<Reservation> {
+  async hold(request: BookingRequest, options: { basketId?: string; promo?: PromoDiscount } = {}): Promise<Reservation> {
     const { book, events, seats, clock } = this.deps;
     const existing = await book.byRequest(request.requestId);
     if (existing) return sameRequest(existing, request);
@@ -91,7 +110,9 @@ export class BookingService {
     await book.expireHolds(event._id); // seats of abandoned payments come back first
     const lines = await this.priced(event, request);
     await seats.take(event._id, lines);
-    const total = lines.reduce((sum, l) => sum + l.amount * l.qty, 0);
+    const gross = lines.reduce((sum, l) => sum + l.amount * l.qty, 0);
+    const discount = options.promo?.take({ eventId: event._id }, gross) ?? 0;
+    const total = gross - discount;
     const free = total === 0 && !options.basketId;
     const reservation: Reservation = {
       _id: newId('rsv_'), // ticket ids derive from it (tickets.ts)
@@ -103,6 +124,7 @@ export class BookingService {
       holder: request.buyer.holder,
       lines,
       total,
+      ...(discount ? { discount, promoCode: options.promo!.code.code } : {}),
       state: free ? 'confirmed' : 'pending',
       holdUntil: free ? null : now + (this.deps.holdMs ?? defaultHoldMs),
       ...(free ? { confirmedAt: now, paidAmount: 0 } : {}),
@@ -132,11 +154,11 @@ export class BookingService {
     try {
       const session = await startCheckout(provider, checkouts, {
         reference: reservation._id,
-        lines: reservation.lines.filter((l) => l.amount > 0).map((l) => ({ name: `${event.title} — ${l.name}`, amount: l.amount, qty: l.qty })),
+        lines: checkoutLinesOf(reservation, event),
         customerEmail: reservation.email,
         successUrl: `${site}/account?reservation=${reservation._id}`,
         cancelUrl: `${site}/events/${event._id}`,
-        metadata: { kind: 'booking', reservationId: reservation._id, collectiveId: reservation.collectiveId, userId: reservation.userId },
+        metadata: { kind: 'booking', reservationId: reservation._id, collectiveId: reservation.collectiveId, userId: reservation.userId, ...termsMetadata(reservationTerms(reservation)) },
       });
       await this.deps.book.update(reservation._id, { checkoutSessionId: session.sessionId, checkoutUrl: session.url });
       return session.url;
@@ -154,7 +176,7 @@ export class BookingService {
       const price = prices.get(line.priceId);
       if (!price) throw new AppError('INVALID_INPUT', 'this price is not on offer', { fields: { [`lines.${i}.priceId`]: 'not on offer' } });
       if (price.membersOnly) await this.checkMember(event, request.buyer, `lines.${i}.priceId`);
-      lines.push({ priceId: price._id, name: price.name, qty: line.qty, amount: price.amount });
+      lines.push({ priceId: price._id, name: price.name, qty: line.qty, ...chosenPrice(price, line.amount, `lines.${i}.amount`) });
     }
     return lines;
   }
@@ -166,6 +188,29 @@ export class BookingService {
       throw new AppError('FORBIDDEN', `this price is ${why}`, { reason: 'MEMBERS_ONLY', fields: { [field]: why } });
     }
   }
+}
+
+/** The unit price of a line: the price's own, or at a pay-what-you-want price the buyer's choice, never below its minimum. */
+function chosenPrice(price: TicketPrice, chosen: number | undefined, field: string): Pick<ReservationLine, 'amount' | 'payWhatYouWant'> {
+  if (!price.payWhatYouWant) {
+    if (chosen !== undefined && chosen !== price.amount) throw new AppError('INVALID_AMOUNT', 'this price is fixed', { fields: { [field]: 'this price is fixed' } });
+    return { amount: price.amount };
+  }
+  const amount = chosen ?? price.amount;
+  if (amount < price.amount) throw new AppError('INVALID_AMOUNT', `at least ${price.amount} cents`, { reason: 'BELOW_MINIMUM', minimum: price.amount, fields: { [field]: `at least ${price.amount} cents` } });
+  return { amount, payWhatYouWant: true };
+}
+
+/** A reservation's checkout lines: its paid lines, less its discount. */
+export function checkoutLinesOf(reservation: Reservation, event: Pick<TicketedEvent, 'title'>): CheckoutLine[] {
+  const lines = reservation.lines.filter((l) => l.amount > 0).map((l) => ({ name: `${event.title} — ${l.name}`, amount: l.amount, qty: l.qty }));
+  return linesAfterDiscount(lines, reservation.discount ?? 0);
+}
+
+/** A reservation's discount and what it pays at pay-what-you-want prices, for the payments report. */
+export function reservationTerms(r: Pick<Reservation, 'lines' | 'discount' | 'promoCode'>): PurchaseTerms {
+  const chosen = r.lines.reduce((n, l) => n + (l.payWhatYouWant ? l.amount * l.qty : 0), 0);
+  return { discount: r.discount ?? 0, promoCode: r.promoCode, payWhatYouWant: chosen };
 }
 
 function sameRequest(existing: Reservation, request: BookingRequest): Reservation {

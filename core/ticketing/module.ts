@@ -2,6 +2,7 @@
 // booking, payments of reservations, tickets.
 import type { Clock } from '../clock/port.js';
 import type { Jobs } from '../jobs/port.js';
+import type { PromoCodes } from '../promotions/index.js';
 import type { Store } from '../store/port.js';
 import { BookingService, type PaymentDeps } from './booking.js';
 import { EventService } from './events.js';
@@ -19,6 +20,7 @@ export interface TicketingDeps {
   walletOfUser: TicketDeps['walletOfUser'];
   collectiveOf: TicketDeps['collectiveOf'];
   isMember(collectiveId: string, userId: string, at: number): Promise<boolean>;
+  promos: PromoCodes;
   holdMs?: number;
 }
 
@@ -40,7 +42,7 @@ export async function startTicketing(deps: TicketingDeps): Promise<Ticketing> {
   await reservations.start();
   const tickets = new TicketBook(store, { clock, jobs, events, secret: deps.ticketSecret, walletOfUser: deps.walletOfUser, collectiveOf: deps.collectiveOf });
   await tickets.start();
-  const booking = new BookingService({ clock, events, seats, book: reservations, tickets, payments, isMember: deps.isMember, holdMs: deps.holdMs });
+  const booking = new BookingService({ clock, events, seats, book: reservations, tickets, payments, isMember: deps.isMember, promos: deps.promos, holdMs: deps.holdMs });
   const reservationPayments = new ReservationPayments({ clock, book: reservations, seats, tickets, payments });
   return { events, seats, reservations, booking, reservationPayments, tickets };
 }

@@ -53,11 +53,13 @@ const priceFields = {
   amount: z.number().int().min(0).max(limits.maxAmountCents),
   quota: z.number().int().min(1).max(maxCapacity).nullable(),
   membersOnly: z.boolean(),
+  /** The buyer chooses what they pay, `amount` being the minimum. */
+  payWhatYouWant: z.boolean(),
   active: z.boolean(),
 };
 
 export const priceInputSchema = z
-  .object({ ...priceFields, quota: priceFields.quota.default(null), membersOnly: priceFields.membersOnly.default(false), active: priceFields.active.default(true) })
+  .object({ ...priceFields, quota: priceFields.quota.default(null), membersOnly: priceFields.membersOnly.default(false), payWhatYouWant: priceFields.payWhatYouWant.default(false), active: priceFields.active.default(true) })
   .strict();
 export type PriceInput = z.input<typeof priceInputSchema>;
 
@@ -71,7 +73,8 @@ export type PriceUpdate = z.input<typeof priceUpdateSchema>;
 const id = z.string().min(1).max(80);
 
 export const bookingLinesSchema = z
-  .array(z.object({ priceId: id, qty: z.number().int().min(1).max(maxTicketsPerBooking) }).strict())
+  // `amount`: the unit price the buyer chose, for a pay-what-you-want price only.
+  .array(z.object({ priceId: id, qty: z.number().int().min(1).max(maxTicketsPerBooking), amount: z.number().int().min(0).max(limits.maxAmountCents).optional() }).strict())
   .min(1)
   .max(10)
   .refine((lines) => lines.reduce((n, l) => n + l.qty, 0) <= maxTicketsPerBooking, `at most ${maxTicketsPerBooking} tickets per booking`)

@@ -29,6 +29,8 @@ export interface TicketPrice extends Doc {
   sold: number;
   /** Reserved to valid members of the collective (checked at booking). */
   membersOnly: boolean;
+  /** The buyer chooses the price, `amount` being the minimum (absent on prices made before). */
+  payWhatYouWant?: boolean;
   /** An archived price is no longer offered; tickets sold at it stay. */
   active: boolean;
   order: number;
@@ -41,8 +43,9 @@ export interface ReservationLine {
   priceId: string;
   name: string;
   qty: number;
-  /** Unit price in cents at booking time. */
+  /** Unit price in cents at booking time (the buyer's choice at a pay-what-you-want price). */
   amount: number;
+  payWhatYouWant?: true;
 }
 
 export interface RefundRecord {
@@ -62,7 +65,11 @@ export interface Reservation extends Doc {
   email: string;
   holder: string;
   lines: ReservationLine[];
+  /** What is to be paid: the lines less `discount`. */
   total: number;
+  /** Cents taken off by `promoCode`. */
+  discount?: number;
+  promoCode?: string;
   /**
    *   pending -> confirmed -> cancelled (admin; refunded if paid)
    *   pending -> expired (hold ran out; seats released) -> confirmed (paid late, seats retaken)

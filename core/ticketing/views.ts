@@ -10,6 +10,7 @@ export function priceView(event: TicketedEvent, p: TicketPrice, admin = false) {
     amount: p.amount,
     quota: p.quota,
     membersOnly: p.membersOnly,
+    payWhatYouWant: p.payWhatYouWant === true,
     remaining: remainingAt(event, p),
     ...(admin ? { sold: p.sold, active: p.active } : {}),
   };
@@ -43,6 +44,8 @@ export function reservationView(r: Reservation) {
     email: r.email,
     lines: r.lines,
     total: r.total,
+    discount: r.discount ?? 0,
+    promoCode: r.promoCode ?? null,
     holdUntil: r.holdUntil,
     paidAmount: r.paidAmount ?? 0,
     refund: r.refund ? { amount: r.refund.amount, state: r.refund.state } : null,

@@ -16,6 +16,7 @@ import { adminOfflineRoutes } from './routes/offline.js';
 import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
 import { lespassRoutes } from './routes/lespass.js';
 import { lespassAdminRoutes } from './routes/lespass-admin.js';
+import { promotionRoutes } from './routes/promotions.js';
 import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
@@ -73,6 +74,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminPosRoutes(adminApi, core);
   adminOfflineRoutes(adminApi, core);
   lespassAdminRoutes(adminApi, core);
+  promotionRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);

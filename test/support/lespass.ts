@@ -46,7 +46,7 @@ export interface LespassNode extends BootedNode {
   settled(sessionId: string, predicate?: (c: CheckoutRecord) => boolean): Promise<CheckoutRecord>;
 }
 
-export async function bootLespass(options: { store?: 'memory' | 'mongo'; sharedStore?: Store; clock?: Clock; env?: Record<string, string> } = {}): Promise<LespassNode> {
+export async function bootLespass(options: { store?: 'memory' | 'mongo' | 'sqlite'; sharedStore?: Store; clock?: Clock; env?: Record<string, string> } = {}): Promise<LespassNode> {
   const jobs = recordingJobs();
   const node = await boot({ store: options.store, env: options.env, overrides: { jobs, clock: options.clock, store: options.sharedStore } });
   const { core } = node;
@@ -93,12 +93,12 @@ type Core = BootedNode['core'];
 export async function eventWithPrices(
   core: Core,
   collectiveId: string,
-  options: { capacity: number; prices: Array<{ name: string; amount: number; quota?: number | null; membersOnly?: boolean }>; title?: string },
+  options: { capacity: number; prices: Array<{ name: string; amount: number; quota?: number | null; membersOnly?: boolean; payWhatYouWant?: boolean }>; title?: string },
 ) {
   const startsAt = core.clock.now() + 86_400_000;
   const event = await core.lespass.ticketing.events.create(collectiveId, { title: options.title ?? 'Concert', place: 'La Grange', startsAt, endsAt: startsAt + 3 * 3_600_000, capacity: options.capacity, published: true });
   const prices = [];
-  for (const p of options.prices) prices.push(await core.lespass.ticketing.events.addPrice(collectiveId, event._id, { name: p.name, amount: p.amount, quota: p.quota ?? null, membersOnly: p.membersOnly ?? false }));
+  for (const p of options.prices) prices.push(await core.lespass.ticketing.events.addPrice(collectiveId, event._id, { name: p.name, amount: p.amount, quota: p.quota ?? null, membersOnly: p.membersOnly ?? false, payWhatYouWant: p.payWhatYouWant ?? false }));
   return { event, prices };
 }
 

@@ -42,17 +42,18 @@ const agendaQuery = z.object({
   to: z.coerce.number().int().min(0).optional(),
 });
 
+const promoCode = z.string().trim().min(1).max(40);
 const bookingBody = z
-  .object({ eventId: id, lines: bookingLinesSchema, requestId: requestIdSchema, email: email.optional(), name: personName.optional() })
+  .object({ eventId: id, lines: bookingLinesSchema, requestId: requestIdSchema, email: email.optional(), name: personName.optional(), promoCode: promoCode.optional() })
   .strict();
 const cardNumber = z.string().trim().min(1).max(40);
 
 const basketLine = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('membership'), productId: id, answers: z.record(z.string().max(40), z.string().max(500)).optional() }).strict(),
+  z.object({ type: z.literal('membership'), productId: id, answers: z.record(z.string().max(40), z.string().max(500)).optional(), amount: z.number().int().min(0).max(limits.maxAmountCents).optional() }).strict(),
   z.object({ type: z.literal('topup'), amount: cents, cardNumber: cardNumber.optional() }).strict(),
   z.object({ type: z.literal('tickets'), eventId: id, lines: bookingLinesSchema }).strict(),
 ]);
-const basketBody = z.object({ requestId: requestIdSchema, lines: z.array(basketLine).min(1).max(20), email: email.optional(), name: personName.optional() }).strict();
+const basketBody = z.object({ requestId: requestIdSchema, lines: z.array(basketLine).min(1).max(20), email: email.optional(), name: personName.optional(), promoCode: promoCode.optional() }).strict();
 const orderParams = z.object({ slug, reference: z.string().min(1).max(120) });
 
 export function lespassRoutes(router: Router, core: Core): void {
@@ -74,7 +75,7 @@ export function lespassRoutes(router: Router, core: Core): void {
     form({ params: siteParams, body: bookingBody }, async ({ params, body }, req, res) => {
       const collective = await sites.collective(params.slug);
       const buyer = await buyerOf(core, req, body);
-      const result = await core.lespass.ticketing.booking.book({ collectiveId: collective._id, siteSlug: collective.slug, eventId: body.eventId, requestId: body.requestId, buyer, lines: body.lines });
+      const result = await core.lespass.ticketing.booking.book({ collectiveId: collective._id, siteSlug: collective.slug, eventId: body.eventId, requestId: body.requestId, buyer, lines: body.lines, promoCode: body.promoCode });
       res.status(201);
       const event = await core.lespass.ticketing.events.byId(result.reservation.eventId);
       const reference = result.reservation._id;
@@ -93,10 +94,10 @@ export function lespassRoutes(router: Router, core: Core): void {
     form({ params: siteParams, body: basketBody }, async ({ params, body }, req, res) => {
       const collective = await sites.collective(params.slug);
       const buyer = await buyerOf(core, req, body);
-      const { basket, checkoutUrl } = await core.lespass.baskets.checkout({ collectiveId: collective._id, siteSlug: collective.slug, requestId: body.requestId, buyer, lines: body.lines });
+      const { basket, checkoutUrl } = await core.lespass.baskets.checkout({ collectiveId: collective._id, siteSlug: collective.slug, requestId: body.requestId, buyer, lines: body.lines, promoCode: body.promoCode });
       res.status(201);
       return {
-        basket: { id: basket._id, total: basket.total, state: basket.state, lines: basket.lines.map(({ type, name, amount }) => ({ type, name, amount })) },
+        basket: { id: basket._id, total: basket.total, discount: basket.discount ?? 0, promoCode: basket.promoCode ?? null, state: basket.state, lines: basket.lines.map(({ type, name, amount }) => ({ type, name, amount })) },
         checkoutUrl,
         reference: basket._id,
         orderToken: core.lespass.orders.tokenOf(basket._id),
