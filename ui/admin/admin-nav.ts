@@ -47,6 +47,7 @@ const groups: NavGroup[] = [
       { section: 'memberships', label: 'nav.memberships' },
       { section: 'members', label: 'nav.members' },
       { section: 'payments', label: 'nav.payments' },
+      { section: 'promos', label: 'nav.promos' },
     ],
   },
   {

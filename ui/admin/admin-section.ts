@@ -22,6 +22,7 @@ import './lespass/events-panel.js';
 import './lespass/members-list.js';
 import './lespass/memberships-panel.js';
 import './lespass/payments-list.js';
+import './lespass/promo-codes-panel.js';
 import './ops/ops-ledger.js';
 import './ops/ops-queues.js';
 import { t } from './messages.js';
@@ -86,6 +87,8 @@ export class AdminSection extends LitElement {
         return html`<members-list .collectiveId=${c}></members-list>`;
       case 'payments':
         return html`<payments-list .collectiveId=${c}></payments-list>`;
+      case 'promos':
+        return html`<promo-codes-panel .collectiveId=${c}></promo-codes-panel>`;
       case 'ops-queues':
         return this.operator ? html`<ops-queues></ops-queues>` : this.operatorsOnly();
       case 'ops-ledger':

@@ -18,6 +18,7 @@ export const sections = [
   'memberships',
   'members',
   'payments',
+  'promos',
   'ops-queues',
   'ops-ledger',
 ] as const;

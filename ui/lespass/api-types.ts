@@ -27,6 +27,8 @@ export interface Site {
 
 export type Price = Pick<TicketPrice, 'name' | 'amount' | 'quota' | 'membersOnly'> & {
   id: string;
+  /** `amount` is then the minimum: the buyer chooses. */
+  payWhatYouWant?: boolean;
   /** Seats still on offer at this price. */
   remaining: number;
 };
@@ -75,9 +77,16 @@ export interface Reservation {
 }
 
 export type BasketLineInput =
-  | { type: 'membership'; productId: string; answers?: Record<string, string> }
+  | { type: 'membership'; productId: string; answers?: Record<string, string>; amount?: number }
   | { type: 'topup'; amount: number; cardNumber?: string }
-  | { type: 'tickets'; eventId: string; lines: Array<{ priceId: string; qty: number }> };
+  | { type: 'tickets'; eventId: string; lines: TicketLineInput[] };
+
+export interface TicketLineInput {
+  priceId: string;
+  qty: number;
+  /** The unit price chosen, at a pay-what-you-want price. */
+  amount?: number;
+}
 
 export interface BasketAnswer extends OrderReceipt {
   basket: { id: string; total: number; state: 'pending' | 'fulfilled' | 'abandoned'; lines: Array<{ type: string; name: string; amount: number }> };

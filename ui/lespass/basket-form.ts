@@ -68,7 +68,7 @@ export class BasketForm extends LitElement {
           ? html`<fieldset>
               <legend>${t('book.tickets')}</legend>
               <ul class="seats">
-                ${offer.prices.map((p) => seatPicker(p, draft, signedIn, errorOf, (qty) => this.setQty(p.id, qty)))}
+                ${offer.prices.map((p) => seatPicker(p, draft, signedIn, errorOf, (qty) => this.setQty(p.id, qty), (euros) => this.patch({ chosen: { ...this.draft.chosen, [p.id]: euros } }, [`price:${p.id}`])))}
               </ul>
               ${this.errors.fields.tickets ? html`<p class="field-error" data-testid="error-tickets">${this.errors.fields.tickets}</p>` : nothing}
             </fieldset>`
@@ -128,6 +128,7 @@ export class BasketForm extends LitElement {
             })
           : nothing
       }
+      ${textField('promoCode', t('book.promoCode'), this.draft.promoCode, (v) => this.patch({ promoCode: v }), { error: errorOf('promoCode'), hint: t('book.promoCodeHint'), autocomplete: 'off' })}
     </fieldset>`;
   }
 
@@ -200,7 +201,7 @@ export class BasketForm extends LitElement {
 
   private again(): void {
     this.done = null;
-    this.draft = { ...this.draft, qty: {}, membershipId: '', answers: {}, topup: '', cardNumber: '' };
+    this.draft = { ...this.draft, qty: {}, membershipId: '', answers: {}, topup: '', cardNumber: '', chosen: {}, promoCode: '' };
     this.dispatchEvent(new CustomEvent('refresh', { bubbles: true, composed: true }));
   }
 
@@ -269,7 +270,7 @@ export class BasketForm extends LitElement {
       if (field) fields[field] ??= fieldText(message);
       else stray.push(fieldText(message));
     }
-    if (err instanceof ApiError && err.code === 'SOLD_OUT') {
+    if (err instanceof ApiError && err.code === 'SOLD_OUT' && !raw.fields.promoCode) {
       const priceId = err.details.priceId;
       const remaining = Number(err.details.remaining ?? 0);
       if (typeof priceId === 'string') fields[`price:${priceId}`] = t('server.soldOutPrice', { n: remaining });

@@ -102,4 +102,17 @@ describe('the booking draft', () => {
     expect(formFieldOf('email', basket)).toBe('email');
     expect(formFieldOf('lines', basket)).toBeNull();
   });
+
+  it('prices a pay-what-you-want seat at what was typed (its minimum until then), checks the minimum, and sends the chosen price and the promo code', () => {
+    const chapeau: Offer = { eventId: 'evt_1', prices: [price('hat', 500, 50, { payWhatYouWant: true }), price('full', 1200)], memberships: [] };
+    expect(totals(draft({ qty: { hat: 2 } }), chapeau).tickets).toBe(1000);
+    const d = draft({ qty: { hat: 2, full: 1 }, chosen: { hat: '15' }, promoCode: ' ete25 ', name: 'Lou', email: 'lou@test.fr' });
+    expect(totals(d, chapeau).tickets).toBe(3000 + 1200);
+    expect(checkDraft({ ...d, chosen: { hat: '4' } }, chapeau, false)).toEqual({ 'price:hat': 'field.belowMinimum' });
+    expect(checkDraft({ ...d, chosen: { hat: 'abc' } }, chapeau, false)).toEqual({ 'price:hat': 'field.amount' });
+    const plan = planOf(d, chapeau, false);
+    expect(plan).toEqual({ kind: 'booking', body: { eventId: 'evt_1', lines: [{ priceId: 'hat', qty: 2, amount: 1500 }, { priceId: 'full', qty: 1 }], name: 'Lou', email: 'lou@test.fr', promoCode: 'ete25' } });
+    expect(formFieldOf('promoCode', plan)).toBe('promoCode');
+    expect(formFieldOf('lines.0.amount', plan)).toBe('price:hat');
+  });
 });

@@ -3,9 +3,11 @@
 // Rules: totals are integer cents (seat price × qty, membership price, top-up typed in euros
 // read digit by digit); tickets alone go to POST /bookings, anything with a membership or a
 // top-up as one basket to POST /basket/checkout. A guest may do both with a name and an email;
-// a guest's top-up names the Pass it credits by its printed number.
+// a guest's top-up names the Pass it credits by its printed number. A pay-what-you-want price
+// costs what the buyer typed (its minimum when nothing is typed); a promo code is sent as typed
+// and its discount worked out by the server.
 import { parseEuros } from './amounts.js';
-import type { BasketLineInput, MembershipProduct, Price } from './api-types.js';
+import type { BasketLineInput, MembershipProduct, Price, TicketLineInput } from './api-types.js';
 
 export const maxSeatsPerBooking = 20;
 
@@ -21,6 +23,9 @@ export interface Draft {
   topup: string;
   /** The printed number of the Pass a guest tops up; '' for none. */
   cardNumber: string;
+  /** Euros typed per pay-what-you-want price id. */
+  chosen: Record<string, string>;
+  promoCode: string;
 }
 
 export interface Offer {
@@ -36,10 +41,11 @@ export interface Who {
 }
 
 export type Plan =
-  { kind: 'booking'; body: Who & { eventId: string; lines: Array<{ priceId: string; qty: number }> } } | { kind: 'basket'; body: Who & { lines: BasketLineInput[] } };
+  | { kind: 'booking'; body: Who & { eventId: string; lines: TicketLineInput[]; promoCode?: string } }
+  | { kind: 'basket'; body: Who & { lines: BasketLineInput[]; promoCode?: string } };
 
 export function emptyDraft(person?: { name?: string | null; email?: string }): Draft {
-  return { qty: {}, name: person?.name ?? '', email: person?.email ?? '', membershipId: '', answers: {}, topup: '', cardNumber: '' };
+  return { qty: {}, name: person?.name ?? '', email: person?.email ?? '', membershipId: '', answers: {}, topup: '', cardNumber: '', chosen: {}, promoCode: '' };
 }
 
 /** The most seats one may pick at a price: what is left, within one booking's limit. */
@@ -48,8 +54,16 @@ export function maxSeats(price: Price, draft: Draft): number {
   return Math.max(0, Math.min(price.remaining, maxSeatsPerBooking - others));
 }
 
-export function ticketLines(draft: Draft, offer: Offer): Array<{ priceId: string; qty: number }> {
-  return offer.prices.filter((p) => (draft.qty[p.id] ?? 0) > 0).map((p) => ({ priceId: p.id, qty: draft.qty[p.id] }));
+export function ticketLines(draft: Draft, offer: Offer): TicketLineInput[] {
+  return offer.prices
+    .filter((p) => (draft.qty[p.id] ?? 0) > 0)
+    .map((p) => ({ priceId: p.id, qty: draft.qty[p.id], ...(p.payWhatYouWant && (draft.chosen[p.id] ?? '').trim() ? { amount: unitPrice(p, draft) } : {}) }));
+}
+
+/** A seat's price: the price's own, or what the buyer typed at a pay-what-you-want price (its minimum until then). */
+export function unitPrice(price: Price, draft: Draft): number {
+  const typed = (draft.chosen[price.id] ?? '').trim();
+  return price.payWhatYouWant && typed ? (parseEuros(typed) ?? price.amount) : price.amount;
 }
 
 export function chosenMembership(draft: Draft, offer: Offer): MembershipProduct | undefined {
@@ -57,7 +71,7 @@ export function chosenMembership(draft: Draft, offer: Offer): MembershipProduct 
 }
 
 export function totals(draft: Draft, offer: Offer): { tickets: number; membership: number; topup: number; total: number } {
-  const tickets = offer.prices.reduce((sum, p) => sum + p.amount * (draft.qty[p.id] ?? 0), 0);
+  const tickets = offer.prices.reduce((sum, p) => sum + unitPrice(p, draft) * (draft.qty[p.id] ?? 0), 0);
   const membership = chosenMembership(draft, offer)?.price ?? 0;
   const topup = draft.topup.trim() ? (parseEuros(draft.topup) ?? 0) : 0;
   return { tickets, membership, topup, total: tickets + membership + topup };
@@ -72,6 +86,13 @@ export function checkDraft(draft: Draft, offer: Offer, signedIn: boolean): Recor
   const seats = ticketLines(draft, offer).length;
   const membership = chosenMembership(draft, offer);
   if (offer.eventId && !seats) errors.tickets = 'book.pickOne';
+  for (const p of offer.prices) {
+    const typed = (draft.chosen[p.id] ?? '').trim();
+    if (!p.payWhatYouWant || !typed || !(draft.qty[p.id] ?? 0)) continue;
+    const cents = parseEuros(typed);
+    if (cents === null) errors[`price:${p.id}`] = 'field.amount';
+    else if (cents < p.amount) errors[`price:${p.id}`] = 'field.belowMinimum';
+  }
   if (!offer.eventId && !membership) errors.membership = 'field.required';
   if (!signedIn) {
     if (!draft.name.trim()) errors.name = 'field.required';
@@ -96,20 +117,21 @@ export function planOf(draft: Draft, offer: Offer, signedIn: boolean): Plan {
   const membership = chosenMembership(draft, offer);
   const topup = totals(draft, offer).topup;
   const who: Who = signedIn ? (draft.name.trim() ? { name: draft.name.trim() } : {}) : { name: draft.name.trim(), email: draft.email.trim() };
-  if (offer.eventId && !membership && !topup) return { kind: 'booking', body: { eventId: offer.eventId, lines, ...who } };
+  const promo = draft.promoCode.trim() ? { promoCode: draft.promoCode.trim() } : {};
+  if (offer.eventId && !membership && !topup) return { kind: 'booking', body: { eventId: offer.eventId, lines, ...who, ...promo } };
   const basket: BasketLineInput[] = [];
   if (offer.eventId && lines.length) basket.push({ type: 'tickets', eventId: offer.eventId, lines });
   if (membership) basket.push({ type: 'membership', productId: membership.id, answers: answersOf(draft, membership) });
   const cardNumber = draft.cardNumber.trim();
   // A signed-in person's top-up goes to their own account's wallet: only a guest names a Pass.
   if (topup) basket.push({ type: 'topup', amount: topup, ...(!signedIn && cardNumber ? { cardNumber } : {}) });
-  return { kind: 'basket', body: { lines: basket, ...who } };
+  return { kind: 'basket', body: { lines: basket, ...who, ...promo } };
 }
 
 /** The form field that shows a server field error ('lines.0.priceId', 'lines.1.answers.size'...), or null for the form itself. */
 export function formFieldOf(serverKey: string, plan: Plan): string | null {
   const parts = serverKey.split('.');
-  if (serverKey === 'name' || serverKey === 'email') return serverKey;
+  if (serverKey === 'name' || serverKey === 'email' || serverKey === 'promoCode') return serverKey;
   if (plan.kind === 'booking') {
     if (parts[0] === 'lines') return parts.length > 1 ? priceField(plan.body.lines, parts[1]) : 'tickets';
     return null;

@@ -15,7 +15,7 @@ export function errorLine(id: string, message: string | undefined) {
   return message ? html`<p class="field-error" id=${`${id}-error`} data-testid="error-${id}">${message}</p>` : nothing;
 }
 
-export function seatPicker(price: Price, draft: Draft, signedIn: boolean, errorOf: ErrorOf, setQty: (qty: number) => void) {
+export function seatPicker(price: Price, draft: Draft, signedIn: boolean, errorOf: ErrorOf, setQty: (qty: number) => void, setChosen?: (euros: string) => void) {
   const qty = draft.qty[price.id] ?? 0;
   const max = maxSeats(price, draft);
   const id = `price-${price.id}`;
@@ -24,7 +24,10 @@ export function seatPicker(price: Price, draft: Draft, signedIn: boolean, errorO
   return html`<li class="seat ${price.remaining <= 0 ? 'sold-out' : ''}" data-testid="price" data-price-id=${price.id}>
     <div class="seat-info">
       <div class="seat-name">${price.name}</div>
-      <div class="seat-amount money">${price.amount > 0 ? formatMoney(price.amount, getLang()) : t('price.free')}</div>
+      <div class="seat-amount money">${price.payWhatYouWant ? t('price.payWhatYouWant', { amount: formatMoney(price.amount, getLang()) }) : price.amount > 0 ? formatMoney(price.amount, getLang()) : t('price.free')}</div>
+      ${price.payWhatYouWant && setChosen && qty > 0
+        ? textField(`chosen-${price.id}`, t('price.chosen', { name: price.name }), draft.chosen[price.id] ?? '', setChosen, { inputmode: 'decimal', placeholder: formatMoney(price.amount, getLang()) })
+        : nothing}
       <div class="row">
         ${price.membersOnly ? html`<span class="badge brand" data-testid="members-only">${t('price.membersOnly')}</span>` : nothing}
         <span class="badge ${price.remaining <= 0 ? 'bad' : price.remaining <= 10 ? 'warn' : ''}">${left}</span>

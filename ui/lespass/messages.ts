@@ -22,6 +22,12 @@ const serverPhrases: Array<[RegExp, Key]> = [
   [/pass is blocked/i, 'server.passBlocked'],
   [/event is over/i, 'server.over'],
   [/event is full/i, 'server.full'],
+  [/no such promo code/i, 'server.promoUnknown'],
+  [/promo code is not valid yet/i, 'server.promoNotStarted'],
+  [/promo code has expired/i, 'server.promoExpired'],
+  [/promo code has been used up/i, 'server.promoUsedUp'],
+  [/promo code does not apply/i, 'server.promoNotApplicable'],
+  [/^at least \d+ cents$/i, 'server.belowMinimum'],
 ];
 
 /** A field message from the server, in the page's language when it is a known one. */

@@ -12,6 +12,7 @@ import { checkField, formAlert, textField } from '../fields.js';
 import { errorLine, fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { amountError, money, t } from '../messages.js';
 import { tl } from './messages.js';
+import { tp } from './promo-messages.js';
 import type { EventView, PriceView } from './types.js';
 
 interface PriceDraft {
@@ -20,9 +21,10 @@ interface PriceDraft {
   free: boolean;
   quota: string;
   membersOnly: boolean;
+  payWhatYouWant: boolean;
 }
 
-const emptyDraft = (): PriceDraft => ({ name: '', amount: '', free: false, quota: '', membersOnly: false });
+const emptyDraft = (): PriceDraft => ({ name: '', amount: '', free: false, quota: '', membersOnly: false, payWhatYouWant: false });
 
 @customElement('event-prices')
 export class EventPrices extends LitElement {
@@ -67,7 +69,7 @@ export class EventPrices extends LitElement {
           ${prices.map(
             (p) => html`<tr data-testid="price-row" data-price-id=${p.id} class=${p.active ? '' : 'muted-row'}>
               <td><strong>${p.name}</strong>${p.membersOnly ? html` <span class="badge">${tl('prices.membersOnly')}</span>` : nothing}${p.active ? nothing : html` <span class="badge">${tl('prices.archived')}</span>`}</td>
-              <td class="num" data-label=${tl('prices.amount')}>${p.amount ? money(p.amount) : tl('prices.free')}</td>
+              <td class="num" data-label=${tl('prices.amount')}>${p.payWhatYouWant ? html`${tp('promos.payWhatYouWant')}, ${tp('promos.minimum', { amount: money(p.amount) })}` : p.amount ? money(p.amount) : tl('prices.free')}</td>
               <td class="num" data-label=${tl('prices.quota')}>${p.quota ?? '—'}</td>
               <td class="num" data-label=${tl('prices.sold')}>${p.sold}</td>
               <td class="num" data-label=${tl('prices.remaining')}>${p.remaining}</td>
@@ -100,6 +102,7 @@ export class EventPrices extends LitElement {
         <div class="actions">
           ${checkField({ name: 'free', label: tl('prices.free'), checked: d.free, testid: 'price-free', onChange: (v) => set({ free: v }) })}
           ${checkField({ name: 'membersOnly', label: tl('prices.membersOnly'), checked: d.membersOnly, testid: 'price-members-only', onChange: (v) => set({ membersOnly: v }) })}
+          ${checkField({ name: 'payWhatYouWant', label: tp('promos.payWhatYouWantHint'), checked: d.payWhatYouWant, testid: 'price-pay-what-you-want', onChange: (v) => set({ payWhatYouWant: v }) })}
           <button class="primary" type="submit" ?disabled=${this.busy === 'add'} data-testid="price-add">${tl('prices.add')}</button>
         </div>
       </form>`;
@@ -118,7 +121,7 @@ export class EventPrices extends LitElement {
       this.errors = { fields };
       return;
     }
-    const ok = await this.send('add', `${this.base()}/prices`, 'POST', { name: d.name.trim(), amount: amount.value, quota, membersOnly: d.membersOnly });
+    const ok = await this.send('add', `${this.base()}/prices`, 'POST', { name: d.name.trim(), amount: amount.value, quota, membersOnly: d.membersOnly, payWhatYouWant: d.payWhatYouWant });
     if (ok) this.draft = emptyDraft();
   };
 

@@ -11,6 +11,7 @@ import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
 import { dateTime, money } from '../messages.js';
 import { paymentKind, paymentKinds, tl } from './messages.js';
+import { tp } from './promo-messages.js';
 import type { PaymentsReport } from './types.js';
 
 interface Filters {
@@ -77,6 +78,7 @@ export class PaymentsList extends LitElement {
                   <th>${tl('payments.method')}</th>
                   <th class="num">${tl('payments.amount')}</th>
                   <th class="num">${tl('payments.refunded')}</th>
+                  <th>${tp('promos.discount')}</th>
                   <th class="num">${tl('payments.net')}</th>
                   <th>${tl('payments.reference')}</th>
                 </tr>
@@ -89,6 +91,7 @@ export class PaymentsList extends LitElement {
                     <td data-label=${tl('payments.method')}>${tl(`payments.method.${l.method}`)}</td>
                     <td class="num" data-label=${tl('payments.amount')}>${money(l.amount)}</td>
                     <td class="num" data-label=${tl('payments.refunded')}>${l.refunded ? money(l.refunded) : ''}</td>
+                    <td data-label=${tp('promos.discount')} data-testid="payment-terms">${termsText(l)}</td>
                     <td class="num" data-label=${tl('payments.net')}><strong>${money(l.net)}</strong></td>
                     <td class="muted" style="font-size:0.8rem;word-break:break-all">${l.reference}</td>
                   </tr>`,
@@ -119,6 +122,12 @@ export class PaymentsList extends LitElement {
     const s = q.toString();
     return s ? `?${s}` : '';
   }
+}
+
+/** The promo code and what it took off, and what was paid at chosen prices, in words. */
+function termsText(l: PaymentsReport['lines'][number]): string {
+  const parts = [l.promoCode && l.discount ? `${l.promoCode} −${money(l.discount)}` : '', l.payWhatYouWant ? `${tp('promos.payWhatYouWant')} ${money(l.payWhatYouWant)}` : ''];
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** A day relative to today in the browser's calendar, YYYY-MM-DD. */

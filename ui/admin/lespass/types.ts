@@ -6,6 +6,7 @@ import type { ReservationLine, ReservationState, TicketedEvent, TicketPrice } fr
 
 export type PriceView = Pick<TicketPrice, 'name' | 'amount' | 'quota' | 'membersOnly' | 'sold' | 'active'> & {
   id: string;
+  payWhatYouWant: boolean;
   remaining: number;
 };
 
