@@ -1,14 +1,14 @@
 // Online membership purchases: an order records what the buyer asked (product, answers, price
 // at that moment) before paying; its payment turns it into a member, once.
 import type { Clock } from '../clock/port.js';
-import type { PromoDiscount } from '../promotions/index.js';
+import { chosenPrice, type PromoDiscount } from '../promotions/index.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { Collection, Store } from '../store/port.js';
 import type { Members, Person } from './members.js';
 import type { MembershipProducts } from './products.js';
 import { checkAnswers } from './schemas.js';
-import type { Member, MembershipOrder, MembershipProduct } from './types.js';
+import type { Member, MembershipOrder } from './types.js';
 
 export class MembershipOrders {
   readonly docs: Collection<MembershipOrder>;
@@ -34,7 +34,7 @@ export class MembershipOrders {
     const product = await this.deps.products.get(collectiveId, productId);
     if (!product.active) throw new AppError('NOT_FOUND', 'this membership is no longer offered');
     const answers = checkAnswers(product.fields, options.answers, options.fieldPrefix ?? 'answers');
-    const price = chosenPrice(product, options.chosenPrice, options.amountField ?? 'amount');
+    const price = chosenPrice({ amount: product.price, payWhatYouWant: product.payWhatYouWant }, options.chosenPrice, options.amountField ?? 'amount');
     const discount = options.promo?.take({ productId }, price) ?? 0;
     const order: MembershipOrder = {
       _id: newId('mbo_'),
@@ -77,13 +77,3 @@ export class MembershipOrders {
   }
 }
 
-/** The price of an order: the product's, or at a pay-what-you-want product the buyer's choice, never below its minimum. */
-function chosenPrice(product: MembershipProduct, chosen: number | undefined, field: string): number {
-  if (!product.payWhatYouWant) {
-    if (chosen !== undefined && chosen !== product.price) throw new AppError('INVALID_AMOUNT', 'this price is fixed', { fields: { [field]: 'this price is fixed' } });
-    return product.price;
-  }
-  const amount = chosen ?? product.price;
-  if (amount < product.price) throw new AppError('INVALID_AMOUNT', `at least ${product.price} cents`, { reason: 'BELOW_MINIMUM', minimum: product.price, fields: { [field]: `at least ${product.price} cents` } });
-  return amount;
-}

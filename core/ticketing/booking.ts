@@ -7,7 +7,7 @@ import type { Clock } from '../clock/port.js';
 import type { Checkouts } from '../payments/checkouts.js';
 import type { CheckoutLine, PaymentProvider } from '../payments/port.js';
 import { startCheckout } from '../payments/start-checkout.js';
-import { linesAfterDiscount, promoNotApplicable, termsMetadata, type PromoClaim, type PromoCodes, type PromoDiscount, type PurchaseTerms } from '../promotions/index.js';
+import { chosenPrice, linesAfterDiscount, promoNotApplicable, termsMetadata, type PromoClaim, type PromoCodes, type PromoDiscount, type PurchaseTerms } from '../promotions/index.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { isDuplicateKey } from '../store/port.js';
@@ -16,7 +16,7 @@ import type { ReservationBook } from './reservations.js';
 import type { BookingLines } from './schemas.js';
 import type { Seats } from './seats.js';
 import type { TicketBook } from './tickets.js';
-import type { Reservation, ReservationLine, Ticket, TicketedEvent, TicketPrice } from './types.js';
+import type { Reservation, ReservationLine, Ticket, TicketedEvent } from './types.js';
 
 export const defaultHoldMs = 30 * 60_000;
 
@@ -176,7 +176,7 @@ export class BookingService {
       const price = prices.get(line.priceId);
       if (!price) throw new AppError('INVALID_INPUT', 'this price is not on offer', { fields: { [`lines.${i}.priceId`]: 'not on offer' } });
       if (price.membersOnly) await this.checkMember(event, request.buyer, `lines.${i}.priceId`);
-      lines.push({ priceId: price._id, name: price.name, qty: line.qty, ...chosenPrice(price, line.amount, `lines.${i}.amount`) });
+      lines.push({ priceId: price._id, name: price.name, qty: line.qty, amount: chosenPrice(price, line.amount, `lines.${i}.amount`), ...(price.payWhatYouWant ? { payWhatYouWant: true as const } : {}) });
     }
     return lines;
   }
@@ -188,17 +188,6 @@ export class BookingService {
       throw new AppError('FORBIDDEN', `this price is ${why}`, { reason: 'MEMBERS_ONLY', fields: { [field]: why } });
     }
   }
-}
-
-/** The unit price of a line: the price's own, or at a pay-what-you-want price the buyer's choice, never below its minimum. */
-function chosenPrice(price: TicketPrice, chosen: number | undefined, field: string): Pick<ReservationLine, 'amount' | 'payWhatYouWant'> {
-  if (!price.payWhatYouWant) {
-    if (chosen !== undefined && chosen !== price.amount) throw new AppError('INVALID_AMOUNT', 'this price is fixed', { fields: { [field]: 'this price is fixed' } });
-    return { amount: price.amount };
-  }
-  const amount = chosen ?? price.amount;
-  if (amount < price.amount) throw new AppError('INVALID_AMOUNT', `at least ${price.amount} cents`, { reason: 'BELOW_MINIMUM', minimum: price.amount, fields: { [field]: `at least ${price.amount} cents` } });
-  return { amount, payWhatYouWant: true };
 }
 
 /** A reservation's checkout lines: its paid lines, less its discount. */
