@@ -9,4 +9,6 @@ export const lespassKinds = ['booking', 'membership', 'basket'] as const;
 export function registerLespassFulfilments(lespass: Pick<Lespass, 'fulfilments'>, registry: CheckoutFulfilments = checkoutFulfilments): void {
   const handlers = lespass.fulfilments<FulfilmentContext>((kind) => registry.get(kind));
   for (const kind of lespassKinds) registry.register(kind, handlers[kind]);
+  // A subscription's checkout delivers nothing itself: each invoice.paid extends it (core/subscriptions).
+  registry.register('subscription', { fulfil: async (checkout) => ({ subscriptionId: checkout.metadata.subscriptionId ?? null }) });
 }

@@ -15,7 +15,7 @@ import type { CheckoutFulfilments } from './checkout-fulfilment.js';
 import type { Mailer } from './email/mailer.js';
 import { emailProcessor, emailQueue } from './email/processor.js';
 import { scheduleSettlement, settlementProcessor, settlementQueue, type VillageMembers } from './settlement.js';
-import { stripeProcessor, stripeQueue } from './stripe.js';
+import { stripeProcessor, stripeQueue, type StripeWorkerDeps } from './stripe.js';
 
 export interface ProcessorDeps {
   store: Store;
@@ -35,13 +35,15 @@ export interface ProcessorDeps {
   /** Declare the repeating settlement job (default true; one declaration per key however many nodes). */
   scheduleSettlement?: boolean;
   concurrency?: Partial<Record<'stripe' | 'email' | 'settlement', number>>;
+  /** Recurring payments' events (invoice.paid, invoice.payment_failed, subscription.deleted). */
+  subscriptions?: StripeWorkerDeps['subscriptions'];
 }
 
 export const backgroundQueues = [stripeQueue, emailQueue, settlementQueue] as const;
 
 export async function registerProcessors(jobs: Jobs, deps: ProcessorDeps): Promise<void> {
   const { store, clock } = deps;
-  await jobs.work(stripeQueue, stripeProcessor({ checkouts: deps.checkouts, pass: deps.pass, provider: deps.payments, fulfilments: deps.fulfilments }), {
+  await jobs.work(stripeQueue, stripeProcessor({ checkouts: deps.checkouts, pass: deps.pass, provider: deps.payments, fulfilments: deps.fulfilments, subscriptions: deps.subscriptions }), {
     concurrency: deps.concurrency?.stripe ?? 4,
   });
   await jobs.work(emailQueue, emailProcessor({ mailer: deps.mailer, store, clock, ticketSecret: deps.ticketSecret }), { concurrency: deps.concurrency?.email ?? 2 });

@@ -20,6 +20,7 @@ export async function startBackgroundWork(core: Core): Promise<void> {
     mailer: mailerFromConfig(core.config),
     ticketSecret: core.ticketSecret,
     settlement: core.settlement,
+    subscriptions: core.lespass.subscriptions,
     villages: async () => Promise.all((await core.villages.list()).map(async (v) => ({ id: v._id, collectiveIds: (await core.villages.members(v._id)).map((c) => c._id) }))),
   });
   const collectives = async () => (await core.collectives.list()).map((c) => ({ id: c._id, timezone: c.timezone }));

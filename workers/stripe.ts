@@ -7,7 +7,7 @@
 // delivered, with the amount, currency, wallet and kind of its own record (never the event's).
 import type { JobInfo, Processor } from '../core/jobs/port.js';
 import { Checkouts, type CheckoutRecord } from '../core/payments/checkouts.js';
-import type { PaymentEvent, PaymentProvider } from '../core/payments/port.js';
+import { isSubscriptionEvent, type PaymentEvent, type PaymentProvider } from '../core/payments/port.js';
 import { paymentQueue } from '../core/payments/queue.js';
 import type { PassService } from '../core/pass/service.js';
 import { AppError, isAppError } from '../core/shared/errors.js';
@@ -24,6 +24,8 @@ export interface StripeWorkerDeps {
   /** Finds the session of a refund that names only its payment intent (Stripe's charge.refunded). */
   provider?: Pick<PaymentProvider, 'sessionForPaymentIntent'>;
   fulfilments?: CheckoutFulfilments;
+  /** Handles invoice.paid, invoice.payment_failed and subscription.deleted (core/subscriptions). */
+  subscriptions?: { receive(event: PaymentEvent): Promise<PaymentOutcome> };
 }
 
 export type PaymentOutcome =
@@ -36,6 +38,9 @@ export type PaymentOutcome =
   | 'refund-pending'
   | 'needs-attention'
   | 'unknown-session'
+  | 'period-paid'
+  | 'payment-failed'
+  | 'subscription-ended'
   | 'ignored';
 
 export function stripeProcessor(deps: StripeWorkerDeps): Processor<PaymentEvent> {
@@ -43,6 +48,8 @@ export function stripeProcessor(deps: StripeWorkerDeps): Processor<PaymentEvent>
 }
 
 export async function processPaymentEvent(event: PaymentEvent, deps: StripeWorkerDeps): Promise<{ sessionId: string | null; outcome: PaymentOutcome }> {
+  // A recurring payment's invoices and end name no checkout: its own record answers them.
+  if (isSubscriptionEvent(event.type)) return { sessionId: null, outcome: deps.subscriptions ? await deps.subscriptions.receive(event) : 'ignored' };
   const sessionId = event.type === 'charge.refunded' ? await sessionOfRefund(event, deps) : event.sessionId;
   if (!sessionId) {
     if (event.type !== 'charge.refunded') return { sessionId, outcome: 'ignored' };

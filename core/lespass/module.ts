@@ -17,6 +17,7 @@ import type { Checkouts } from '../payments/checkouts.js';
 import type { PaymentProvider } from '../payments/port.js';
 import type { PassService } from '../pass/service.js';
 import { PromoCodes } from '../promotions/index.js';
+import { SubscriptionService } from '../subscriptions/index.js';
 import type { Store } from '../store/port.js';
 import { startTicketing, type Ticketing } from '../ticketing/module.js';
 import type { TicketRight } from '../ticketing/tickets.js';
@@ -57,6 +58,8 @@ export interface Lespass {
   payments: PaymentsReports;
   /** Promo codes of each collective, taken at booking and basket. */
   promos: PromoCodes;
+  /** Recurring subscriptions paid through the payment port. */
+  subscriptions: SubscriptionService;
   /** Where a purchase stands, to its buyer (session or order token). */
   orders: OrderStatuses;
   /** Public base URL (mails, checkout return pages), without a trailing slash. */
@@ -133,6 +136,8 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     fulfilFree: (basket) => lespassFulfilments<undefined>(fulfilmentDeps, () => undefined).basket.fulfilBasket(basket, freeCheckoutOf(basket), undefined),
   });
   await baskets.start();
+  const subscriptions = new SubscriptionService(store, { clock, products: memberships.products, members: memberships.members, provider: deps.payments, checkouts, publicUrl });
+  await subscriptions.start();
   const fulfilmentDeps: LespassFulfilmentDeps = { reservationPayments: ticketing.reservationPayments, reservations: ticketing.reservations, orders: memberships.orders, baskets };
 
   return {
@@ -146,6 +151,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     sites: new Sites({ collectives, villages: deps.villages, events: ticketing.events, reservations: ticketing.reservations, products: memberships.products }),
     account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl }),
     promos,
+    subscriptions,
     payments: new PaymentsReports({ checkouts, ledger: deps.ledger, members: memberships.members }),
     orders: new OrderStatuses({ secret: ticketSecret, reservations: ticketing.reservations, tickets: ticketing.tickets, events: ticketing.events, baskets, checkouts }),
     publicUrl,

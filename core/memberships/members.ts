@@ -78,12 +78,18 @@ export class Members {
   }
 
   /** A paid (or free) online order becomes a member; the same order always gives the same member. */
-  async enrolFromOrder(product: MembershipProduct, order: { _id: string; userId: string; email: string; name: string; answers: Record<string, string>; amount: number }, checkoutSessionId?: string): Promise<Member> {
+  async enrolFromOrder(
+    product: MembershipProduct,
+    order: { _id: string; userId: string; email: string; name: string; answers: Record<string, string>; amount: number },
+    checkoutSessionId?: string,
+    /** A subscription's period starts at its billing anchor, not at the payment. */
+    options: { validFrom?: number } = {},
+  ): Promise<Member> {
     const _id = memberIdOf(order._id);
     const existing = await this.docs.findOne({ _id });
     if (existing) return existing;
     const user = { _id: order.userId, email: order.email, name: order.name };
-    return this.enrol(product, user, { _id, answers: order.answers, source: 'online', amount: order.amount, method: order.amount > 0 ? 'online' : 'free', orderId: order._id, checkoutSessionId });
+    return this.enrol(product, user, { _id, answers: order.answers, source: 'online', amount: order.amount, method: order.amount > 0 ? 'online' : 'free', orderId: order._id, checkoutSessionId, validFrom: options.validFrom });
   }
 
   async isMember(collectiveId: string, who: { userId: string } | { walletId: string }, at: number): Promise<boolean> {

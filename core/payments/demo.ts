@@ -7,6 +7,7 @@ import { isDuplicateKey, type Store } from '../store/port.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { checkoutTotal, type CheckoutLine, type CheckoutRequest, type CheckoutSession, type PaymentEvent, type PaymentProvider } from './port.js';
+import { createDemoBilling, type DemoBilling } from './demo-billing.js';
 import { demoCheckoutPage } from './demo-page.js';
 
 export interface DemoProviderOptions {
@@ -26,6 +27,8 @@ export interface DemoProvider extends PaymentProvider {
   complete(sessionId: string): Promise<{ event: PaymentEvent; redirectUrl: string }>;
   /** Lets a session expire unpaid (what Stripe does after 24 h) and delivers the event. */
   expire(sessionId: string): Promise<PaymentEvent>;
+  /** Recurring payments started by subscription checkouts (demo-billing.ts). */
+  billing: DemoBilling;
 }
 
 export interface DemoSessionDoc {
@@ -37,6 +40,7 @@ export interface DemoSessionDoc {
   successUrl: string;
   cancelUrl: string;
   metadata: Record<string, string>;
+  recurring?: { interval: 'month' | 'year' };
   state: 'open' | 'paid' | 'expired';
   paymentIntentId: string;
   refunded: number;
@@ -56,6 +60,7 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
     if (!doc) throw new AppError('NOT_FOUND', 'unknown demo checkout session');
     return doc;
   };
+  const billing = createDemoBilling(options);
   const settle = async (doc: DemoSessionDoc, state: 'paid' | 'expired') => {
     // Compare-and-set from open: a double click or a race yields one outcome, reported to both.
     await sessions.updateOne({ _id: doc._id, state: 'open' }, { $set: { state } });
@@ -64,6 +69,7 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
 
   return {
     name: 'demo',
+    billing,
 
     async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
       const total = checkoutTotal(request);
@@ -81,6 +87,7 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
           successUrl: request.successUrl,
           cancelUrl: request.cancelUrl,
           metadata: { ...request.metadata, reference: request.reference },
+          ...(request.recurring ? { recurring: request.recurring } : {}),
           state: 'open',
           paymentIntentId: `pi_demo_${id.slice('cs_demo_'.length)}`,
           refunded: 0,
@@ -124,6 +131,8 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
       return { refundId: `re_demo_${doc._id}_${refunded}` };
     },
 
+    cancelSubscription: (subscriptionId: string) => billing.cancel(subscriptionId),
+
     async page(sessionId: string) {
       const doc = await sessions.findOne({ _id: sessionId });
       if (!doc) return { status: 404, html: demoCheckoutPage(null) };
@@ -135,6 +144,7 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
       if (doc.state !== 'paid') throw new AppError('CONFLICT', 'this demo checkout has expired');
       const event = sessionEvent(doc, 'checkout.completed');
       await options.deliver(event);
+      if (doc.recurring) await billing.startFromSession(doc, doc.recurring.interval);
       return { event, redirectUrl: doc.successUrl };
     },
 

@@ -20,6 +20,8 @@ export interface CheckoutRequest {
   cancelUrl: string;
   /** String values only (Stripe's rule): kind, cardUid or walletId, amount, collectiveId... */
   metadata: Record<string, string>;
+  /** A recurring payment (Checkout in subscription mode): the lines are charged every interval. */
+  recurring?: { interval: 'month' | 'year' };
 }
 
 export interface CheckoutSession {
@@ -35,7 +37,11 @@ export type PaymentEventType =
   | 'checkout.async_succeeded'
   | 'checkout.async_failed'
   | 'checkout.expired'
-  | 'charge.refunded';
+  | 'charge.refunded'
+  | SubscriptionEventType;
+
+/** A recurring payment's events (Stripe Billing: invoice.paid, invoice.payment_failed, customer.subscription.deleted). */
+export type SubscriptionEventType = 'invoice.paid' | 'invoice.payment_failed' | 'subscription.deleted';
 
 export interface PaymentEvent {
   /** The provider's event id: the job id, so a redelivered event is one job. */
@@ -53,6 +59,9 @@ export interface PaymentEvent {
   /** A completed checkout may still wait for a delayed payment method: credit only when paid. */
   paid?: boolean;
   metadata: Record<string, string>;
+  /** The provider's subscription and invoice of a subscription event (a retried invoice keeps its id). */
+  subscriptionId?: string;
+  invoiceId?: string;
 }
 
 export interface PaymentProvider {
@@ -68,6 +77,8 @@ export interface PaymentProvider {
   sessionForPaymentIntent(paymentIntentId: string): Promise<string | null>;
   /** Refunds part or all of a payment; the provider then sends a charge.refunded event. */
   refund(paymentIntentId: string, amount: number, options?: { idempotencyKey?: string }): Promise<{ refundId: string }>;
+  /** Stops a subscription at the end of the period paid (the provider then sends subscription.deleted). */
+  cancelSubscription(subscriptionId: string): Promise<void>;
 }
 
 export const paymentEventTypes: readonly PaymentEventType[] = [
@@ -76,7 +87,14 @@ export const paymentEventTypes: readonly PaymentEventType[] = [
   'checkout.async_failed',
   'checkout.expired',
   'charge.refunded',
+  'invoice.paid',
+  'invoice.payment_failed',
+  'subscription.deleted',
 ];
+
+export function isSubscriptionEvent(type: PaymentEventType): type is SubscriptionEventType {
+  return type === 'invoice.paid' || type === 'invoice.payment_failed' || type === 'subscription.deleted';
+}
 
 /** Validates a checkout request before any provider call: integer cents, bounded lines. */
 export function checkoutTotal(request: CheckoutRequest, maxLines = 50): number {

@@ -32,21 +32,22 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
     async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
       checkoutTotal(request);
       const metadata = { ...request.metadata, reference: request.reference };
+      const recurring = request.recurring ? { recurring: { interval: request.recurring.interval } } : {};
       const session = await stripe.checkout.sessions.create(
         {
-          mode: 'payment',
+          mode: request.recurring ? 'subscription' : 'payment',
           client_reference_id: request.reference,
           customer_email: request.customerEmail,
           line_items: request.lines.map((line) => ({
             quantity: line.qty,
-            price_data: { currency, unit_amount: line.amount, product_data: { name: line.name } },
+            price_data: { currency, unit_amount: line.amount, product_data: { name: line.name }, ...recurring },
           })),
           success_url: request.successUrl,
           cancel_url: request.cancelUrl,
           metadata,
-          // Copied onto the payment intent so that a refund (which names only the charge and its
-          // payment intent) still carries what was bought.
-          payment_intent_data: { metadata },
+          // Copied onto the payment intent (a refund names only the charge and its payment
+          // intent), or onto the subscription (its invoices carry it): what was bought.
+          ...(request.recurring ? { subscription_data: { metadata } } : { payment_intent_data: { metadata } }),
         },
         // A retried request (network failure, double click) returns the same session.
         { idempotencyKey: `checkout:${request.reference}` },
@@ -80,6 +81,10 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       const refund = await stripe.refunds.create({ payment_intent: paymentIntentId, amount }, { idempotencyKey: refundOptions?.idempotencyKey });
       return { refundId: refund.id };
     },
+
+    async cancelSubscription(subscriptionId: string): Promise<void> {
+      await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, { idempotencyKey: `cancel:${subscriptionId}` });
+    },
   };
 }
 
@@ -89,12 +94,17 @@ const eventTypes: Record<string, PaymentEventType> = {
   'checkout.session.async_payment_failed': 'checkout.async_failed',
   'checkout.session.expired': 'checkout.expired',
   'charge.refunded': 'charge.refunded',
+  'invoice.paid': 'invoice.paid',
+  'invoice.payment_failed': 'invoice.payment_failed',
+  'customer.subscription.deleted': 'subscription.deleted',
 };
 
 /** Stripe's event (session or charge object) as our normalised event; null when not handled. */
 export function normaliseStripeEvent(id: string, stripeType: string, object: Record<string, unknown>): PaymentEvent | null {
   const type = eventTypes[stripeType];
   if (!type) return null;
+  if (type === 'invoice.paid' || type === 'invoice.payment_failed') return invoiceEvent(id, type, object);
+  if (type === 'subscription.deleted') return { id, type, sessionId: null, amountTotal: 0, metadata: stringRecord(object.metadata), subscriptionId: String(object.id) };
   const metadata = stringRecord(object.metadata);
   const paymentIntentId = idOf(object.payment_intent);
   if (type === 'charge.refunded') {
@@ -103,6 +113,14 @@ export function normaliseStripeEvent(id: string, stripeType: string, object: Rec
   const paid = type === 'checkout.async_succeeded' || (type === 'checkout.completed' && object.payment_status !== 'unpaid');
   const currency = typeof object.currency === 'string' ? { currency: object.currency.toLowerCase() } : {};
   return { id, type, sessionId: String(object.id), paymentIntentId, amountTotal: int(object.amount_total), ...currency, paid, metadata };
+}
+
+/** An invoice of a subscription: its metadata is the subscription's (subscription_details, or parent.subscription_details in newer API versions). */
+function invoiceEvent(id: string, type: 'invoice.paid' | 'invoice.payment_failed', invoice: Record<string, unknown>): PaymentEvent {
+  const parent = (invoice.parent ?? {}) as Record<string, unknown>;
+  const details = (invoice.subscription_details ?? parent.subscription_details ?? {}) as Record<string, unknown>;
+  const subscriptionId = idOf(invoice.subscription) ?? idOf(details.subscription);
+  return { id, type, sessionId: null, amountTotal: int(type === 'invoice.paid' ? invoice.amount_paid : invoice.amount_due), metadata: stringRecord(details.metadata), subscriptionId, invoiceId: String(invoice.id) };
 }
 
 function idOf(value: unknown): string | undefined {

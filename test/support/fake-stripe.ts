@@ -37,6 +37,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const id = fake.paymentIntents.get(params.get('payment_intent') ?? '');
       return reply(200, { object: 'list', data: id ? [{ id, object: 'checkout.session' }] : [], has_more: false, url: '/v1/checkout/sessions' });
     }
+    const subscription = /^\/v1\/subscriptions\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'POST' && subscription) {
+      return reply(200, { id: subscription[1], object: 'subscription', status: 'active', cancel_at_period_end: params.get('cancel_at_period_end') === 'true' });
+    }
     if (req.method === 'POST' && url.pathname === '/v1/refunds') {
       return reply(200, { id: `re_test_${fake.requests.length}`, object: 'refund', amount: Number(params.get('amount')), payment_intent: params.get('payment_intent'), status: 'succeeded' });
     }

@@ -52,7 +52,7 @@ export async function bootLespass(options: { store?: 'memory' | 'mongo' | 'sqlit
   const { core } = node;
   const fulfilments = new CheckoutFulfilments();
   registerLespassFulfilments(core.lespass, fulfilments);
-  await jobs.work(stripeQueue, stripeProcessor({ checkouts: core.checkouts, pass: core.pass, provider: core.payments, fulfilments }), { concurrency: 2 });
+  await jobs.work(stripeQueue, stripeProcessor({ checkouts: core.checkouts, pass: core.pass, provider: core.payments, fulfilments, subscriptions: core.lespass.subscriptions }), { concurrency: 2 });
 
   const settled = async (sessionId: string, predicate = (c: CheckoutRecord) => Boolean(c.fulfilledAt || c.error)) => {
     for (let i = 0; i < 400; i++) {
