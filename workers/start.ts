@@ -1,5 +1,6 @@
 // Starts a node's background work: the job processors and the repeating jobs. The same call
 // in the worker process (distributed mode) and in the embedded `npm start` process.
+import { isDemoProvider } from '../core/payments/from-config.js';
 import type { Core } from '../core/runtime/boot.js';
 import { mailerFromConfig } from './email/mailer.js';
 import { registerLespassFulfilments } from './lespass.js';
@@ -8,6 +9,7 @@ import { startHoldRelease } from './ticketing.js';
 import { closeForgottenRegisters, zClosingQueue } from './z-closing.js';
 
 const zClosingEveryMs = 5 * 60_000;
+const demoBillingEveryMs = 5 * 60_000;
 
 export async function startBackgroundWork(core: Core): Promise<void> {
   registerLespassFulfilments(core.lespass);
@@ -29,4 +31,10 @@ export async function startBackgroundWork(core: Core): Promise<void> {
   await core.jobs.repeat(zClosingQueue, 'nightly-z', {}, { everyMs: zClosingEveryMs, key: 'z-closing:nightly' });
   // Seats of unpaid bookings come back every minute, not only when someone books that event.
   await startHoldRelease(core.jobs, core.lespass.ticketing.reservations);
+  // The demo provider bills recurring subscriptions itself, as Stripe Billing would.
+  const demo = core.payments;
+  if (isDemoProvider(demo)) {
+    await core.jobs.work('demo-billing', () => demo.billing.runBilling().then((events) => ({ charged: events.length })));
+    await core.jobs.repeat('demo-billing', 'run', {}, { everyMs: demoBillingEveryMs, key: 'demo-billing:run' });
+  }
 }

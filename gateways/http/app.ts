@@ -17,6 +17,7 @@ import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
 import { lespassRoutes } from './routes/lespass.js';
 import { lespassAdminRoutes } from './routes/lespass-admin.js';
 import { promotionRoutes } from './routes/promotions.js';
+import { adminSubscriptionRoutes, publicSubscriptionRoutes } from './routes/subscriptions.js';
 import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
@@ -67,6 +68,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   publicCollectiveRoutes(publicApi, core);
   publicPosRoutes(publicApi, core);
   lespassRoutes(publicApi, core);
+  publicSubscriptionRoutes(publicApi, core);
   app.use('/api', publicApi);
 
   const adminApi = adminRouter();
@@ -75,6 +77,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminOfflineRoutes(adminApi, core);
   lespassAdminRoutes(adminApi, core);
   promotionRoutes(adminApi, core);
+  adminSubscriptionRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);

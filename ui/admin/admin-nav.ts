@@ -48,6 +48,7 @@ const groups: NavGroup[] = [
       { section: 'members', label: 'nav.members' },
       { section: 'payments', label: 'nav.payments' },
       { section: 'promos', label: 'nav.promos' },
+      { section: 'subscriptions', label: 'nav.subscriptions' },
     ],
   },
   {

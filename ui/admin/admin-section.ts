@@ -23,6 +23,7 @@ import './lespass/members-list.js';
 import './lespass/memberships-panel.js';
 import './lespass/payments-list.js';
 import './lespass/promo-codes-panel.js';
+import './lespass/subscriptions-panel.js';
 import './ops/ops-ledger.js';
 import './ops/ops-queues.js';
 import { t } from './messages.js';
@@ -89,6 +90,8 @@ export class AdminSection extends LitElement {
         return html`<payments-list .collectiveId=${c}></payments-list>`;
       case 'promos':
         return html`<promo-codes-panel .collectiveId=${c}></promo-codes-panel>`;
+      case 'subscriptions':
+        return html`<subscriptions-panel .collectiveId=${c}></subscriptions-panel>`;
       case 'ops-queues':
         return this.operator ? html`<ops-queues></ops-queues>` : this.operatorsOnly();
       case 'ops-ledger':

@@ -19,6 +19,7 @@ export const sections = [
   'members',
   'payments',
   'promos',
+  'subscriptions',
   'ops-queues',
   'ops-ledger',
 ] as const;

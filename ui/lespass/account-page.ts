@@ -13,6 +13,7 @@ import { errorText, t } from './messages.js';
 import { navigate, takeReturn } from './nav.js';
 import { hrefOf, type Route } from './route.js';
 import { SessionController, loadSession, signOut } from './session.js';
+import './account-subscriptions.js';
 import './account-history.js';
 import './account-pass.js';
 import './login-form.js';
@@ -163,6 +164,10 @@ export class AccountPage extends LitElement {
           <section class="card">
             <h2>${t('account.section.subscriptions')}</h2>
             <account-history .me=${me} list="subscriptions" timezone=${zone} .collectiveNames=${names}></account-history>
+          </section>
+          <section class="card">
+            <h2>${t('subs.title')}</h2>
+            <account-subscriptions timezone=${zone}></account-subscriptions>
           </section>
         </div>
         <div>

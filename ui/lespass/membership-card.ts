@@ -1,14 +1,17 @@
 // One membership or subscription on offer: its name, price and validity, its description,
-// and the button to join (on the site of the collective that offers it).
+// and the button to join (on the site of the collective that offers it); a paid subscription
+// may also be paid each period automatically (a signed-in holder, who can cancel it later).
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api, ApiError } from '../shared/api.js';
 import { getLang, LanguageController } from '../shared/i18n.js';
 import { formatMoney } from '../shared/money.js';
 import { baseStyles, buttonStyles } from '../shared/styles.js';
 import type { MembershipProduct } from './api-types.js';
 import { siteStyles } from './lespass-styles.js';
-import { t } from './messages.js';
+import { errorText, t } from './messages.js';
 import { hrefOf } from './route.js';
+import { newRequestId } from './site-api.js';
 
 /** "15,00 € / an", "Gratuite · valable 30 jours"... */
 export function priceLine(p: Pick<MembershipProduct, 'price' | 'period' | 'durationDays'>): string {
@@ -24,6 +27,8 @@ export class MembershipCard extends LitElement {
   @property({ attribute: false }) product!: MembershipProduct;
   /** Slug of the site where this membership is bought (its collective's). */
   @property() slug = '';
+  @state() private failure = '';
+  @state() private busy = false;
 
   static override styles = [
     baseStyles,
@@ -72,7 +77,24 @@ export class MembershipCard extends LitElement {
       <div class="price">${priceLine(p)}</div>
       ${p.description ? html`<p class="description">${p.description}</p>` : html`<p class="description"></p>`}
       <a class="btn primary" href=${hrefOf(this.slug, 'join', p.id)} data-testid="join-${p.id}">${t(p.subscription ? 'memberships.subscribe' : 'memberships.join')}</a>
+      ${p.subscription && p.price > 0
+        ? html`<button class="btn" ?disabled=${this.busy} data-testid="recurring-${p.id}" @click=${() => this.subscribe()}>${t('subs.start')}</button>`
+        : nothing}
+      ${this.failure ? html`<p class="field-error" role="alert" data-testid="recurring-error">${this.failure}</p>` : nothing}
     </article>`;
+  }
+
+  private async subscribe(): Promise<void> {
+    this.busy = true;
+    this.failure = '';
+    try {
+      const { checkoutUrl } = await api<{ checkoutUrl: string }>(`/api/sites/${encodeURIComponent(this.slug)}/subscriptions`, { body: { productId: this.product.id, requestId: newRequestId() } });
+      location.assign(checkoutUrl);
+    } catch (err) {
+      this.failure = err instanceof ApiError && err.code === 'UNAUTHORIZED' ? t('subs.signInFirst') : errorText(err);
+    } finally {
+      this.busy = false;
+    }
   }
 }
 
