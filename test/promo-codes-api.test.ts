@@ -53,14 +53,18 @@ describe('promo codes API', () => {
     const { event, prices } = await eventWithPrices(node.core, a.collectiveId, { capacity: 10, prices: [{ name: 'Plein', amount: 1200 }] });
     await call('POST', base(), { code: 'MOINS3', kind: 'amount', value: 300, eventIds: [event._id] });
     const book = (requestId: string, promoCode: string) =>
-      api(node, 'POST', `/api/sites/${a.slug}/bookings`, { body: { eventId: event._id, lines: [{ priceId: prices[0]._id, qty: 2 }], requestId, email: 'guest@test.fr', name: 'Gaby', promoCode } });
+      api(node, 'POST', `/api/sites/${a.slug}/bookings`, {
+        body: { eventId: event._id, lines: [{ priceId: prices[0]._id, qty: 2 }], requestId, email: 'guest@test.fr', name: 'Gaby', promoCode },
+      });
     const foreign = await book('promo-http-1', 'BCODE');
     expect(foreign.body.error).toMatchObject({ code: 'NOT_FOUND', fields: { promoCode: 'no such promo code' }, details: { reason: 'PROMO_UNKNOWN' } });
     const ok = await book('promo-http-2', 'moins3');
     expect(ok.status).toBe(201);
     expect(ok.body.reservation).toMatchObject({ total: 2100, discount: 300, promoCode: 'MOINS3' });
     await node.pay(sessionOf(ok.body.checkoutUrl));
-    const csv = String((await call('GET', `/api/collectives/${a.collectiveId}/payments.csv`)).body).trim().split('\r\n');
+    const csv = String((await call('GET', `/api/collectives/${a.collectiveId}/payments.csv`)).body)
+      .trim()
+      .split('\r\n');
     expect(csv[0].split(',').slice(-3)).toEqual(['promo_code', 'discount_eur', 'pay_what_you_want_eur']);
     expect(csv[1].split(',').slice(-3)).toEqual(['MOINS3', '3.00', '0.00']);
     expect(csv[1].split(',')[3]).toBe('21.00');

@@ -29,7 +29,13 @@ describe('promo codes and pay-what-you-want prices in the browser', () => {
     node = await bootSite(ui.dir);
     v = await seedVillage(node, ui.dir);
     const startsAt = Date.now() + 3 * day;
-    concert = await createEvent(node.url, v.home.cookie, v.home.collectiveId, { title: 'Concert au chapeau', place: 'La Grange', startsAt, endsAt: startsAt + 3 * 3_600_000, capacity: 50, published: true }, []);
+    concert = await createEvent(
+      node.url,
+      v.home.cookie,
+      v.home.collectiveId,
+      { title: 'Concert au chapeau', place: 'La Grange', startsAt, endsAt: startsAt + 3 * 3_600_000, capacity: 50, published: true },
+      [],
+    );
     browser = await launchChromium();
     admin = await adminPage(browser, errors);
     admin.setDefaultTimeout(10_000);

@@ -29,7 +29,13 @@ describe('subscriptions with Stripe Billing (fake Stripe)', () => {
     const product = await core.lespass.memberships.products.create(collective._id, { name: 'Abonnement cantine', price: 2000, period: 'month' });
     const user = await core.lespass.users.findOrCreateByEmail('abo@test.fr', 'Abo');
     const subs = core.lespass.subscriptions;
-    const { subscription, checkoutUrl } = await subs.subscribe({ collectiveId: collective._id, siteSlug: collective.slug, productId: product._id, requestId: 'sub-stripe-1', user });
+    const { subscription, checkoutUrl } = await subs.subscribe({
+      collectiveId: collective._id,
+      siteSlug: collective.slug,
+      productId: product._id,
+      requestId: 'sub-stripe-1',
+      user,
+    });
     expect(checkoutUrl).toContain('checkout.stripe.test');
     const params = fake.sessions.get(subscription.checkoutSessionId!)!;
     expect(params.get('mode')).toBe('subscription');
@@ -44,10 +50,26 @@ describe('subscriptions with Stripe Billing (fake Stripe)', () => {
       return res.status;
     };
     const metadata = { kind: 'subscription', subscriptionId: subscription._id, collectiveId: collective._id, userId: user._id, reference: subscription._id };
-    const invoice = (n: number, amount = 2000) => ({ id: `in_test_${n}`, object: 'invoice', subscription: 'sub_test_1', amount_paid: amount, amount_due: amount, parent: { subscription_details: { metadata, subscription: 'sub_test_1' } } });
+    const invoice = (n: number, amount = 2000) => ({
+      id: `in_test_${n}`,
+      object: 'invoice',
+      subscription: 'sub_test_1',
+      amount_paid: amount,
+      amount_due: amount,
+      parent: { subscription_details: { metadata, subscription: 'sub_test_1' } },
+    });
     const now = () => subs.docs.findOne({ _id: subscription._id }).then((s) => s!);
 
-    expect(await send('evt_cs', 'checkout.session.completed', { id: subscription.checkoutSessionId, object: 'checkout.session', amount_total: 2000, payment_status: 'paid', subscription: 'sub_test_1', metadata })).toBe(200);
+    expect(
+      await send('evt_cs', 'checkout.session.completed', {
+        id: subscription.checkoutSessionId,
+        object: 'checkout.session',
+        amount_total: 2000,
+        payment_status: 'paid',
+        subscription: 'sub_test_1',
+        metadata,
+      }),
+    ).toBe(200);
     expect(await send('evt_forged', 'invoice.paid', invoice(1), 'whsec_wrong')).toBe(400);
     expect((await now()).periodsPaid).toBe(0);
     const start = clock.now();

@@ -64,11 +64,17 @@ describe('recurring subscriptions in the browser', () => {
     await page.waitForURL(`**/${v.home.slug}/account?subscription=*`);
     // The first invoice is paid right after the checkout: the page shows it once processed.
     await expect
-      .poll(async () => {
-        await page.reload();
-        await page.getByTestId('account-email').waitFor();
-        return page.locator('[data-testid="subscription"]').getAttribute('data-status', { timeout: 2_000 }).catch(() => null);
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByTestId('account-email').waitFor();
+          return page
+            .locator('[data-testid="subscription"]')
+            .getAttribute('data-status', { timeout: 2_000 })
+            .catch(() => null);
+        },
+        { timeout: 15_000 },
+      )
       .toBe('active');
     expect(await page.getByTestId('subscription-date').textContent()).toContain('Renouvelé le');
     await page.screenshot({ path: `${artifacts}/account-running-390.png`, fullPage: true });

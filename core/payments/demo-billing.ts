@@ -72,7 +72,19 @@ export function createDemoBilling(options: { store: Store; clock: Clock; deliver
   return {
     async startFromSession(session, interval) {
       const now = options.clock.now();
-      const doc: DemoSubscriptionDoc = { _id: `sub_demo_${session._id.replace(/^cs_demo_/, '')}`, sessionId: session._id, amount: session.total, interval, metadata: session.metadata, state: 'active', periodEnd: now, nextInvoice: 1, attempts: 0, cancelAtPeriodEnd: false, failNext: 0 };
+      const doc: DemoSubscriptionDoc = {
+        _id: `sub_demo_${session._id.replace(/^cs_demo_/, '')}`,
+        sessionId: session._id,
+        amount: session.total,
+        interval,
+        metadata: session.metadata,
+        state: 'active',
+        periodEnd: now,
+        nextInvoice: 1,
+        attempts: 0,
+        cancelAtPeriodEnd: false,
+        failNext: 0,
+      };
       await subs.updateOne({ _id: doc._id }, { $setOnInsert: { ...doc } }, { upsert: true });
       const stored = (await subs.findOne({ _id: doc._id }))!;
       if (stored.nextInvoice === 1) await options.deliver(await charge({ ...stored, failNext: 0, cancelAtPeriodEnd: false }));

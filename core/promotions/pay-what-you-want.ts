@@ -10,7 +10,11 @@ export function chosenPrice(listed: { amount: number; payWhatYouWant?: boolean }
   }
   const amount = chosen ?? listed.amount;
   if (!Number.isSafeInteger(amount) || amount < listed.amount) {
-    throw new AppError('INVALID_AMOUNT', `at least ${listed.amount} cents`, { reason: 'BELOW_MINIMUM', minimum: listed.amount, fields: { [field]: `at least ${listed.amount} cents` } });
+    throw new AppError('INVALID_AMOUNT', `at least ${listed.amount} cents`, {
+      reason: 'BELOW_MINIMUM',
+      minimum: listed.amount,
+      fields: { [field]: `at least ${listed.amount} cents` },
+    });
   }
   return amount;
 }

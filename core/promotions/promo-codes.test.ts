@@ -22,7 +22,17 @@ describe('promo codes and pay-what-you-want prices', () => {
       await core.lespass.promos.create(collectiveId, { code: 'dix', kind: 'percent', value: 50, maxUses: 10 });
       const buyers = await Promise.all(Array.from({ length: 50 }, (_, i) => buyer(core, `p${i}@test.fr`)));
       const results = await Promise.allSettled(
-        buyers.map((b, i) => core.lespass.ticketing.booking.book({ collectiveId, siteSlug: slug, eventId: event._id, requestId: `req-promo-${i}`, buyer: b, lines: [{ priceId: prices[0]._id, qty: 1 }], promoCode: 'DIX' })),
+        buyers.map((b, i) =>
+          core.lespass.ticketing.booking.book({
+            collectiveId,
+            siteSlug: slug,
+            eventId: event._id,
+            requestId: `req-promo-${i}`,
+            buyer: b,
+            lines: [{ priceId: prices[0]._id, qty: 1 }],
+            promoCode: 'DIX',
+          }),
+        ),
       );
       const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       expect(ok).toHaveLength(10);
@@ -53,7 +63,9 @@ describe('promo codes and pay-what-you-want prices', () => {
     await core.lespass.promos.update(collectiveId, off._id, { active: false });
     const b = await buyer(core, 'ana@test.fr');
     const attempt = (promoCode: string, i: number) =>
-      core.lespass.ticketing.booking.book({ collectiveId, siteSlug: slug, eventId: event._id, requestId: `req-refused-${i}`, buyer: b, lines: [{ priceId: prices[0]._id, qty: 1 }], promoCode }).catch((e) => `${e.code}/${e.details.reason}`);
+      core.lespass.ticketing.booking
+        .book({ collectiveId, siteSlug: slug, eventId: event._id, requestId: `req-refused-${i}`, buyer: b, lines: [{ priceId: prices[0]._id, qty: 1 }], promoCode })
+        .catch((e) => `${e.code}/${e.details.reason}`);
     expect(await attempt('LATER', 1)).toBe('CONFLICT/PROMO_NOT_STARTED');
     expect(await attempt('PAST', 2)).toBe('CONFLICT/PROMO_EXPIRED');
     expect(await attempt('OTHER', 3)).toBe('CONFLICT/PROMO_NOT_APPLICABLE');
@@ -62,7 +74,15 @@ describe('promo codes and pay-what-you-want prices', () => {
     expect((await core.lespass.ticketing.events.byId(event._id))!.sold).toBe(0);
     expect((await core.lespass.promos.list(collectiveId)).map((p) => p.used)).toEqual([0, 0, 0, 0]);
     clock.advance(3_600_000);
-    const later = await core.lespass.ticketing.booking.book({ collectiveId, siteSlug: slug, eventId: event._id, requestId: 'req-later-ok', buyer: b, lines: [{ priceId: prices[0]._id, qty: 1 }], promoCode: 'later' });
+    const later = await core.lespass.ticketing.booking.book({
+      collectiveId,
+      siteSlug: slug,
+      eventId: event._id,
+      requestId: 'req-later-ok',
+      buyer: b,
+      lines: [{ priceId: prices[0]._id, qty: 1 }],
+      promoCode: 'later',
+    });
     expect(later.reservation).toMatchObject({ total: 1000, discount: 500 });
   });
 
@@ -100,7 +120,9 @@ describe('promo codes and pay-what-you-want prices', () => {
     const { event, prices } = await eventWithPrices(core, collectiveId, { capacity: 10, prices: [{ name: 'Plein', amount: 1000 }] });
     await core.lespass.promos.create(collectiveId, { code: 'UNE', kind: 'percent', value: 100, maxUses: 1 });
     const b = await buyer(core, 'zoe@test.fr');
-    const fixed = await core.lespass.ticketing.booking.book({ collectiveId, siteSlug: slug, eventId: event._id, requestId: 'req-fixed-1', buyer: b, lines: [{ priceId: prices[0]._id, qty: 1, amount: 1 }] }).catch((e) => e);
+    const fixed = await core.lespass.ticketing.booking
+      .book({ collectiveId, siteSlug: slug, eventId: event._id, requestId: 'req-fixed-1', buyer: b, lines: [{ priceId: prices[0]._id, qty: 1, amount: 1 }] })
+      .catch((e) => e);
     expect(fixed).toMatchObject({ code: 'INVALID_AMOUNT', details: { fields: { 'lines.0.amount': 'this price is fixed' } } });
     const request = { collectiveId, siteSlug: slug, eventId: event._id, requestId: 'req-once-1', buyer: b, lines: [{ priceId: prices[0]._id, qty: 1 }], promoCode: 'UNE' };
     const first = await core.lespass.ticketing.booking.book(request);

@@ -66,7 +66,8 @@ export class PromoCodes {
     const changes = promoUpdateSchema.parse(patch);
     const current = await this.get(collectiveId, promoId);
     const merged = { ...current, ...changes };
-    if (merged.validFrom != null && merged.validUntil != null && merged.validUntil <= merged.validFrom) throw new AppError('INVALID_INPUT', 'validUntil must be after validFrom', { fields: { validUntil: 'must be after validFrom' } });
+    if (merged.validFrom != null && merged.validUntil != null && merged.validUntil <= merged.validFrom)
+      throw new AppError('INVALID_INPUT', 'validUntil must be after validFrom', { fields: { validUntil: 'must be after validFrom' } });
     if (merged.kind === 'percent' && merged.value > 100) throw new AppError('INVALID_INPUT', 'a percentage is 1 to 100', { fields: { value: '1 to 100' } });
     const guard: Filter = changes.maxUses != null ? { used: { $lte: changes.maxUses } } : {};
     const { matched } = await this.docs.updateOne({ _id: promoId, collectiveId, ...guard }, { $set: { ...changes, updatedAt: this.clock.now() } });

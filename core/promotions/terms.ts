@@ -20,7 +20,10 @@ export function sumTerms(all: PurchaseTerms[]): PurchaseTerms {
 }
 
 export function termsMetadata(t: PurchaseTerms): Record<string, string> {
-  return { ...(t.discount && t.promoCode ? { promoCode: t.promoCode, discount: String(t.discount) } : {}), ...(t.payWhatYouWant ? { payWhatYouWant: String(t.payWhatYouWant) } : {}) };
+  return {
+    ...(t.discount && t.promoCode ? { promoCode: t.promoCode, discount: String(t.discount) } : {}),
+    ...(t.payWhatYouWant ? { payWhatYouWant: String(t.payWhatYouWant) } : {}),
+  };
 }
 
 /** Reads back what termsMetadata wrote (absent: nothing). */

@@ -51,10 +51,17 @@ export class SubscriptionService {
   }
 
   /** Opens a recurring checkout for a subscription product; the same request id gives the same one. */
-  async subscribe(request: { collectiveId: string; siteSlug: string; productId: string; requestId: string; user: { _id: string; email: string; name?: string | null } }): Promise<{ subscription: Subscription; checkoutUrl: string }> {
+  async subscribe(request: {
+    collectiveId: string;
+    siteSlug: string;
+    productId: string;
+    requestId: string;
+    user: { _id: string; email: string; name?: string | null };
+  }): Promise<{ subscription: Subscription; checkoutUrl: string }> {
     const existing = await this.docs.findOne({ requestId: request.requestId });
     if (existing) {
-      if (existing.userId !== request.user._id) throw new AppError('DUPLICATE_TX_CONFLICT', 'this request id was used for another subscription', { fields: { requestId: 'already used' } });
+      if (existing.userId !== request.user._id)
+        throw new AppError('DUPLICATE_TX_CONFLICT', 'this request id was used for another subscription', { fields: { requestId: 'already used' } });
       return { subscription: existing, checkoutUrl: existing.checkoutUrl ?? '' };
     }
     const product = await this.deps.products.get(request.collectiveId, request.productId);
@@ -106,10 +113,16 @@ export class SubscriptionService {
         return this.periodPaid(sub, event);
       case 'invoice.payment_failed':
         // Grace counts from the end of the period paid: a late failure report gives no extra days.
-        await this.docs.updateOne({ _id: sub._id, state: { $in: ['active', 'pending'] } }, { $set: { state: 'past_due', graceUntil: (sub.currentPeriodEnd ?? this.deps.clock.now()) + graceMs } });
+        await this.docs.updateOne(
+          { _id: sub._id, state: { $in: ['active', 'pending'] } },
+          { $set: { state: 'past_due', graceUntil: (sub.currentPeriodEnd ?? this.deps.clock.now()) + graceMs } },
+        );
         return 'payment-failed';
       case 'subscription.deleted':
-        await this.docs.updateOne({ _id: sub._id, state: { $ne: 'ended' } }, { $set: { state: 'ended', endedAt: this.deps.clock.now(), endReason: sub.cancelAtPeriodEnd ? 'cancelled' : 'lapsed' } });
+        await this.docs.updateOne(
+          { _id: sub._id, state: { $ne: 'ended' } },
+          { $set: { state: 'ended', endedAt: this.deps.clock.now(), endReason: sub.cancelAtPeriodEnd ? 'cancelled' : 'lapsed' } },
+        );
         return 'subscription-ended';
       default:
         return 'ignored';
@@ -150,8 +163,22 @@ export class SubscriptionService {
     const member = await this.deps.members.enrolFromOrder(product, order, undefined, { validFrom });
     // Guarded on the period it extends: a replay of this invoice (member already there) moves nothing.
     await this.docs.updateOne(
-      { _id: sub._id, ...(sub.currentPeriodEnd === undefined ? { currentPeriodEnd: { $exists: false } } : { currentPeriodEnd: sub.currentPeriodEnd }), lastInvoiceId: { $ne: event.invoiceId ?? '' } },
-      { $set: { state: sub.state === 'ended' ? 'ended' : 'active', currentPeriodEnd: Math.max(until, member.validUntil), lastInvoiceId: event.invoiceId ?? '', lastPaidAt: now, providerSubscriptionId: event.subscriptionId ?? sub.providerSubscriptionId ?? '' }, $inc: { periodsPaid: 1 }, $unset: { graceUntil: true } },
+      {
+        _id: sub._id,
+        ...(sub.currentPeriodEnd === undefined ? { currentPeriodEnd: { $exists: false } } : { currentPeriodEnd: sub.currentPeriodEnd }),
+        lastInvoiceId: { $ne: event.invoiceId ?? '' },
+      },
+      {
+        $set: {
+          state: sub.state === 'ended' ? 'ended' : 'active',
+          currentPeriodEnd: Math.max(until, member.validUntil),
+          lastInvoiceId: event.invoiceId ?? '',
+          lastPaidAt: now,
+          providerSubscriptionId: event.subscriptionId ?? sub.providerSubscriptionId ?? '',
+        },
+        $inc: { periodsPaid: 1 },
+        $unset: { graceUntil: true },
+      },
     );
     return 'period-paid';
   }

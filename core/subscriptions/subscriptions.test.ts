@@ -61,7 +61,15 @@ describe('recurring subscriptions (demo provider, fake clock)', () => {
     expect(node!.mails('membership-receipt')).toHaveLength(12);
     expect(await core.lespass.memberships.members.isMember(sub.collectiveId, { userId: user._id }, end - 1)).toBe(true);
 
-    const replay = { id: 'evt_replayed', type: 'invoice.paid' as const, sessionId: null, amountTotal: 1500, metadata: { subscriptionId: sub._id }, subscriptionId: sub.providerSubscriptionId, invoiceId: sub.lastInvoiceId };
+    const replay = {
+      id: 'evt_replayed',
+      type: 'invoice.paid' as const,
+      sessionId: null,
+      amountTotal: 1500,
+      metadata: { subscriptionId: sub._id },
+      subscriptionId: sub.providerSubscriptionId,
+      invoiceId: sub.lastInvoiceId,
+    };
     expect(await subs.receive(replay)).toBe('period-paid');
     expect(await current()).toMatchObject({ periodsPaid: 12, currentPeriodEnd: end });
     expect(await core.lespass.memberships.members.ofUser(user._id)).toHaveLength(12);

@@ -40,20 +40,26 @@ export class AccountSubscriptions extends LitElement {
     return html`${this.failure ? html`<div class="alert error" role="alert">${this.failure}</div>` : nothing}
       <ul class="stack" data-testid="my-subscriptions">
         ${this.list.map(
-          (s) => html`<li data-testid="subscription" data-status=${s.status}>
-            <strong>${s.name}</strong> · ${formatMoney(s.amount, lang)} / ${t(s.period === 'year' ? 'subs.year' : 'subs.month')}
-            <br /><span class="badge" data-testid="subscription-status">${t(`subs.status.${s.status}`)}</span>
-            ${s.currentPeriodEnd ? html` <span class="muted" data-testid="subscription-date">${t(s.status === 'active' ? 'subs.renews' : 'subs.until', { date: formatDate(s.status === 'grace' && s.graceUntil ? s.graceUntil : s.currentPeriodEnd, this.timezone, lang) })}</span>` : nothing}
-            ${s.status === 'active' || s.status === 'grace'
-              ? this.confirming === s.id
-                ? html`<div class="row">
-                    <span>${t('subs.cancelQuestion')}</span>
-                    <button class="danger" data-testid="subscription-cancel-confirm" @click=${() => this.cancel(s)}>${t('subs.cancelYes')}</button>
-                    <button data-testid="subscription-cancel-back" @click=${() => (this.confirming = '')}>${t('subs.cancelNo')}</button>
-                  </div>`
-                : html`<div><button data-testid="subscription-cancel" @click=${() => (this.confirming = s.id)}>${t('subs.cancel')}</button></div>`
-              : nothing}
-          </li>`,
+          (s) =>
+            html`<li data-testid="subscription" data-status=${s.status}>
+              <strong>${s.name}</strong> · ${formatMoney(s.amount, lang)} / ${t(s.period === 'year' ? 'subs.year' : 'subs.month')} <br /><span
+                class="badge"
+                data-testid="subscription-status"
+                >${t(`subs.status.${s.status}`)}</span
+              >
+              ${s.currentPeriodEnd ? html` <span class="muted" data-testid="subscription-date">${t(s.status === 'active' ? 'subs.renews' : 'subs.until', { date: formatDate(s.status === 'grace' && s.graceUntil ? s.graceUntil : s.currentPeriodEnd, this.timezone, lang) })}</span>` : nothing}
+              ${
+                s.status === 'active' || s.status === 'grace'
+                  ? this.confirming === s.id
+                    ? html`<div class="row">
+                        <span>${t('subs.cancelQuestion')}</span>
+                        <button class="danger" data-testid="subscription-cancel-confirm" @click=${() => this.cancel(s)}>${t('subs.cancelYes')}</button>
+                        <button data-testid="subscription-cancel-back" @click=${() => (this.confirming = '')}>${t('subs.cancelNo')}</button>
+                      </div>`
+                    : html`<div><button data-testid="subscription-cancel" @click=${() => (this.confirming = s.id)}>${t('subs.cancel')}</button></div>`
+                  : nothing
+              }
+            </li>`,
         )}
       </ul>`;
   }

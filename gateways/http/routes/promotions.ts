@@ -14,7 +14,11 @@ const promoParams = z.object({ collectiveId: id, promoId: id });
 
 export function promotionRoutes(router: Router, core: Core): void {
   const { promos } = core.lespass;
-  router.get('/collectives/:collectiveId/promo-codes', requireSession, form({ params: inCollective }, async ({ params }) => ({ promoCodes: (await promos.list(params.collectiveId)).map(promoView) })));
+  router.get(
+    '/collectives/:collectiveId/promo-codes',
+    requireSession,
+    form({ params: inCollective }, async ({ params }) => ({ promoCodes: (await promos.list(params.collectiveId)).map(promoView) })),
+  );
   router.post(
     '/collectives/:collectiveId/promo-codes',
     requireSession,
@@ -23,7 +27,11 @@ export function promotionRoutes(router: Router, core: Core): void {
       return { promoCode: promoView(await promos.create(params.collectiveId, body)) };
     }),
   );
-  router.get('/collectives/:collectiveId/promo-codes/:promoId', requireSession, form({ params: promoParams }, async ({ params }) => ({ promoCode: promoView(await promos.get(params.collectiveId, params.promoId)) })));
+  router.get(
+    '/collectives/:collectiveId/promo-codes/:promoId',
+    requireSession,
+    form({ params: promoParams }, async ({ params }) => ({ promoCode: promoView(await promos.get(params.collectiveId, params.promoId)) })),
+  );
   router.patch(
     '/collectives/:collectiveId/promo-codes/:promoId',
     requireSession,

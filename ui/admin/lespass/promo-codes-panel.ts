@@ -73,9 +73,12 @@ export class PromoCodesPanel extends LitElement {
     return html`<section class="panel" data-testid="promo-codes-panel">
       <h2>${tp('promos.title')}</h2>
       <p class="muted">${tp('promos.intro')}</p>
-      ${this.notice ? html`<p class="badge ok" role="status" data-testid="promo-notice">${this.notice}</p>` : nothing}
-      ${formAlert(this.rowError, 'promo-row-error')}
-      ${loadView(this.screen.state, (s) => html`${this.table(s)}${this.form(s)}`, () => this.screen.reload())}
+      ${this.notice ? html`<p class="badge ok" role="status" data-testid="promo-notice">${this.notice}</p>` : nothing} ${formAlert(this.rowError, 'promo-row-error')}
+      ${loadView(
+        this.screen.state,
+        (s) => html`${this.table(s)}${this.form(s)}`,
+        () => this.screen.reload(),
+      )}
     </section>`;
   }
 
@@ -96,18 +99,30 @@ export class PromoCodesPanel extends LitElement {
         </thead>
         <tbody>
           ${s.codes.map(
-            (p) => html`<tr data-testid="promo-row" data-code=${p.code} class=${p.active ? '' : 'muted-row'}>
-              <td><strong>${p.code}</strong>${p.label ? html`<br /><span class="muted">${p.label}</span>` : nothing}${p.active ? nothing : html` <span class="badge">${tp('promos.inactive')}</span>`}</td>
-              <td class="num" data-label=${tp('promos.kind')}>${p.kind === 'percent' ? `−${p.value} %` : `−${money(p.value)}`}</td>
-              <td data-label=${tp('promos.scope')}>${[...p.eventIds, ...p.productIds].map((id) => names.get(id) ?? id).join(', ') || tp('promos.scope.all')}</td>
-              <td class="num" data-label=${tp('promos.used')} data-testid="promo-used">${p.maxUses === null ? p.used : tp('promos.uses', { used: p.used, max: p.maxUses })}</td>
-              <td data-label=${tp('promos.period')}>${p.validFrom || p.validUntil ? `${p.validFrom ? dateTime(p.validFrom) : '…'} → ${p.validUntil ? dateTime(p.validUntil) : '…'}` : tp('promos.always')}</td>
-              <td class="actions-cell">
-                <button type="button" class="small-btn ${p.active ? 'danger' : ''}" ?disabled=${this.busy === p.id} data-testid=${p.active ? 'promo-off' : 'promo-on'} @click=${() => this.switch(p)}>
-                  ${p.active ? tp('promos.off') : tp('promos.on')}
-                </button>
-              </td>
-            </tr>`,
+            (p) =>
+              html`<tr data-testid="promo-row" data-code=${p.code} class=${p.active ? '' : 'muted-row'}>
+                <td>
+                  <strong>${p.code}</strong
+                  >${p.label ? html`<br /><span class="muted">${p.label}</span>` : nothing}${p.active ? nothing : html` <span class="badge">${tp('promos.inactive')}</span>`}
+                </td>
+                <td class="num" data-label=${tp('promos.kind')}>${p.kind === 'percent' ? `−${p.value} %` : `−${money(p.value)}`}</td>
+                <td data-label=${tp('promos.scope')}>${[...p.eventIds, ...p.productIds].map((id) => names.get(id) ?? id).join(', ') || tp('promos.scope.all')}</td>
+                <td class="num" data-label=${tp('promos.used')} data-testid="promo-used">${p.maxUses === null ? p.used : tp('promos.uses', { used: p.used, max: p.maxUses })}</td>
+                <td data-label=${tp('promos.period')}>
+                  ${p.validFrom || p.validUntil ? `${p.validFrom ? dateTime(p.validFrom) : '…'} → ${p.validUntil ? dateTime(p.validUntil) : '…'}` : tp('promos.always')}
+                </td>
+                <td class="actions-cell">
+                  <button
+                    type="button"
+                    class="small-btn ${p.active ? 'danger' : ''}"
+                    ?disabled=${this.busy === p.id}
+                    data-testid=${p.active ? 'promo-off' : 'promo-on'}
+                    @click=${() => this.switch(p)}
+                  >
+                    ${p.active ? tp('promos.off') : tp('promos.on')}
+                  </button>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -127,7 +142,18 @@ export class PromoCodesPanel extends LitElement {
           ${textField({ name: 'label', label: tp('promos.label'), value: d.label, error: e('label'), maxlength: 120, testid: 'promo-label', onInput: (v) => set({ label: v }) })}
         </div>
         <div class="row">
-          ${selectField({ name: 'kind', label: tp('promos.kind'), value: d.kind, narrow: true, testid: 'promo-kind', options: [{ value: 'percent', label: tp('promos.kind.percent') }, { value: 'amount', label: tp('promos.kind.amount') }], onInput: (v) => set({ kind: v as Draft['kind'] }) })}
+          ${selectField({
+            name: 'kind',
+            label: tp('promos.kind'),
+            value: d.kind,
+            narrow: true,
+            testid: 'promo-kind',
+            options: [
+              { value: 'percent', label: tp('promos.kind.percent') },
+              { value: 'amount', label: tp('promos.kind.amount') },
+            ],
+            onInput: (v) => set({ kind: v as Draft['kind'] }),
+          })}
           ${textField({ name: 'value', label: tp('promos.value'), value: d.value, inputmode: 'decimal', hint: tp('promos.valueHint'), error: e('value'), narrow: true, testid: 'promo-value', onInput: (v) => set({ value: v }) })}
           ${textField({ name: 'maxUses', label: tp('promos.maxUses'), value: d.maxUses, inputmode: 'numeric', hint: tp('promos.maxUsesHint'), error: e('maxUses'), narrow: true, testid: 'promo-max-uses', onInput: (v) => set({ maxUses: v }) })}
         </div>

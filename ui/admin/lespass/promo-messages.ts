@@ -4,7 +4,8 @@ import { translator } from '../../shared/i18n.js';
 
 const fr = {
   'promos.title': 'Codes promo',
-  'promos.intro': 'Une réduction en pourcentage ou en euros, sur certains événements et adhésions ou sur tout (jamais sur une recharge), pour un nombre d’utilisations et une période.',
+  'promos.intro':
+    'Une réduction en pourcentage ou en euros, sur certains événements et adhésions ou sur tout (jamais sur une recharge), pour un nombre d’utilisations et une période.',
   'promos.none': 'Aucun code pour l’instant.',
   'promos.new': 'Nouveau code',
   'promos.code': 'Code',
@@ -39,7 +40,8 @@ const fr = {
   'promos.payWhatYouWantHint': 'Prix libre : le montant est le minimum.',
   'promos.minimum': 'dès {amount}',
   'subs.title': 'Abonnements à renouvellement automatique',
-  'subs.intro': 'Chaque période payée prolonge l’abonnement et envoie un reçu ; un paiement refusé laisse 7 jours de grâce ; une résiliation prend effet à la fin de la période payée.',
+  'subs.intro':
+    'Chaque période payée prolonge l’abonnement et envoie un reçu ; un paiement refusé laisse 7 jours de grâce ; une résiliation prend effet à la fin de la période payée.',
   'subs.none': 'Aucun abonnement à renouvellement automatique.',
   'subs.member': 'Membre',
   'subs.product': 'Abonnement',
@@ -94,7 +96,8 @@ const en: Record<keyof typeof fr, string> = {
   'promos.payWhatYouWantHint': 'Pay what you want: the amount is the minimum.',
   'promos.minimum': 'from {amount}',
   'subs.title': 'Automatically renewed subscriptions',
-  'subs.intro': 'Each period paid extends the subscription and mails a receipt; a refused payment leaves 7 days of grace; a cancellation takes effect at the end of the period paid.',
+  'subs.intro':
+    'Each period paid extends the subscription and mails a receipt; a refused payment leaves 7 days of grace; a cancellation takes effect at the end of the period paid.',
   'subs.none': 'No automatically renewed subscription.',
   'subs.member': 'Member',
   'subs.product': 'Subscription',

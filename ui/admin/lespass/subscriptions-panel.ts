@@ -34,7 +34,11 @@ export class SubscriptionsPanel extends LitElement {
     return html`<section class="panel" data-testid="subscriptions-panel">
       <h2>${tp('subs.title')}</h2>
       <p class="muted">${tp('subs.intro')}</p>
-      ${loadView(this.subs.state, (list) => this.table(list), () => this.subs.reload())}
+      ${loadView(
+        this.subs.state,
+        (list) => this.table(list),
+        () => this.subs.reload(),
+      )}
     </section>`;
   }
 
@@ -54,14 +58,17 @@ export class SubscriptionsPanel extends LitElement {
         </thead>
         <tbody>
           ${list.map(
-            (s) => html`<tr data-testid="subscription-row" data-status=${s.status}>
-              <td><strong>${s.holder}</strong><br /><span class="muted">${s.email}</span></td>
-              <td data-label=${tp('subs.product')}>${s.name}</td>
-              <td class="num" data-label=${tp('subs.amount')}>${money(s.amount)} / ${tp(s.period === 'year' ? 'subs.year' : 'subs.month')}</td>
-              <td data-label=${tp('subs.status')}><span class="badge ${s.status === 'active' ? 'ok' : ''}" data-testid="subscription-status">${tp(`subs.status.${s.status}`)}</span></td>
-              <td data-label=${tp('subs.until')}>${s.status === 'grace' && s.graceUntil ? dateOnly(s.graceUntil) : s.currentPeriodEnd ? dateOnly(s.currentPeriodEnd) : '—'}</td>
-              <td class="num" data-label=${tp('subs.periods')}>${s.periodsPaid}</td>
-            </tr>`,
+            (s) =>
+              html`<tr data-testid="subscription-row" data-status=${s.status}>
+                <td><strong>${s.holder}</strong><br /><span class="muted">${s.email}</span></td>
+                <td data-label=${tp('subs.product')}>${s.name}</td>
+                <td class="num" data-label=${tp('subs.amount')}>${money(s.amount)} / ${tp(s.period === 'year' ? 'subs.year' : 'subs.month')}</td>
+                <td data-label=${tp('subs.status')}>
+                  <span class="badge ${s.status === 'active' ? 'ok' : ''}" data-testid="subscription-status">${tp(`subs.status.${s.status}`)}</span>
+                </td>
+                <td data-label=${tp('subs.until')}>${s.status === 'grace' && s.graceUntil ? dateOnly(s.graceUntil) : s.currentPeriodEnd ? dateOnly(s.currentPeriodEnd) : '—'}</td>
+                <td class="num" data-label=${tp('subs.periods')}>${s.periodsPaid}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
