@@ -16,6 +16,12 @@ export interface Collective extends Doc {
   logoUrl: string | null;
   images: string[];
   colours: Colours;
+  /** Legal identity printed on Z tickets and receipts (French cash-register law); optional. */
+  address?: string;
+  /** 14-digit SIRET of the establishment. */
+  siret?: string;
+  /** Intra-community VAT number, e.g. FR12345678901. */
+  vatNumber?: string;
   /** A collective belongs to at most one village; null when it stands alone. */
   villageId: string | null;
   createdAt: number;

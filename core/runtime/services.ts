@@ -28,7 +28,11 @@ export async function startServices(ctx: ServiceContext) {
   // A POS or board of an unknown collective (tests, data being set up) falls back to Paris.
   const timezoneOf = (collectiveId: string) => collectives.timezoneOf(collectiveId).catch(() => 'Europe/Paris');
   const money = await startPassModule({ store, bus, clock, actors, groupCommitMs });
-  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, groupCommitMs });
+  const identityOf = async (collectiveId: string) => {
+    const c = await collectives.find(collectiveId);
+    return { name: c?.name ?? collectiveId, address: c?.address || undefined, siret: c?.siret || undefined, vatNumber: c?.vatNumber || undefined };
+  };
+  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, identityOf, groupCommitMs });
   const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf });
   const checkouts = new Checkouts(store, clock);
   await checkouts.start();

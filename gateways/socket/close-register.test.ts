@@ -76,7 +76,7 @@ describe('closing the register from a terminal', () => {
     expect(await h.node.pos.verifyZ(posId)).toEqual({ ok: true, errors: [] });
   });
 
-  it('a second close is refused with REGISTER_CLOSED; the next sale opens a new shift and the next Z chains on', async () => {
+  it('a second close is refused with REGISTER_CLOSED; the next sale opens a new shift with the cash carried over and the next Z chains on', async () => {
     await setup();
     const { socket } = await terminal();
     await ok(socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'cash', amount: 350 }] }));
@@ -87,8 +87,8 @@ describe('closing the register from a terminal', () => {
     expect(await h.node.pos.listZ(posId)).toHaveLength(1);
 
     await ok(socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: crepe, qty: 2 }], payments: [{ method: 'card', amount: 800 }] }));
-    const second = await ok(socket.emitWithAck('closeRegister', { countedCash: 0 }));
-    expect(second.session).toMatchObject({ float: 0, expectedCash: 0, countedCash: 0, difference: 0 });
+    const second = await ok(socket.emitWithAck('closeRegister', { countedCash: 350 }));
+    expect(second.session).toMatchObject({ float: 350, expectedCash: 350, countedCash: 350, difference: 0 });
     expect(second.z).toMatchObject({ number: 2, totals: { salesCount: 1, firstSale: 2, lastSale: 2, sales: 800 }, grandTotal: 350 + 800 });
     const chain = await h.node.pos.listZ(posId);
     expect(chain[1].prevHash).toBe(first.z!.hash);

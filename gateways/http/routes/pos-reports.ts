@@ -2,7 +2,7 @@
 //   GET /api/pos/:posId/z                       the POS's Z tickets, in order
 //   GET /api/pos/:posId/z/verify                the chain checked (numbering, links, hashes)
 //   GET /api/pos/:posId/z/export?format=json|csv  the whole chain to archive (`npm run verify-z`)
-//   GET /api/pos/:posId/z/:number[/print|/pdf]  one Z as JSON, printable HTML, or PDF
+//   GET /api/pos/:posId/z/:number[/print|/pdf]  one Z as JSON, printable HTML, or PDF (?layout=receipt|a4&lang=fr|en)
 //   GET /api/collectives/:collectiveId/revenue?from&to&posId   per POS, day, method, product, asset
 // `from`/`to` are epoch milliseconds, ISO instants, or days (YYYY-MM-DD, in the collective's time
 // zone; `to` day included).
@@ -38,6 +38,7 @@ const instant = z
   .string()
   .max(40)
   .refine((s) => /^\d{1,15}$/.test(s) || (hasRealDay(s) && (/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isFinite(Date.parse(s)))), 'epoch milliseconds, an ISO instant or a day YYYY-MM-DD that exists');
+const printQuery = z.object({ layout: z.enum(['receipt', 'a4']).default('receipt'), lang: z.enum(['fr', 'en']).default('fr') });
 const revenueQuery = z.object({ from: instant.optional(), to: instant.optional(), posId: id.optional() });
 
 export function adminPosReportRoutes(router: Router, core: PosReportsCore): void {
@@ -75,17 +76,18 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
   router.get(
     '/pos/:posId/z/:number/print',
     requireSession,
-    validate({ params: zParams }, async ({ params }, _req, res) => {
-      const html = zTicketHtml(await zTicketOf(core, params.posId, params.number));
+    validate({ params: zParams, query: printQuery }, async ({ params, query }, _req, res) => {
+      const html = zTicketHtml(await zTicketOf(core, params.posId, params.number), query);
       res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(html);
     }),
   );
   router.get(
     '/pos/:posId/z/:number/pdf',
     requireSession,
-    validate({ params: zParams }, async ({ params }, _req, res) => {
-      const pdf = await zTicketPdf(await zTicketOf(core, params.posId, params.number));
-      res.type('application/pdf').attachment(`z-${params.posId}-${params.number}.pdf`).send(pdf);
+    validate({ params: zParams, query: printQuery }, async ({ params, query }, _req, res) => {
+      const z = await zTicketOf(core, params.posId, params.number);
+      const pdf = await zTicketPdf(z, query);
+      res.type('application/pdf').attachment(`z-${z.posName.replace(/[^\w-]+/g, '_')}-${params.number}-${query.layout}.pdf`).send(pdf);
     }),
   );
 

@@ -76,7 +76,7 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   router.patch(
     '/collectives/:collectiveId/pos/:posId',
     requireSession,
-    validate({ params: posInCollective, body: z.object({ name: name.optional(), active: z.boolean().optional(), requireStaff: z.boolean().optional() }).strict() }, async ({ params, body }) => ({
+    validate({ params: posInCollective, body: z.object({ name: name.optional(), active: z.boolean().optional(), requireStaff: z.boolean().optional(), openOnFirstSale: z.boolean().optional() }).strict() }, async ({ params, body }) => ({
       pos: posView(await core.catalog.updatePos(params.posId, params.collectiveId, body)),
     })),
   );
@@ -184,17 +184,30 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   router.post(
     '/pos/:posId/open',
     requireSession,
-    validate({ params: onPos, body: z.object({ float: cents }).strict() }, async ({ params, body }, req) => {
+    validate({ params: onPos, body: z.object({ float: cents.optional() }).strict() }, async ({ params, body }, req) => {
       const who = await principalOf(req);
-      return core.pos.openRegister(params.posId, { float: body.float, by: who.email });
+      return core.pos.openRegister(params.posId, { float: body.float, by: who.email, byName: who.email });
     }),
+  );
+  // A bank deposit (or other removal) from the open session's drawer; txId makes a resend harmless.
+  router.post(
+    '/pos/:posId/cash-removals',
+    requireSession,
+    validate(
+      { params: onPos, body: z.object({ txId: z.string().min(8).max(80), amount: cents, reason: z.enum(['bank-deposit', 'other']).default('bank-deposit'), note: z.string().trim().max(200).optional() }).strict() },
+      async ({ params, body }, req, res) => {
+        const who = await principalOf(req);
+        res.status(201);
+        return core.pos.removeCash(params.posId, { ...body, by: who.email, byName: who.email });
+      },
+    ),
   );
   router.post(
     '/pos/:posId/close',
     requireSession,
     validate({ params: onPos, body: z.object({ countedCash: cents.optional(), endOfDay: z.boolean().optional() }).strict() }, async ({ params, body }, req) => {
       const who = await principalOf(req);
-      return core.pos.closeRegister(params.posId, { ...body, by: who.email });
+      return core.pos.closeRegister(params.posId, { countedCash: body.countedCash, by: who.email, byName: who.email }); // endOfDay: ignored, every close writes its Z
     }),
   );
   router.get(
@@ -217,7 +230,7 @@ export function publicPosRoutes(router: Router, core: Pick<PosRoutesCore, 'termi
 }
 
 function posView(p: PointOfSale) {
-  return { id: p._id, collectiveId: p.collectiveId, name: p.name, active: p.active, requireStaff: Boolean(p.requireStaff), catalogVersion: p.catalogVersion, createdAt: p.createdAt };
+  return { id: p._id, collectiveId: p.collectiveId, name: p.name, active: p.active, requireStaff: Boolean(p.requireStaff), openOnFirstSale: p.openOnFirstSale !== false, catalogVersion: p.catalogVersion, createdAt: p.createdAt };
 }
 
 function productView(p: Product) {
