@@ -19,7 +19,7 @@ h2{font-size:1em;margin:10px 0 2px;border-bottom:1px dashed #000;color:${primary
 table{width:100%;border-collapse:collapse}th,td{padding:1px 0;vertical-align:top}
 th{font-weight:normal;text-align:right;font-size:.9em;border-bottom:1px solid #999}th:first-child{text-align:left}
 td{text-align:right;white-space:nowrap;padding-left:6px}td:first-child{text-align:left;white-space:normal;padding-left:0}
-tr.total td{font-weight:bold;border-top:1px solid #000}tr.detail td{font-size:.9em;color:#333}tr.warn td{font-weight:bold}
+tr.total td{font-weight:bold;border-top:1px solid #000}tr.detail td{font-size:.9em;color:#333}tr.detail td:first-child{padding-left:1.2em}tr.warn td{font-weight:bold}
 footer{margin-top:10px;border-top:1px dashed #000;font-size:.8em;word-break:break-all}
 @media print{body{margin:0 auto}}
 </style></head><body>

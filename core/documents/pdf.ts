@@ -38,7 +38,7 @@ export function documentPdf(doc: PrintedDocument, layout: DocLayout = 'receipt')
     const valueWidth = layout === 'receipt' ? (cols > 2 ? 44 : 72) : 90;
     const widths = [usable - valueWidth * (cols - 1), ...Array<number>(cols - 1).fill(valueWidth)];
     if (section.columns) cells(pdf, x0, widths, section.columns, 'Helvetica-Oblique', L.size);
-    for (const row of section.rows) cells(pdf, x0, widths, row.cells, fontOf(row), row.kind === 'detail' ? L.size - 0.5 : L.size);
+    for (const row of section.rows) cells(pdf, x0, widths, row.cells, fontOf(row), row.kind === 'detail' ? L.size - 0.5 : L.size, row.kind === 'detail' ? L.size : 0);
   }
   pdf.moveDown(0.8);
   rule(pdf, x0, usable, '#000000', 0.5);
@@ -53,12 +53,13 @@ function fontOf(row: DocRow): string {
 }
 
 /** One table row: the label wraps in its column, values align right; the row is as tall as its tallest cell. */
-function cells(pdf: PDFKit.PDFDocument, x0: number, widths: number[], values: string[], font: string, size: number): void {
+function cells(pdf: PDFKit.PDFDocument, x0: number, widths: number[], values: string[], font: string, size: number, indent = 0): void {
   const y = pdf.y;
   let bottom = y;
   let x = x0;
   values.forEach((value, i) => {
-    pdf.font(font).fontSize(size).text(value, x + (i ? 2 : 0), y, { width: widths[i] - (i ? 2 : 0), align: i ? 'right' : 'left' });
+    const pad = i ? 2 : indent;
+    pdf.font(font).fontSize(size).text(value, x + pad, y, { width: widths[i] - pad, align: i ? 'right' : 'left' });
     bottom = Math.max(bottom, pdf.y);
     x += widths[i];
   });
