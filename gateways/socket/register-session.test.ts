@@ -57,7 +57,7 @@ describe('register sessions at the terminal', () => {
     const deposit = { txId: tx(), amount: 1_500, reason: 'bank-deposit' as const };
     expect(await ok(socket.emitWithAck('removeCash', deposit))).toMatchObject({ amount: 1_500, replayed: false, register: { cashInDrawer: 850 } });
     expect(await ok(socket.emitWithAck('removeCash', deposit))).toMatchObject({ amount: 1_500, replayed: true, register: { cashInDrawer: 850 } }); // a resend moves nothing
-    expect(await socket.emitWithAck('removeCash', { txId: tx(), amount: 900 })).toMatchObject({ ok: false, code: 'INSUFFICIENT_FUNDS', missing: 50 });
+    expect(await socket.emitWithAck('removeCash', { txId: tx(), amount: 900, reason: 'other' })).toMatchObject({ ok: false, code: 'INSUFFICIENT_FUNDS', missing: 50 });
 
     const closed = await ok(socket.emitWithAck('closeRegister', { countedCash: 800 }));
     expect(closed.session).toMatchObject({ float: 2_000, expectedCash: 850, countedCash: 800, difference: -50 });
