@@ -38,6 +38,4 @@ export function localDay(day: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml } from '../shared/format.js';

@@ -18,7 +18,9 @@ export function magicLinkMail(input: { url: string; collectiveName?: string; exp
   const from = input.collectiveName ? ` (${input.collectiveName})` : '';
   const subject = 'Votre lien de connexion';
   const text = `Bonjour,\n\nPour vous connecter${from}, ouvrez ce lien dans les ${input.expiresInMinutes} minutes :\n${input.url}\n\nSi vous n’avez rien demandé, ignorez ce message.\n`;
-  const html = `${paragraphs(text.replace(input.url, '[lien]'))}<p><a href="${escapeHtml(input.url)}">Se connecter</a></p>`;
+  // The link itself is shown and clickable (a mail client that hides buttons still shows it).
+  const link = `<a href="${escapeHtml(input.url)}">${escapeHtml(input.url)}</a>`;
+  const html = `${paragraphs(text).replace(escapeHtml(input.url), link)}<p><a href="${escapeHtml(input.url)}">Se connecter</a></p>`;
   return { subject, text, html };
 }
 
