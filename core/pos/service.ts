@@ -74,6 +74,12 @@ export class PosService {
     return this.sessions.find({ collectiveId, state: 'open' });
   }
 
+  /** The collective's Z tickets whose business day is in [firstDay, nextDay) (a closure period). */
+  async zTicketsOfPeriod(collectiveId: string, firstDay: string, nextDay: string): Promise<ZTicket[]> {
+    const all = await this.zTickets.find({ collectiveId }, { sort: { at: 1 } });
+    return all.filter((z) => z.businessDay >= firstDay && z.businessDay < nextDay);
+  }
+
   listZ(posId: string): Promise<ZTicket[]> {
     return this.zTickets.find({ posId }, { sort: { number: 1 } });
   }
