@@ -51,6 +51,7 @@ const legalIdentity = {
   address: z.string().trim().max(300),
   siret: z.string().regex(/^\d{14}$/, 'a SIRET is 14 digits').or(z.literal('')),
   vatNumber: z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'a VAT number such as FR12345678901').or(z.literal('')),
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
 };
 
 export const coloursSchema = z.object({ primary: hexColour, secondary: hexColour }).strict();
@@ -67,6 +68,7 @@ export const collectiveInputSchema = z
     address: legalIdentity.address.optional(),
     siret: legalIdentity.siret.optional(),
     vatNumber: legalIdentity.vatNumber.optional(),
+    fiscalYearStartMonth: legalIdentity.fiscalYearStartMonth.optional(),
   })
   .strict();
 export type CollectiveInput = z.input<typeof collectiveInputSchema>;

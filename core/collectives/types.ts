@@ -22,6 +22,8 @@ export interface Collective extends Doc {
   siret?: string;
   /** Intra-community VAT number, e.g. FR12345678901. */
   vatNumber?: string;
+  /** 1..12: the month the fiscal year starts (annual closures); 1 when absent. */
+  fiscalYearStartMonth?: number;
   /** A collective belongs to at most one village; null when it stands alone. */
   villageId: string | null;
   createdAt: number;

@@ -13,6 +13,7 @@ import { paymentProviderFromConfig } from '../payments/from-config.js';
 import { SettlementService } from '../settlement/service.js';
 import { startPassModule } from '../pass/module.js';
 import { startPosModule } from '../pos/module.js';
+import { ClosureService } from '../closures/index.js';
 import type { ServiceContext } from './context.js';
 
 export async function startServices(ctx: ServiceContext) {
@@ -34,13 +35,18 @@ export async function startServices(ctx: ServiceContext) {
   };
   const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, identityOf, groupCommitMs });
   const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf });
+  const closures = new ClosureService(store, points.pos, clock, async (id) => {
+    const c = await collectives.get(id);
+    return { name: c.name, timezone: c.timezone, fiscalYearStartMonth: c.fiscalYearStartMonth };
+  });
+  await closures.start();
   const checkouts = new Checkouts(store, clock);
   await checkouts.start();
   const settlement = new SettlementService(store, money.ledger, clock);
   await settlement.start();
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
   const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
-  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
+  return { collectives, villages, accounts, sessions, ...money, ...points, live, closures, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
 }
 
 export type Services = Awaited<ReturnType<typeof startServices>>;

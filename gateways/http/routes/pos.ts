@@ -20,10 +20,11 @@ import type { PointOfSale, Product } from '../../../core/pos/types.js';
 import { limits } from '../../../core/shared/limits.js';
 import { principalOf, requireSession } from '../session.js';
 import { validate } from '../validate.js';
+import { adminClosureRoutes, type ClosureRoutesCore } from './closures.js';
 import { adminPosReportRoutes, type PosReportsCore } from './pos-reports.js';
 
 /** What these routes use of the Core. */
-export interface PosRoutesCore extends PosReportsCore {
+export interface PosRoutesCore extends PosReportsCore, ClosureRoutesCore {
   catalog: CatalogService;
   pos: PosService;
   terminals: TerminalService;
@@ -217,6 +218,7 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   );
 
   adminPosReportRoutes(router, core);
+  adminClosureRoutes(router, core);
 }
 
 /** The one public POS route: a terminal exchanges its pairing code (rate-limited per IP). */
