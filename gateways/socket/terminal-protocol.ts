@@ -121,6 +121,9 @@ export interface StoredSaleAck {
     payments: { cash: number; card: number; pass: number };
     refundedTotal: number;
   };
+  /** The receipt as printed, marked DUPLICATA (every reprint is logged); `copy` is its copy number. */
+  receipt?: PrintedDocument;
+  copy?: number;
 }
 
 type Command<P, R> = (payload: P, ack: (response: Ack<R>) => void) => void;

@@ -15,6 +15,7 @@ import type { CatalogService } from '../../core/pos/catalog.js';
 import { catalogChangedChannel } from '../../core/pos/catalog.js';
 import type { DocLang } from '../../core/documents/format.js';
 import type { CloseResult } from '../../core/pos/register.js';
+import type { ReceiptService } from '../../core/receipts/index.js';
 import type { RegisterStatus } from '../../core/pos/service.js';
 import { zDocument } from '../../core/pos/z-document.js';
 import type { PosService } from '../../core/pos/service.js';
@@ -42,6 +43,7 @@ import {
 /** The part of the Core this namespace uses (the booted Core satisfies it). */
 export interface TerminalCore extends TapDeps {
   terminals: TerminalService;
+  receipts: ReceiptService;
   staff: StaffService;
   catalog: CatalogService;
   pos: PosService;
@@ -252,8 +254,10 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
     'reprint',
     command('reprint', async ({ saleId }) => {
       const s = await core.pos.getSale(saleId, posId);
+      // Every reprint is logged and marked DUPLICATA (the terminal printed the original when it sold).
+      const { document, copy } = await core.receipts.print({ saleId, posId, channel: 'terminal', by: socket.data.staff?.id ?? terminalId, reprint: true });
       const lines = s.lines.map(({ productId, name, qty, unitPrice, vatRate, total }) => ({ productId, name, qty, unitPrice, vatRate, total }));
-      return { sale: { saleId: s._id, number: s.number, total: s.total, change: s.change, at: s.at, lines, payments: s.payments, refundedTotal: s.refundedTotal } };
+      return { sale: { saleId: s._id, number: s.number, total: s.total, change: s.change, at: s.at, lines, payments: s.payments, refundedTotal: s.refundedTotal }, receipt: document, copy };
     }),
   );
 }

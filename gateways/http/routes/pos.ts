@@ -21,10 +21,11 @@ import { limits } from '../../../core/shared/limits.js';
 import { principalOf, requireSession } from '../session.js';
 import { validate } from '../validate.js';
 import { adminClosureRoutes, type ClosureRoutesCore } from './closures.js';
+import { adminReceiptRoutes, type ReceiptRoutesCore } from './receipts.js';
 import { adminPosReportRoutes, type PosReportsCore } from './pos-reports.js';
 
 /** What these routes use of the Core. */
-export interface PosRoutesCore extends PosReportsCore, ClosureRoutesCore {
+export interface PosRoutesCore extends PosReportsCore, ClosureRoutesCore, ReceiptRoutesCore {
   catalog: CatalogService;
   pos: PosService;
   terminals: TerminalService;
@@ -219,6 +220,7 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
 
   adminPosReportRoutes(router, core);
   adminClosureRoutes(router, core);
+  adminReceiptRoutes(router, core);
 }
 
 /** The one public POS route: a terminal exchanges its pairing code (rate-limited per IP). */
