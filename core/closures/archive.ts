@@ -10,7 +10,7 @@ import type { Collection, Store } from '../store/port.js';
 import { csvTable } from '../documents/csv.js';
 import { sumZ } from './service.js';
 import type { PeriodClosure } from './types.js';
-import { readZip, writeZip } from './zip.js';
+import { readZip, writeZip } from '../documents/zip.js';
 
 export const archiveFormat = 'pass-closure-archive/1';
 

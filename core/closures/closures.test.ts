@@ -10,7 +10,7 @@ import { createMemoryStore } from '../store/memory.js';
 import { moneyNode, type MoneyNode } from '../../test/support/money.js';
 import { archiveSigningKey, closureArchive, verifyClosureArchive } from './archive.js';
 import { ClosureService } from './service.js';
-import { readZip, writeZip } from './zip.js';
+import { readZip, writeZip } from '../documents/zip.js';
 
 const run = promisify(execFile);
 const tx = () => randomUUID();

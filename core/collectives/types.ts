@@ -51,6 +51,10 @@ export interface CollectiveProfile extends CollectiveSummary {
   timezone: string;
   images: string[];
   colours: Colours;
+  address: string;
+  siret: string;
+  vatNumber: string;
+  fiscalYearStartMonth: number;
 }
 
 export function toSummary(c: Collective): CollectiveSummary {
@@ -58,5 +62,6 @@ export function toSummary(c: Collective): CollectiveSummary {
 }
 
 export function toProfile(c: Collective): CollectiveProfile {
-  return { ...toSummary(c), timezone: c.timezone, images: c.images, colours: c.colours };
+  // The legal identity is public: it is printed on every receipt and Z ticket.
+  return { ...toSummary(c), timezone: c.timezone, images: c.images, colours: c.colours, address: c.address ?? '', siret: c.siret ?? '', vatNumber: c.vatNumber ?? '', fiscalYearStartMonth: c.fiscalYearStartMonth ?? 1 };
 }

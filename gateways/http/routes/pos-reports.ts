@@ -3,7 +3,8 @@
 //   GET /api/pos/:posId/z/verify                the chain checked (numbering, links, hashes)
 //   GET /api/pos/:posId/z/export?format=json|csv  the whole chain to archive (`npm run verify-z`)
 //   GET /api/pos/:posId/z/:number[/print|/pdf]  one Z as JSON, printable HTML, or PDF (?layout=receipt|a4&lang=fr|en)
-//   GET /api/collectives/:collectiveId/revenue?from&to&posId   per POS, day, method, product, asset
+//   GET /api/collectives/:collectiveId/revenue?from&to&posId   per POS, day, method, product, asset, VAT rate
+//   GET /api/collectives/:collectiveId/sales-export?from&to&posId&by=product|pos|method|vat|day&format=csv|xlsx&lang=fr|en&french=true|false
 // `from`/`to` are epoch milliseconds, ISO instants, or days (YYYY-MM-DD, in the collective's time
 // zone; `to` day included).
 import type { Router } from 'express';
@@ -12,7 +13,11 @@ import type { Clock } from '../../../core/clock/port.js';
 import { startOfLocalDay } from '../../../core/live/index.js';
 import type { Ledger } from '../../../core/money/ledger.js';
 import type { CatalogService } from '../../../core/pos/catalog.js';
+import { csvTable } from '../../../core/documents/csv.js';
+import { writeXlsx } from '../../../core/documents/xlsx.js';
 import { revenueOf } from '../../../core/pos/revenue.js';
+import { salesBreakdowns, salesTable } from '../../../core/pos/sales-export.js';
+import { businessDay } from '../../../core/pos/z-ticket.js';
 import type { PosService } from '../../../core/pos/service.js';
 import { zTicketPdf } from '../../../core/pos/z-pdf.js';
 import { zChainCsv, zChainExport, zTicketHtml } from '../../../core/pos/z-print.js';
@@ -91,6 +96,7 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
     }),
   );
 
+  salesExportRoute(router, core);
   router.get(
     '/collectives/:collectiveId/revenue',
     requireSession,
@@ -101,6 +107,39 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
       const from = query.from ? toInstant(query.from, timezone, 'start') : startOfLocalDay(to - 1, timezone);
       if (from >= to || to - from > maxPeriodMs) throw new AppError('INVALID_INPUT', 'the period must be positive and at most 400 days');
       return revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, posId: query.posId });
+    }),
+  );
+}
+
+/** Sales of a period as CSV (one breakdown; `french`: semicolons, comma decimals) or XLSX (every breakdown, one sheet each). */
+function salesExportRoute(router: Router, core: PosReportsCore): void {
+  const query = revenueQuery.extend({
+    by: z.enum(['product', 'pos', 'method', 'vat', 'day']).default('product'),
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    lang: z.enum(['fr', 'en']).default('fr'),
+    french: z.enum(['true', 'false']).optional(),
+  });
+  router.get(
+    '/collectives/:collectiveId/sales-export',
+    requireSession,
+    validate({ params: z.object({ collectiveId: id }), query }, async ({ params, query }, _req, res) => {
+      const timezone = await core.collectives.timezoneOf(params.collectiveId);
+      if (query.posId) await core.catalog.getPos(query.posId, params.collectiveId);
+      const to = query.to ? toInstant(query.to, timezone, 'end') : core.clock.now();
+      const from = query.from ? toInstant(query.from, timezone, 'start') : startOfLocalDay(to - 1, timezone);
+      if (from >= to || to - from > maxPeriodMs) throw new AppError('INVALID_INPUT', 'the period must be positive and at most 400 days');
+      const report = await revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, posId: query.posId });
+      const points = new Map((await core.catalog.listPos(params.collectiveId)).map((p) => [p._id, p.name]));
+      const posName = (posId: string) => points.get(posId) ?? posId;
+      const file = `ventes-${businessDay(from, timezone)}-${businessDay(to - 1, timezone)}`;
+      if (query.format === 'xlsx') {
+        const sheets = salesBreakdowns.map((by) => salesTable(report, by, posName, query.lang));
+        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${file}.xlsx`).send(writeXlsx(sheets, core.clock.now()));
+        return;
+      }
+      const table = salesTable(report, query.by, posName, query.lang);
+      const french = query.french ? query.french === 'true' : query.lang === 'fr';
+      res.type('text/csv; charset=utf-8').attachment(`${file}-${query.by}.csv`).send(csvTable(table.header, table.rows, { french }));
     }),
   );
 }

@@ -1,4 +1,5 @@
-// A minimal ZIP (stored entries, no compression) writer and reader: enough for closure archives,
+// A minimal ZIP (stored entries, no compression) writer and reader: enough for closure archives
+// and XLSX exports,
 // which must stay readable by any unzip tool (open format) and be read back here offline.
 // Stored only: the files are small JSON/CSV, and no decompressor is needed to verify them.
 import { crc32 } from 'node:zlib';
