@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../core/money/verify.js';
+import { zDocument } from '../../core/pos/z-document.js';
 import { seedCards } from '../../test/support/money.js';
 import { terminalHarness, type TerminalHarness } from '../../test/support/terminal.js';
 
@@ -70,7 +71,7 @@ describe('closing the register from a terminal', () => {
     expect(closed.z!.hash).toMatch(/^[0-9a-f]{64}$/);
 
     const [stored] = await h.node.pos.listZ(posId);
-    expect(closed.z).toEqual({ id: stored._id, number: stored.number, businessDay: stored.businessDay, totals: stored.totals, grandTotal: stored.grandTotal, hash: stored.hash });
+    expect(closed.z).toEqual({ id: stored._id, number: stored.number, businessDay: stored.businessDay, totals: stored.totals, grandTotal: stored.grandTotal, hash: stored.hash, document: zDocument(stored, 'fr') });
     expect(stored.closedBy).toBe(terminalId); // no staff unlocked: the terminal closed it
     expect(stored.sessions).toEqual([expect.objectContaining({ _id: closed.session!.id, expectedCash: 2_700, countedCash: 2_650, difference: -50 })]);
     expect(await h.node.pos.verifyZ(posId)).toEqual({ ok: true, errors: [] });
