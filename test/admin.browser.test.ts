@@ -69,6 +69,20 @@ describe('admin panel in the browser', () => {
     await shoot('02-profile');
   });
 
+  it('records the legal identity printed on receipts and Z tickets (a wrong SIRET is refused on the field)', async () => {
+    await byTestId('field-siret').fill('1234');
+    await byTestId('profile-save').click();
+    await expect.poll(() => page.locator('#f-siret-error').textContent()).toContain('14 chiffres');
+    await byTestId('field-address').fill('3 quai des Chartrons, 33000 Bordeaux');
+    await byTestId('field-siret').fill('123 456 789 00012');
+    await byTestId('field-vatNumber').fill('fr32123456789');
+    await byTestId('field-fiscalYearStartMonth').fill('7');
+    await byTestId('profile-save').click();
+    await byTestId('profile-saved').waitFor();
+    expect(await core.collectives.get(admin.collectiveId)).toMatchObject({ address: '3 quai des Chartrons, 33000 Bordeaux', siret: '12345678900012', vatNumber: 'FR32123456789', fiscalYearStartMonth: 7 });
+    await shoot('02b-legal-identity');
+  });
+
   it('creates a point of sale', async () => {
     await byTestId('nav-pos').click();
     await byTestId('pos-empty').waitFor();

@@ -6,6 +6,7 @@ import { mailerFromConfig } from './email/mailer.js';
 import { registerLespassFulfilments } from './lespass.js';
 import { registerProcessors } from './registry.js';
 import { startHoldRelease } from './ticketing.js';
+import { closeEndedPeriods } from './period-closing.js';
 import { closeForgottenRegisters, zClosingQueue } from './z-closing.js';
 
 const zClosingEveryMs = 5 * 60_000;
@@ -25,8 +26,12 @@ export async function startBackgroundWork(core: Core): Promise<void> {
     subscriptions: core.lespass.subscriptions,
     villages: async () => Promise.all((await core.villages.list()).map(async (v) => ({ id: v._id, collectiveIds: (await core.villages.members(v._id)).map((c) => c._id) }))),
   });
-  const collectives = async () => (await core.collectives.list()).map((c) => ({ id: c._id, timezone: c.timezone }));
-  await core.jobs.work(zClosingQueue, () => closeForgottenRegisters({ pos: core.pos, clock: core.clock, collectives }));
+  const collectives = async () => (await core.collectives.list()).map((c) => ({ id: c._id, timezone: c.timezone, fiscalYearStartMonth: c.fiscalYearStartMonth }));
+  // Registers first: a month is closed only once no register opened in it is still open.
+  await core.jobs.work(zClosingQueue, async () => {
+    await closeForgottenRegisters({ pos: core.pos, clock: core.clock, collectives });
+    await closeEndedPeriods({ closures: core.closures, clock: core.clock, collectives });
+  });
   // Checked often, acting only past each collective's closing hour: one schedule fits every time zone.
   await core.jobs.repeat(zClosingQueue, 'nightly-z', {}, { everyMs: zClosingEveryMs, key: 'z-closing:nightly' });
   // Seats of unpaid bookings come back every minute, not only when someone books that event.

@@ -1,6 +1,7 @@
 // Nightly Z closing: every register left open before the collective's closing hour (local
 // time) is closed and its day's Z ticket written, with the same code as a manual close.
-// Idempotent: once closed, a register has nothing left before the cutoff, so a rerun does nothing.
+// Idempotent per session: the job names the session it closes, a session is closed (and its Z
+// written) once, so a rerun, or two runs at once, find nothing left and write no second Z.
 import type { Clock } from '../core/clock/port.js';
 import { startOfLocalDay } from '../core/live/local-time.js';
 import type { PosService } from '../core/pos/service.js';
@@ -34,11 +35,9 @@ export async function closeForgottenRegisters(deps: ZClosingDeps): Promise<Array
   for (const collective of await deps.collectives()) {
     const cutoff = lastCutoff(deps.clock.now(), collective.timezone, collective.closingHour);
     const open = (await deps.pos.openSessions(collective.id)).filter((s) => s.openedAt < cutoff);
-    const withoutZ = (await deps.pos.sessionsWithoutZ(collective.id)).filter((s) => (s.closedAt ?? 0) < cutoff);
-    const posIds = [...new Set([...open, ...withoutZ].map((s) => s.posId))];
-    for (const posId of posIds) {
+    for (const { posId, _id: sessionId } of open) {
       try {
-        const { z } = await deps.pos.closeRegister(posId, { by: 'nightly-z', endOfDay: true });
+        const { z } = await deps.pos.closeRegister(posId, { by: 'nightly-z', byName: 'Clôture automatique', sessionId });
         closed.push({ posId, zNumber: z?.number ?? null });
       } catch (err) {
         if (isAppError(err) && err.code === 'REGISTER_CLOSED') continue; // closed meanwhile by hand

@@ -46,6 +46,14 @@ export const slugSchema = z
 
 export const timezoneSchema = z.string().max(64).refine(isIanaTimezone, 'must be an IANA time zone such as Europe/Paris');
 
+// Legal identity of the establishment (printed on Z tickets and receipts).
+const legalIdentity = {
+  address: z.string().trim().max(300),
+  siret: z.string().regex(/^\d{14}$/, 'a SIRET is 14 digits').or(z.literal('')),
+  vatNumber: z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'a VAT number such as FR12345678901').or(z.literal('')),
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+};
+
 export const coloursSchema = z.object({ primary: hexColour, secondary: hexColour }).strict();
 
 export const collectiveInputSchema = z
@@ -57,6 +65,10 @@ export const collectiveInputSchema = z
     logoUrl: imageUrl.nullable().default(null),
     images: z.array(imageUrl).max(12).default([]),
     colours: coloursSchema.default({ primary: '#1f6feb', secondary: '#f5a623' }),
+    address: legalIdentity.address.optional(),
+    siret: legalIdentity.siret.optional(),
+    vatNumber: legalIdentity.vatNumber.optional(),
+    fiscalYearStartMonth: legalIdentity.fiscalYearStartMonth.optional(),
   })
   .strict();
 export type CollectiveInput = z.input<typeof collectiveInputSchema>;
@@ -69,6 +81,7 @@ export const collectiveUpdateSchema = z
     images: z.array(imageUrl).max(12),
     colours: coloursSchema,
     timezone: timezoneSchema,
+    ...legalIdentity,
   })
   .partial()
   .strict()

@@ -16,6 +16,14 @@ export interface Collective extends Doc {
   logoUrl: string | null;
   images: string[];
   colours: Colours;
+  /** Legal identity printed on Z tickets and receipts (French cash-register law); optional. */
+  address?: string;
+  /** 14-digit SIRET of the establishment. */
+  siret?: string;
+  /** Intra-community VAT number, e.g. FR12345678901. */
+  vatNumber?: string;
+  /** 1..12: the month the fiscal year starts (annual closures); 1 when absent. */
+  fiscalYearStartMonth?: number;
   /** A collective belongs to at most one village; null when it stands alone. */
   villageId: string | null;
   createdAt: number;
@@ -43,6 +51,10 @@ export interface CollectiveProfile extends CollectiveSummary {
   timezone: string;
   images: string[];
   colours: Colours;
+  address: string;
+  siret: string;
+  vatNumber: string;
+  fiscalYearStartMonth: number;
 }
 
 export function toSummary(c: Collective): CollectiveSummary {
@@ -50,5 +62,6 @@ export function toSummary(c: Collective): CollectiveSummary {
 }
 
 export function toProfile(c: Collective): CollectiveProfile {
-  return { ...toSummary(c), timezone: c.timezone, images: c.images, colours: c.colours };
+  // The legal identity is public: it is printed on every receipt and Z ticket.
+  return { ...toSummary(c), timezone: c.timezone, images: c.images, colours: c.colours, address: c.address ?? '', siret: c.siret ?? '', vatNumber: c.vatNumber ?? '', fiscalYearStartMonth: c.fiscalYearStartMonth ?? 1 };
 }

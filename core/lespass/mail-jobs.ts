@@ -18,7 +18,12 @@ export interface TicketMail {
   timezone?: string;
   place: string;
   price: number;
+  /** The rate's name ("Plein tarif", "Adhérent"), printed on the ticket. */
+  priceName?: string;
   collectiveName: string;
+  /** The collective's colour (#rrggbb) and logo URL, on the mail and the PDF. */
+  colour?: string;
+  logo?: string;
 }
 
 export interface MagicLinkMail {

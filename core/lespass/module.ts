@@ -114,7 +114,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     walletOfUser: async (userId) => ((await hasLinkedCard(userId)) ? userWalletId(userId) : null),
     collectiveOf: async (id) => {
       const c = await collectives.get(id);
-      return { name: c.name, timezone: c.timezone };
+      return { name: c.name, timezone: c.timezone, colour: c.colours.primary, logoUrl: c.logoUrl };
     },
     isMember: (collectiveId, userId, at) => memberships.members.isMember(collectiveId, { userId }, at),
     promos,

@@ -24,7 +24,9 @@ export type RowKind =
   | 'cashout'
   | 'transfer-out'
   | 'transfer-in'
-  | 'settlement';
+  | 'settlement'
+  /** Cash taken out of a POS drawer (a bank deposit): a register movement, see core/pos/cash-removal.ts. */
+  | 'cash-removal';
 
 export interface LedgerRow {
   _id: string;

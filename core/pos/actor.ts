@@ -18,6 +18,7 @@ import { priceLines, splitPayments } from './pricing.js';
 import type { PosMessage, SaleAck } from './messages.js';
 import type { PosDeps } from './deps.js';
 import type { Sale, SaleRefund } from './records.js';
+import { cashRemovalHash, cashRemovalRow, type CashRemovalInput } from './cash-removal.js';
 import { RegisterBook } from './register.js';
 import { offlinePolicyOf, type OfflinePolicy } from './offline-policy.js';
 import type { Catalog, CatalogProduct, SaleInput } from './types.js';
@@ -81,15 +82,17 @@ class PosActor implements Actor<PosMessage, unknown> {
         await this.settleInflight(msg.saleId);
         return this.refund(msg);
       case 'open':
-        return { session: await this.register.open(msg.float, msg.by) };
+        return { session: await this.register.open({ float: msg.float, by: msg.by, byName: msg.byName }) };
       case 'ensure-open':
-        return { session: await this.register.ensureOpen(msg.by) };
+        return { session: await this.register.sessionForSale(msg.by, this.openOnFirstSale) };
       case 'close':
         await Promise.allSettled(this.inflight.values()); // the Z must see every sale already accepted
         await this.recoverUnrecordedSales();
         return this.register.close(msg);
+      case 'remove-cash':
+        return this.removeCash(msg);
       case 'status':
-        return { session: this.register.session, lastNumber: this.lastNumber, lastZ: this.register.lastZ?.number ?? 0 };
+        return this.status();
     }
   }
 
@@ -122,7 +125,7 @@ class PosActor implements Actor<PosMessage, unknown> {
     const euroLegs: Leg[] = [];
     if (split.cash > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cashDrawer(posId), amount: split.cash });
     if (split.card > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cardTerminal(posId), amount: split.card });
-    const session = await this.register.ensureOpen(msg.staff ?? msg.terminalId ?? 'terminal');
+    const session = await this.register.sessionForSale(msg.staff ?? msg.terminalId ?? 'terminal', this.openOnFirstSale);
     const payments = { cash: split.cash, card: split.card, pass: split.pass };
     const offline = msg.offline;
     // The server re-checks the single-sale ceiling: a terminal is trusted within its policy only.
@@ -199,11 +202,35 @@ class PosActor implements Actor<PosMessage, unknown> {
     this.returnedNumbers.sort((a, b) => a - b);
   }
 
+  /** A bank deposit or other removal of cash: its own row on this POS's chain (see cash-removal.ts). */
+  private async removeCash(msg: CashRemovalInput): Promise<{ amount: number; sessionId: string; replayed: boolean }> {
+    const collectiveId = this.pos().collectiveId;
+    const { row, replayed } = await this.onChain(() =>
+      this.chain.execute(msg.txId, cashRemovalHash(this.ctx.id, msg), async () => cashRemovalRow(this.ctx.id, collectiveId, this.register.session, await this.register.cashInDrawer(), msg)),
+    );
+    return { amount: Number(row.result.amount), sessionId: String(row.result.sessionId), replayed };
+  }
+
+  private async status() {
+    const session = this.register.session;
+    return {
+      session,
+      state: session ? 'open' : 'closed',
+      openOnFirstSale: this.openOnFirstSale,
+      cashInDrawer: session ? await this.register.cashInDrawer() : null,
+      carriedFloat: session ? null : await this.register.carriedFloat(),
+      lastNumber: this.lastNumber,
+      lastZ: this.register.lastZ?.number ?? 0,
+    };
+  }
+
   private async refund(msg: Extract<PosMessage, { type: 'refund' }>): Promise<{ refunded: number; saleId: string }> {
     const sale = await this.deps.sales.findOne({ _id: msg.saleId, posId: this.ctx.id });
     if (!sale) throw new AppError('NOT_FOUND', 'no such sale at this point of sale');
     const done = sale.refunds.find((r) => r.txId === msg.txId);
     if (done) return { refunded: done.amount, saleId: sale._id };
+    // Money leaves the drawer or the card terminal: a session must count it.
+    await this.register.sessionForSale(msg.terminalId ?? 'terminal', this.openOnFirstSale);
     const amount = refundAmount(sale, msg.lines);
     const part = refundSplit(sale, amount);
     const posId = this.ctx.id;
@@ -247,10 +274,12 @@ class PosActor implements Actor<PosMessage, unknown> {
     const pos = await this.deps.catalog.getPos(this.ctx.id);
     this.active = pos.active;
     this.offlinePolicy = offlinePolicyOf(pos);
+    this.openOnFirstSale = pos.openOnFirstSale !== false;
   }
 
   private active = true;
   private offlinePolicy: OfflinePolicy = offlinePolicyOf({});
+  private openOnFirstSale = true;
 
   private pos(): { active: boolean; collectiveId: string } {
     return { active: this.active, collectiveId: this.catalog.pos.collectiveId };

@@ -58,7 +58,7 @@ export class CatalogService {
     return pos;
   }
 
-  async updatePos(posId: string, collectiveId: string, patch: { name?: string; active?: boolean; requireStaff?: boolean; offlinePolicy?: PointOfSale['offlinePolicy'] }): Promise<PointOfSale> {
+  async updatePos(posId: string, collectiveId: string, patch: { name?: string; active?: boolean; requireStaff?: boolean; offlinePolicy?: PointOfSale['offlinePolicy']; openOnFirstSale?: boolean }): Promise<PointOfSale> {
     await this.getPos(posId, collectiveId);
     await this.points.updateOne({ _id: posId }, { $set: patch });
     await this.changed(posId);

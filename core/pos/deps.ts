@@ -4,7 +4,7 @@ import type { PassService } from '../pass/service.js';
 import type { BatchInserter } from '../store/batch-insert.js';
 import type { Collection } from '../store/port.js';
 import type { CatalogService } from './catalog.js';
-import type { RegisterSession, Sale, ZTicket } from './records.js';
+import type { RegisterSession, Sale, ZIdentity, ZTicket } from './records.js';
 
 /** What a PosActor needs from its node. */
 export interface PosDeps {
@@ -18,4 +18,8 @@ export interface PosDeps {
   zTickets: Collection<ZTicket>;
   /** IANA time zone of a collective (its business day for Z tickets). */
   timezoneOf(collectiveId: string): Promise<string>;
+  /** The collective's name and legal identity, as a Z ticket prints it. */
+  identityOf(collectiveId: string): Promise<ZIdentity>;
+  /** Terminal names by id (a removed terminal keeps its id as name). */
+  terminalNames(ids: string[]): Promise<Array<{ id: string; name: string }>>;
 }

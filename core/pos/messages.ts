@@ -1,3 +1,5 @@
+import type { CashRemovalInput } from './cash-removal.js';
+import type { CloseInput } from './register.js';
 import type { SaleInput } from './types.js';
 
 export type PosMessage =
@@ -5,9 +7,10 @@ export type PosMessage =
   | { type: 'catalog-changed' }
   | ({ type: 'sale' } & SaleInput)
   | { type: 'refund'; txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }
-  | { type: 'open'; float: number; by: string }
+  | { type: 'open'; float?: number; by: string; byName?: string }
   | { type: 'ensure-open'; by: string }
-  | { type: 'close'; countedCash?: number; by: string; endOfDay: boolean }
+  | ({ type: 'close' } & CloseInput)
+  | ({ type: 'remove-cash' } & CashRemovalInput)
   | { type: 'status' };
 
 export interface SaleAck {

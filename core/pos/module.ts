@@ -8,7 +8,8 @@ import { BatchInserter } from '../store/batch-insert.js';
 import type { Store } from '../store/port.js';
 import { posActor, posActorKind } from './actor.js';
 import { CatalogService, catalogChangedChannel } from './catalog.js';
-import type { RegisterSession, Sale, ZTicket } from './records.js';
+import type { RegisterSession, Sale, ZIdentity, ZTicket } from './records.js';
+import type { Terminal } from './types.js';
 import { PosService } from './service.js';
 import { TerminalService } from './terminals.js';
 import { StaffService } from './staff.js';
@@ -30,6 +31,8 @@ export async function startPosModule(deps: {
   ledger: Ledger;
   pass: PassService;
   timezoneOf(collectiveId: string): Promise<string>;
+  /** The collective's name and legal identity for Z tickets; its id alone when not given. */
+  identityOf?(collectiveId: string): Promise<ZIdentity>;
   groupCommitMs?: number;
 }): Promise<PosModule> {
   const catalog = new CatalogService(deps.store, deps.bus, deps.clock);
@@ -37,6 +40,7 @@ export async function startPosModule(deps: {
   const sales = deps.store.collection<Sale>('sales');
   const sessions = deps.store.collection<RegisterSession>('register_sessions');
   const zTickets = deps.store.collection<ZTicket>('z_tickets');
+  const terminalDocs = deps.store.collection<Terminal>('terminals');
   await sales.ensureIndexes([
     { name: 'pos_number', keys: { posId: 1, number: 1 }, unique: true },
     { name: 'collective_at', keys: { collectiveId: 1, at: 1 } },
@@ -54,6 +58,11 @@ export async function startPosModule(deps: {
       sessions,
       zTickets,
       timezoneOf: deps.timezoneOf,
+      identityOf: deps.identityOf ?? (async (collectiveId) => ({ name: collectiveId })),
+      terminalNames: async (ids) => {
+        const found = ids.length ? await terminalDocs.find({ _id: { $in: ids } }) : [];
+        return ids.map((id) => ({ id, name: found.find((t) => t._id === id)?.name ?? id }));
+      },
     }),
   );
   await deps.bus.subscribe(catalogChangedChannel, (msg) => {

@@ -87,7 +87,7 @@ describe('points of sale', () => {
     const { session, z } = await node.pos.closeRegister(posId, { countedCash: 12400, by: 'alice' });
     expect(session).toMatchObject({ expectedCash: 10000 + 450 + 2000, countedCash: 12400, difference: -50 });
     expect(z!.totals).toMatchObject({ salesCount: 3, firstSale: 1, lastSale: 3, sales: 2400, byMethod: { pass: 700, cash: 450, card: 1250 } });
-    expect(z!.totals.byVat).toEqual([{ rate: 1000, total: 1350, vat: 123 }, { rate: 2000, total: 1050, vat: 175 }]);
+    expect(z!.totals.byVat).toEqual([{ rate: 1000, total: 1350, vat: 123, ht: 1227, gross: 1350, refunded: 0 }, { rate: 2000, total: 1050, vat: 175, ht: 875, gross: 1050, refunded: 0 }]);
     expect(z!.totals.topups).toMatchObject({ total: 7000, byMethod: { cash: 7000 } }); // the 5000 before opening too: a Z covers all since the last Z
     expect(z!.grandTotal).toBe(2400);
     // Z equals the ledger: euros into drawer and card terminal, Pass money to the collective
@@ -97,10 +97,10 @@ describe('points of sale', () => {
     expect(sumTo(accounts.cashDrawer(posId))).toBe(z!.totals.byMethod.cash + z!.totals.topups.byMethod.cash);
     expect(sumTo(accounts.collective('c1'))).toBe(z!.totals.byMethod.pass);
     await expect(node.pos.closeRegister(posId, { by: 'alice' })).rejects.toMatchObject({ code: 'REGISTER_CLOSED' });
-    // next day: a sale opens a session with zero float; its Z chains to the first
+    // next day: a sale opens a session with the counted cash carried over; its Z chains to the first
     await node.pos.sale(posId, { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'cash', amount: 350 }] });
     const second = await node.pos.closeRegister(posId, { countedCash: 350, by: 'bob' });
-    expect(second.session?.float).toBe(0);
+    expect(second.session?.float).toBe(12400);
     expect(second.z).toMatchObject({ number: 2, prevHash: z!.hash, grandTotal: 2750 });
     const chain = await node.pos.listZ(posId);
     expect(verifyZChain(chain).ok).toBe(true);
@@ -114,6 +114,7 @@ describe('points of sale', () => {
     const txId = tx();
     // The payment reached the wallet's chain (as a sale would), but the POS never stored the sale.
     await node.pass.pay({ txId, cardUid: uids[0], amount: 350, collectiveId: 'c1', posId, meta: { sale: { lines: [{ productId: beer, name: 'Bière', category: 'Boissons', qty: 1, unitPrice: 350, vatRate: 2000, total: 350 }], total: 350, payments: { cash: 0, card: 0, pass: 350 }, change: 0, sessionId: 'lost' } } });
+    await node.pos.openRegister(posId, { by: 'alice' });
     const { z } = await node.pos.closeRegister(posId, { by: 'alice' });
     expect(z!.totals).toMatchObject({ salesCount: 1, sales: 350, byMethod: { pass: 350 } });
   });

@@ -45,13 +45,58 @@ export interface RegisterSession {
   state: 'open' | 'closed';
   openedAt: number;
   openedBy: string;
+  openedByName?: string;
   float: number;
+  /** True when the float was carried over from the last close's counted cash. */
+  floatCarried?: boolean;
+  /** 'hand': opened by a manager or an admin; 'first-sale': by a sale on a POS set to open so. */
+  openedOn?: 'hand' | 'first-sale';
   closedAt?: number;
   closedBy?: string;
+  closedByName?: string;
   expectedCash?: number;
   countedCash?: number;
   difference?: number;
   zId?: string;
+}
+
+/** The collective as a Z ticket names it (legal identity, copied when the Z is written). */
+export interface ZIdentity {
+  name: string;
+  address?: string;
+  siret?: string;
+  vatNumber?: string;
+}
+
+/** Cash taken out of a drawer during a session (a bank deposit), a register movement of its own. */
+export interface CashRemoval {
+  txId: string;
+  amount: number;
+  reason: 'bank-deposit' | 'other';
+  note?: string;
+  /** Who took it (staff id or admin email) and their name as printed. */
+  by: string;
+  byName: string;
+  at: number;
+}
+
+/** The drawer over the session: float + sales + top-ups − refunds − cash-outs − removals + other = expected. */
+export interface ZCash {
+  float: number;
+  sales: number;
+  topups: number;
+  refunds: number;
+  /** Card balances paid back in cash (cash-out). */
+  cashouts: number;
+  removed: number;
+  removals: CashRemoval[];
+  /** Any other drawer movement (a kind of row this Z does not detail yet). */
+  other: number;
+  /** Net cash recorded at this POS after the previous Z but before this session opened: in the Z, not in this drawer. */
+  beforeOpening?: number;
+  expected: number;
+  counted?: number;
+  difference?: number;
 }
 
 export interface ZTotals {
@@ -61,13 +106,29 @@ export interface ZTotals {
   sales: number;
   byMethod: { cash: number; card: number; pass: number };
   byProduct: Array<{ productId: string; name: string; qty: number; total: number }>;
-  byVat: Array<{ rate: number; total: number; vat: number }>;
+  /**
+   * Per VAT rate, on net sales (sold − refunded in the period): `total` is TTC, `vat` the VAT it
+   * includes, `ht` = total − vat. `gross` and `refunded` show how the net was reached.
+   */
+  byVat: Array<{ rate: number; total: number; vat: number; ht?: number; gross?: number; refunded?: number }>;
   byAsset: Record<string, number>;
-  topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number> };
+  topups: { total: number; byMethod: Record<string, number>; byAsset: Record<string, number>; assets?: ZAssetLine[] };
   refunds: { total: number; byMethod: { cash: number; card: number; pass: number } };
   cashouts: number;
+  /** Sales − refunds: the grand total of the period. */
+  net?: number;
+  /** Pass currencies spent on sales, by their names. */
+  assets?: ZAssetLine[];
+  /** The drawer of the session this Z closes. */
+  cash?: ZCash;
   /** Present when offline sales were synced in the period (a Z is never changed afterwards). */
   offline?: OfflineTotals;
+}
+
+export interface ZAssetLine {
+  asset: string;
+  name: string;
+  amount: number;
 }
 
 /**
@@ -92,10 +153,19 @@ export interface ZTicket {
   businessDay: string;
   from: number;
   to: number;
-  sessions: Array<Pick<RegisterSession, '_id' | 'openedAt' | 'closedAt' | 'float' | 'expectedCash' | 'countedCash' | 'difference'>>;
+  sessions: Array<Pick<RegisterSession, '_id' | 'openedAt' | 'closedAt' | 'float' | 'expectedCash' | 'countedCash' | 'difference'> & Partial<Pick<RegisterSession, 'openedBy' | 'openedByName' | 'floatCarried' | 'openedOn'>>>;
   totals: ZTotals;
   /** Perpetual grand total: every sale net of refunds since the POS was created. */
   grandTotal: number;
+  /** Written since Z format 2 (older Z tickets lack these; their hash covers what they hold). */
+  format?: 2;
+  collective?: ZIdentity;
+  timezone?: string;
+  sessionId?: string;
+  /** Who closed it, as printed (staff or admin name; `closedBy` keeps the id). */
+  closedByName?: string;
+  terminals?: Array<{ id: string; name: string }>;
+  software?: { name: string; version: string };
   closedBy: string;
   at: number;
   prevHash: string;

@@ -8,7 +8,9 @@ import type { Ledger } from '../money/ledger.js';
 import type { LedgerRow } from '../money/ledger-row.js';
 import type { Sale } from './records.js';
 import type { PosService } from './service.js';
+import { includedVat } from './pricing.js';
 import { businessDay } from './z-ticket.js';
+import { spreadRefund } from './z-totals.js';
 
 export interface Amounts {
   sales: number;
@@ -26,6 +28,8 @@ export interface RevenueReport {
   byMethod: Record<'cash' | 'card' | 'pass', Amounts>;
   byProduct: Array<Amounts & { productId: string; name: string; qty: number; refundedQty: number }>;
   byAsset: Array<Amounts & { asset: string }>;
+  /** Per VAT rate, VAT computed on the net (sales − refunds): `ht` = net − `vat`. */
+  byVat: Array<Amounts & { rate: number; vat: number; ht: number }>;
   /** True when the period held more sales than one report reads: narrow the period. */
   truncated: boolean;
 }
@@ -65,6 +69,7 @@ export function computeRevenue(input: { from: number; to: number; timezone: stri
   const method = new Tally<{ method: string }>();
   const product = new Tally<{ productId: string; name: string; qty: number; refundedQty: number }>();
   const asset = new Tally<{ asset: string }>();
+  const vat = new Tally<{ rate: number }>();
   const totals = { sales: 0, refunds: 0, salesCount: 0 };
 
   for (const sale of input.sales) {
@@ -74,6 +79,7 @@ export function computeRevenue(input: { from: number; to: number; timezone: stri
     day.add(businessDay(sale.at, input.timezone), { day: businessDay(sale.at, input.timezone) }, 'sales', sale.total);
     for (const m of ['cash', 'card', 'pass'] as const) method.add(m, { method: m }, 'sales', sale.payments[m]);
     for (const line of sale.lines) product.add(line.productId, { productId: line.productId, name: line.name, qty: 0, refundedQty: 0 }, 'sales', line.total).qty += line.qty;
+    for (const line of sale.lines) vat.add(String(line.vatRate), { rate: line.vatRate }, 'sales', line.total);
     for (const s of sale.spent ?? []) asset.add(s.asset, { asset: s.asset }, 'sales', s.amount);
   }
 
@@ -87,6 +93,7 @@ export function computeRevenue(input: { from: number; to: number; timezone: stri
     for (const [a, value] of Object.entries(parts.byAsset)) asset.add(a, { asset: a }, 'refunds', value);
     for (const line of refundedLines(sale, row.txId)) {
       product.add(line.productId, { productId: line.productId, name: line.name, qty: 0, refundedQty: 0 }, 'refunds', line.amount).refundedQty += line.qty;
+      vat.add(String(line.vatRate), { rate: line.vatRate }, 'refunds', line.amount);
     }
   }
 
@@ -102,6 +109,7 @@ export function computeRevenue(input: { from: number; to: number; timezone: stri
     byMethod,
     byProduct: product.list().sort((a, b) => b.net - a.net),
     byAsset: asset.list().sort((a, b) => a.asset.localeCompare(b.asset)),
+    byVat: vat.list().sort((a, b) => a.rate - b.rate).map((v) => ({ ...v, vat: includedVat(v.net, v.rate), ht: v.net - includedVat(v.net, v.rate) })),
     truncated: input.truncated ?? false,
   };
 }
@@ -124,26 +132,10 @@ function refundParts(row: LedgerRow, posId: string) {
   return { pass, card, cash, byAsset };
 }
 
-/**
- * Lines a refund gave back. A refund with lines names them; one without lines refunded all that
- * was left, i.e. each line minus what earlier line refunds took (a full refund leaves nothing after it).
- */
-function refundedLines(sale: Sale, refundTxId: string): Array<{ productId: string; name: string; qty: number; amount: number }> {
-  const index = sale.refunds.findIndex((r) => r.txId === refundTxId);
-  if (index < 0) return []; // the sale record is not updated yet: amounts still count, products catch up
-  const refund = sale.refunds[index];
-  const unit = (productId: string) => sale.lines.find((l) => l.productId === productId);
-  if (refund.lines) {
-    return refund.lines.map((l) => ({ productId: l.productId, name: unit(l.productId)?.name ?? l.productId, qty: l.qty, amount: (unit(l.productId)?.unitPrice ?? 0) * l.qty }));
-  }
-  const before = sale.refunds.slice(0, index).flatMap((r) => r.lines ?? []);
-  return sale.lines
-    .map((line) => {
-      const taken = before.filter((b) => b.productId === line.productId).reduce((s, b) => s + b.qty, 0);
-      const qty = Math.max(0, line.qty - taken);
-      return { productId: line.productId, name: line.name, qty, amount: qty * line.unitPrice };
-    })
-    .filter((l) => l.qty > 0);
+/** Lines a refund gave back (see spreadRefund); none while the sale record is not updated yet: amounts still count, products catch up. */
+function refundedLines(sale: Sale, refundTxId: string) {
+  const refund = sale.refunds.find((r) => r.txId === refundTxId);
+  return refund ? spreadRefund(sale, refund) : [];
 }
 
 class Tally<K extends object> {

@@ -5,11 +5,24 @@ import { AppError } from '../shared/errors.js';
 import type { Collection } from '../store/port.js';
 import type { CatalogService } from './catalog.js';
 import { posActorKind } from './actor.js';
-import type { CloseResult } from './register.js';
+import type { CashRemovalInput } from './cash-removal.js';
+import type { CloseInput, CloseResult } from './register.js';
 import type { SaleAck } from './messages.js';
 import type { RegisterSession, Sale, ZTicket } from './records.js';
 import type { Catalog, SaleInput } from './types.js';
 import { verifyZChain } from './z-ticket.js';
+
+export interface RegisterStatus {
+  session: RegisterSession | null;
+  state: 'open' | 'closed';
+  /** A closed register opens itself at the next sale (else a manager opens it). */
+  openOnFirstSale: boolean;
+  /** Open: what the drawer holds now; closed: the float the next session carries over. */
+  cashInDrawer: number | null;
+  carriedFloat: number | null;
+  lastNumber: number;
+  lastZ: number;
+}
 
 export class PosService {
   constructor(
@@ -32,22 +45,28 @@ export class PosService {
     return this.actors.call<{ refunded: number; saleId: string }>(posActorKind, posId, { type: 'refund', ...input });
   }
 
-  openRegister(posId: string, input: { float: number; by: string }): Promise<{ session: RegisterSession }> {
+  /** Opens a session; without a float, the last close's counted cash is carried over. */
+  openRegister(posId: string, input: { float?: number; by: string; byName?: string }): Promise<{ session: RegisterSession }> {
     return this.actors.call(posActorKind, posId, { type: 'open', ...input });
   }
 
-  /** Opens a shift with a zero float unless one is open (money is about to enter the drawer). */
+  /** The open session that will count money about to enter the drawer; REGISTER_CLOSED unless the POS opens on first sale. */
   ensureOpen(posId: string, by: string): Promise<{ session: RegisterSession }> {
     return this.actors.call(posActorKind, posId, { type: 'ensure-open', by });
   }
 
-  /** Closes the open shift; with endOfDay (the default) also writes the day's Z ticket. */
-  closeRegister(posId: string, input: { countedCash?: number; by: string; endOfDay?: boolean }): Promise<CloseResult> {
-    return this.actors.call<CloseResult>(posActorKind, posId, { type: 'close', endOfDay: input.endOfDay ?? true, countedCash: input.countedCash, by: input.by });
+  /** Closes the open session and writes its Z ticket (sent to PosActor 'close', see core/pos/register.ts). */
+  closeRegister(posId: string, input: CloseInput): Promise<CloseResult> {
+    return this.actors.call<CloseResult>(posActorKind, posId, { type: 'close', ...input });
+  }
+
+  /** Cash taken out of the open session's drawer (a bank deposit), idempotent by txId. */
+  removeCash(posId: string, input: CashRemovalInput): Promise<{ amount: number; sessionId: string; replayed: boolean }> {
+    return this.actors.call(posActorKind, posId, { type: 'remove-cash', ...input });
   }
 
   status(posId: string) {
-    return this.actors.call<{ session: RegisterSession | null; lastNumber: number; lastZ: number }>(posActorKind, posId, { type: 'status' });
+    return this.actors.call<RegisterStatus>(posActorKind, posId, { type: 'status' });
   }
 
   /** Registers with an open session: the nightly job closes these. */
@@ -55,9 +74,10 @@ export class PosService {
     return this.sessions.find({ collectiveId, state: 'open' });
   }
 
-  /** Shifts closed without a Z ticket yet: the day still has to be closed. */
-  sessionsWithoutZ(collectiveId: string): Promise<RegisterSession[]> {
-    return this.sessions.find({ collectiveId, state: 'closed', zId: { $exists: false } });
+  /** The collective's Z tickets whose business day is in [firstDay, nextDay) (a closure period). */
+  async zTicketsOfPeriod(collectiveId: string, firstDay: string, nextDay: string): Promise<ZTicket[]> {
+    const all = await this.zTickets.find({ collectiveId }, { sort: { at: 1 } });
+    return all.filter((z) => z.businessDay >= firstDay && z.businessDay < nextDay);
   }
 
   listZ(posId: string): Promise<ZTicket[]> {

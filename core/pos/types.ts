@@ -13,6 +13,11 @@ export interface PointOfSale {
   requireStaff?: boolean;
   /** Offline credit terminals may grant (offline-policy.ts); unset fields take the defaults. */
   offlinePolicy?: Partial<OfflinePolicy>;
+  /**
+   * A closed register opens itself at the first sale (float carried over), shown as such on the
+   * terminal; false: sales are refused until a manager opens it. Absent means true (protocol v1).
+   */
+  openOnFirstSale?: boolean;
   /** Bumped on every catalog change: terminals reload on `catalog:changed`. */
   catalogVersion: number;
   createdAt: number;

@@ -13,6 +13,8 @@ import { paymentProviderFromConfig } from '../payments/from-config.js';
 import { SettlementService } from '../settlement/service.js';
 import { startPassModule } from '../pass/module.js';
 import { startPosModule } from '../pos/module.js';
+import { ClosureService } from '../closures/index.js';
+import { ReceiptService } from '../receipts/index.js';
 import type { ServiceContext } from './context.js';
 
 export async function startServices(ctx: ServiceContext) {
@@ -28,15 +30,33 @@ export async function startServices(ctx: ServiceContext) {
   // A POS or board of an unknown collective (tests, data being set up) falls back to Paris.
   const timezoneOf = (collectiveId: string) => collectives.timezoneOf(collectiveId).catch(() => 'Europe/Paris');
   const money = await startPassModule({ store, bus, clock, actors, groupCommitMs });
-  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, groupCommitMs });
+  const identityOf = async (collectiveId: string) => {
+    const c = await collectives.find(collectiveId);
+    return { name: c?.name ?? collectiveId, address: c?.address || undefined, siret: c?.siret || undefined, vatNumber: c?.vatNumber || undefined };
+  };
+  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, identityOf, groupCommitMs });
   const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf });
+  const closures = new ClosureService(store, points.pos, clock, async (id) => {
+    const c = await collectives.get(id);
+    return { name: c.name, timezone: c.timezone, fiscalYearStartMonth: c.fiscalYearStartMonth };
+  });
+  await closures.start();
+  const receipts = new ReceiptService({
+    store, clock, pos: points.pos, catalog: points.catalog, ledger: money.ledger, pass: money.pass, timezoneOf,
+    identityOf: async (id) => {
+      const c = await collectives.find(id);
+      return { ...(await identityOf(id)), brand: c ? { primary: c.colours.primary, logoUrl: c.logoUrl } : undefined };
+    },
+    terminalName: async (id) => (await store.collection<{ _id: string; name: string }>('terminals').findOne({ _id: id }))?.name,
+  });
+  await receipts.start();
   const checkouts = new Checkouts(store, clock);
   await checkouts.start();
   const settlement = new SettlementService(store, money.ledger, clock);
   await settlement.start();
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
   const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
-  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
+  return { collectives, villages, accounts, sessions, ...money, ...points, live, closures, receipts, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
 }
 
 export type Services = Awaited<ReturnType<typeof startServices>>;

@@ -24,7 +24,8 @@ export interface TicketDeps {
   /** The buyer's Pass wallet if they have a linked card, else null. */
   walletOfUser(userId: string): Promise<string | null>;
   /** Name and time zone of a collective, for the mail. */
-  collectiveOf(collectiveId: string): Promise<{ name: string; timezone: string }>;
+  /** `colour` and `logoUrl`: the collective's look on its mails and PDF tickets. */
+  collectiveOf(collectiveId: string): Promise<{ name: string; timezone: string; colour?: string; logoUrl?: string | null }>;
 }
 
 export interface CheckedIn {
@@ -163,7 +164,9 @@ export class TicketBook {
         timezone: collective.timezone,
         place: event.place,
         price: t.amount,
+        priceName: t.priceName,
         collectiveName: collective.name,
+        ...(collective.colour ? { colour: collective.colour } : {}),
       });
     }
   }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../core/money/verify.js';
+import { zDocument } from '../../core/pos/z-document.js';
 import { seedCards } from '../../test/support/money.js';
 import { terminalHarness, type TerminalHarness } from '../../test/support/terminal.js';
 
@@ -70,13 +71,13 @@ describe('closing the register from a terminal', () => {
     expect(closed.z!.hash).toMatch(/^[0-9a-f]{64}$/);
 
     const [stored] = await h.node.pos.listZ(posId);
-    expect(closed.z).toEqual({ id: stored._id, number: stored.number, businessDay: stored.businessDay, totals: stored.totals, grandTotal: stored.grandTotal, hash: stored.hash });
+    expect(closed.z).toEqual({ id: stored._id, number: stored.number, businessDay: stored.businessDay, totals: stored.totals, grandTotal: stored.grandTotal, hash: stored.hash, document: zDocument(stored, 'fr') });
     expect(stored.closedBy).toBe(terminalId); // no staff unlocked: the terminal closed it
     expect(stored.sessions).toEqual([expect.objectContaining({ _id: closed.session!.id, expectedCash: 2_700, countedCash: 2_650, difference: -50 })]);
     expect(await h.node.pos.verifyZ(posId)).toEqual({ ok: true, errors: [] });
   });
 
-  it('a second close is refused with REGISTER_CLOSED; the next sale opens a new shift and the next Z chains on', async () => {
+  it('a second close is refused with REGISTER_CLOSED; the next sale opens a new shift with the cash carried over and the next Z chains on', async () => {
     await setup();
     const { socket } = await terminal();
     await ok(socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: beer, qty: 1 }], payments: [{ method: 'cash', amount: 350 }] }));
@@ -87,8 +88,8 @@ describe('closing the register from a terminal', () => {
     expect(await h.node.pos.listZ(posId)).toHaveLength(1);
 
     await ok(socket.emitWithAck('sale', { txId: tx(), lines: [{ productId: crepe, qty: 2 }], payments: [{ method: 'card', amount: 800 }] }));
-    const second = await ok(socket.emitWithAck('closeRegister', { countedCash: 0 }));
-    expect(second.session).toMatchObject({ float: 0, expectedCash: 0, countedCash: 0, difference: 0 });
+    const second = await ok(socket.emitWithAck('closeRegister', { countedCash: 350 }));
+    expect(second.session).toMatchObject({ float: 350, expectedCash: 350, countedCash: 350, difference: 0 });
     expect(second.z).toMatchObject({ number: 2, totals: { salesCount: 1, firstSale: 2, lastSale: 2, sales: 800 }, grandTotal: 350 + 800 });
     const chain = await h.node.pos.listZ(posId);
     expect(chain[1].prevHash).toBe(first.z!.hash);

@@ -1,11 +1,12 @@
 // Terminal protocol v1 (DESIGN.md): the `/terminal` namespace's commands, their payload schemas
 // and ack shapes, and the server events. A public interface (other terminals, e.g. a Sunmi app,
 // speak it): names and shapes stay stable; extra fields may be added. This file imports only
-// zod, the shared limits and (type-only) core/pos/records.ts, so a terminal UI can share the types.
+// zod, the shared limits and (type-only) core/pos/records.ts and core/documents/model.ts, so a terminal UI can share the types.
 // Extensions of v1 (a v1 terminal that ignores them keeps working): staff unlock/lock,
-// closeRegister, assignCard, reprint, and offline selling: `offlineState`, `offlineSync`, the
+// closeRegister, assignCard, reprint, register sessions (`registerStatus`, `openRegister`, `removeCash`), and offline selling: `offlineState`, `offlineSync`, the
 // `blocklist:changed` event, `offlineKey` in the pairing answer, `repaid` in the topup ack.
 import { z } from 'zod';
+import type { PrintedDocument } from '../../core/documents/model.js';
 import type { ZTotals } from '../../core/pos/records.js';
 import { limits, txIdPattern } from '../../core/shared/limits.js';
 
@@ -50,7 +51,13 @@ export const terminalSchemas = {
   lock: z.object({}),
   // Register close from the terminal (an extension of v1): ends the shift and writes the day's Z.
   // No txId: closing is not a money movement, and a second close is refused (REGISTER_CLOSED).
-  closeRegister: z.object({ countedCash: z.number().int().min(0).max(limits.maxAmountCents).optional() }),
+  // `lang` (optional): the language of the Z document returned in the ack.
+  closeRegister: z.object({ countedCash: z.number().int().min(0).max(limits.maxAmountCents).optional(), lang: z.enum(['fr', 'en']).optional() }),
+  // Register sessions (extensions of v1): the state, an explicit open (float carried over from the
+  // last counted cash unless given) and cash removed from the drawer (a bank deposit, with a txId).
+  registerStatus: z.object({}),
+  openRegister: z.object({ float: z.number().int().min(0).max(limits.maxAmountCents).optional() }),
+  removeCash: z.object({ txId, amount: cents, reason: z.enum(['bank-deposit', 'other']).default('bank-deposit'), note: z.string().trim().max(200).optional() }),
   // Offline terminals (an extension of v1; core/pos/offline-sync.ts): the POS's offline policy
   // and blocklist, then the signed journal of sales made offline, sent in order on reconnect.
   offlineState: z.object({}),
@@ -114,6 +121,9 @@ export interface StoredSaleAck {
     payments: { cash: number; card: number; pass: number };
     refundedTotal: number;
   };
+  /** The receipt as printed, marked DUPLICATA (every reprint is logged); `copy` is its copy number. */
+  receipt?: PrintedDocument;
+  copy?: number;
 }
 
 type Command<P, R> = (payload: P, ack: (response: Ack<R>) => void) => void;
@@ -131,6 +141,21 @@ export interface ClientToServerEvents {
   closeRegister: Command<TerminalPayload<'closeRegister'>, CloseRegisterAck>;
   offlineState: Command<TerminalPayload<'offlineState'>, OfflineStateAck>;
   offlineSync: Command<TerminalPayload<'offlineSync'>, OfflineSyncAck>;
+  registerStatus: Command<TerminalPayload<'registerStatus'>, RegisterStatusAck>;
+  openRegister: Command<TerminalPayload<'openRegister'>, RegisterStatusAck>;
+  removeCash: Command<TerminalPayload<'removeCash'>, { amount: number; replayed: boolean; register: RegisterStatusAck }>;
+}
+
+/** `open`: a session counts the drawer; `closed`: sales are refused unless `openOnFirstSale`. */
+export interface RegisterStatusAck {
+  state: 'open' | 'closed';
+  openOnFirstSale: boolean;
+  session: { id: string; openedAt: number; openedBy: string; float: number; floatCarried: boolean; openedOn: 'hand' | 'first-sale' } | null;
+  /** Open: what the drawer holds now. */
+  cashInDrawer: number | null;
+  /** Closed: the float the next session starts with (the last counted cash). */
+  carriedFloat: number | null;
+  lastZ: number;
 }
 
 /** What a terminal keeps to decide alone while the server does not answer. */
@@ -186,6 +211,8 @@ export interface ZSummaryAck {
   /** Perpetual grand total of the POS, net of refunds. */
   grandTotal: number;
   hash: string;
+  /** The Z as printed (same sections as its HTML and PDF), in the command's `lang`. */
+  document?: PrintedDocument;
 }
 
 export interface StaffAck {

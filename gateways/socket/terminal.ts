@@ -13,7 +13,11 @@ import type { OfflineSync } from '../../core/pos/offline-sync.js';
 import { offlinePolicyOf } from '../../core/pos/offline-policy.js';
 import type { CatalogService } from '../../core/pos/catalog.js';
 import { catalogChangedChannel } from '../../core/pos/catalog.js';
+import type { DocLang } from '../../core/documents/format.js';
 import type { CloseResult } from '../../core/pos/register.js';
+import type { ReceiptService } from '../../core/receipts/index.js';
+import type { RegisterStatus } from '../../core/pos/service.js';
+import { zDocument } from '../../core/pos/z-document.js';
 import type { PosService } from '../../core/pos/service.js';
 import type { TerminalService } from '../../core/pos/terminals.js';
 import type { StaffService } from '../../core/pos/staff.js';
@@ -29,6 +33,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   type CloseRegisterAck,
+  type RegisterStatusAck,
   type ServerToClientEvents,
   type TerminalCommand,
   type TerminalPayload,
@@ -38,6 +43,7 @@ import {
 /** The part of the Core this namespace uses (the booted Core satisfies it). */
 export interface TerminalCore extends TapDeps {
   terminals: TerminalService;
+  receipts: ReceiptService;
   staff: StaffService;
   catalog: CatalogService;
   pos: PosService;
@@ -195,13 +201,32 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       return core.pos.refund(posId, { ...input, terminalId });
     }),
   );
+  // Where staff is required, opening, removing cash and closing are a manager's acts, like a refund.
+  const manager = async (what: string) => {
+    const staff = socket.data.staff;
+    if ((await requireStaff) && staff?.role !== 'manager') throw new AppError('MANAGER_REQUIRED', `${what} needs a manager to unlock the register`);
+    return staff ? { by: staff.id, byName: staff.name } : { by: terminalId, byName: await terminalName() };
+  };
+  let knownName: string | undefined;
+  const terminalName = async () => (knownName ??= (await core.terminals.authenticateHash(socket.data.tokenHash)).name);
+  const registerStatus = async () => statusAck(await core.pos.status(posId));
   socket.on(
     'closeRegister',
-    command('closeRegister', async ({ countedCash }) => {
-      const staff = socket.data.staff;
-      // Where staff is required, closing the day is a manager's act, like a refund.
-      if ((await requireStaff) && staff?.role !== 'manager') throw new AppError('MANAGER_REQUIRED', 'closing the register needs a manager to unlock it');
-      return closeAck(await core.pos.closeRegister(posId, { countedCash, by: staff?.id ?? terminalId }));
+    command('closeRegister', async ({ countedCash, lang }) => closeAck(await core.pos.closeRegister(posId, { countedCash, ...(await manager('closing the register')) }), lang ?? 'fr')),
+  );
+  socket.on('registerStatus', command('registerStatus', registerStatus));
+  socket.on(
+    'openRegister',
+    command('openRegister', async ({ float }) => {
+      await core.pos.openRegister(posId, { float, ...(await manager('opening the register')) });
+      return registerStatus();
+    }),
+  );
+  socket.on(
+    'removeCash',
+    command('removeCash', async (input) => {
+      const res = await core.pos.removeCash(posId, { ...input, ...(await manager('removing cash')) });
+      return { amount: res.amount, replayed: res.replayed, register: await registerStatus() };
     }),
   );
   socket.on(
@@ -229,13 +254,27 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
     'reprint',
     command('reprint', async ({ saleId }) => {
       const s = await core.pos.getSale(saleId, posId);
+      // Every reprint is logged and marked DUPLICATA (the terminal printed the original when it sold).
+      const { document, copy } = await core.receipts.print({ saleId, posId, channel: 'terminal', by: socket.data.staff?.id ?? terminalId, reprint: true });
       const lines = s.lines.map(({ productId, name, qty, unitPrice, vatRate, total }) => ({ productId, name, qty, unitPrice, vatRate, total }));
-      return { sale: { saleId: s._id, number: s.number, total: s.total, change: s.change, at: s.at, lines, payments: s.payments, refundedTotal: s.refundedTotal } };
+      return { sale: { saleId: s._id, number: s.number, total: s.total, change: s.change, at: s.at, lines, payments: s.payments, refundedTotal: s.refundedTotal }, receipt: document, copy };
     }),
   );
 }
 
-function closeAck({ session, z }: CloseResult): CloseRegisterAck {
+function statusAck(s: RegisterStatus): RegisterStatusAck {
+  const session = s.session;
+  return {
+    state: s.state,
+    openOnFirstSale: s.openOnFirstSale,
+    session: session && { id: session._id, openedAt: session.openedAt, openedBy: session.openedByName ?? session.openedBy, float: session.float, floatCarried: Boolean(session.floatCarried), openedOn: session.openedOn ?? 'hand' },
+    cashInDrawer: s.cashInDrawer,
+    carriedFloat: s.carriedFloat,
+    lastZ: s.lastZ,
+  };
+}
+
+function closeAck({ session, z }: CloseResult, lang: DocLang): CloseRegisterAck {
   return {
     session: session && {
       id: session._id,
@@ -246,7 +285,7 @@ function closeAck({ session, z }: CloseResult): CloseRegisterAck {
       countedCash: session.countedCash,
       difference: session.difference,
     },
-    z: z && { id: z._id, number: z.number, businessDay: z.businessDay, totals: z.totals, grandTotal: z.grandTotal, hash: z.hash },
+    z: z && { id: z._id, number: z.number, businessDay: z.businessDay, totals: z.totals, grandTotal: z.grandTotal, hash: z.hash, document: zDocument(z, lang) },
   };
 }
 

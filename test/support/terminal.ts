@@ -8,6 +8,7 @@ import type { Bus } from '../../core/bus/port.js';
 import { createMemoryStore } from '../../core/store/memory.js';
 import type { Store } from '../../core/store/port.js';
 import { createSocketServer, type SocketServer } from '../../gateways/socket/server.js';
+import { ReceiptService } from '../../core/receipts/index.js';
 import { attachTerminalNamespace, type TerminalCore, type TerminalNamespaceOptions } from '../../gateways/socket/terminal.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../gateways/socket/terminal-protocol.js';
 import { moneyNode, type MoneyNode } from './money.js';
@@ -34,7 +35,12 @@ export interface TerminalHarness {
 export async function terminalHarness(options: { store?: Store; bus?: Bus; clock?: Clock; namespace?: TerminalNamespaceOptions } = {}): Promise<TerminalHarness> {
   const clock = options.clock ?? systemClock;
   const node = await moneyNode(options.store ?? createMemoryStore(), { bus: options.bus, clock, groupCommitMs: 1 });
-  const core: TerminalCore = { ...node, clock };
+  const receipts = new ReceiptService({
+    store: node.store, clock, pos: node.pos, catalog: node.catalog, ledger: node.ledger, pass: node.pass, timezoneOf: async () => 'Europe/Paris',
+    identityOf: async (id) => ({ name: id }), terminalName: async (id) => (await node.store.collection<{ _id: string; name: string }>('terminals').findOne({ _id: id }))?.name,
+  });
+  await receipts.start();
+  const core: TerminalCore = { ...node, clock, receipts };
   const http = createServer();
   const sockets = await createSocketServer(http, core, { namespaces: [(io, c) => attachTerminalNamespace(io, c, options.namespace)] });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -21,7 +21,7 @@ export type { Direction as SettlementDirection, SettlementPair } from '../../cor
 export type Account = Principal;
 
 /** As `posView` (gateways/http/routes/pos.ts) answers it. */
-export type PointOfSale = Omit<StoredPointOfSale, '_id' | 'requireStaff'> & { id: string; requireStaff: boolean };
+export type PointOfSale = Omit<StoredPointOfSale, '_id' | 'requireStaff' | 'openOnFirstSale'> & { id: string; requireStaff: boolean; openOnFirstSale: boolean };
 
 /** As `productView` (gateways/http/routes/pos.ts) answers it. */
 export type Product = Omit<StoredProduct, '_id'> & { id: string };

@@ -5,7 +5,7 @@
 // `close-register-exit` (back to the settings).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LanguageController } from '../shared/i18n.js';
+import { getLang, LanguageController } from '../shared/i18n.js';
 import { baseStyles, buttonStyles } from '../shared/styles.js';
 import './amount-keypad.js';
 import type { AmountChangeEvent } from './amount-keypad.js';
@@ -256,7 +256,7 @@ export class CloseRegisterScreen extends LitElement {
     if (this.view.step === 'sending') return; // one close at a time: a double tap must not send twice
     this.view = { step: 'sending' };
     try {
-      const ack = await this.closeRegister(command);
+      const ack = await this.closeRegister({ ...command, lang: getLang() }); // the printed Z comes back in the cashier's language
       this.view = ack.ok ? { step: 'done', answer: { session: ack.session, z: ack.z } } : { step: 'error', failure: ack, command };
     } catch {
       this.view = { step: 'error', failure: { ok: false, code: 'TIMEOUT', message: '' }, command };

@@ -4,6 +4,7 @@
 // record of recent sales; screens get what they need as properties and send events up.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { LanguageController } from '../shared/i18n.js';
 import { isCents } from '../shared/money.js';
 import '../shared/lang-switch.js';
@@ -21,7 +22,9 @@ import { OfflineDesk } from './offline/offline-desk.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
 import './pairing-screen.js';
 import type { PairedEvent, PairingNotice } from './pairing-screen.js';
-import { serverEvents, unauthorized, type Ack, type BalanceAnswer, type BalanceLine, type Catalog, type CloseRegisterAnswer, type CloseRegisterCall, type RefundAnswer, type SaleAnswer } from './protocol.js';
+import { serverEvents, unauthorized, type Ack, type BalanceAnswer, type BalanceLine, type Catalog, type CloseRegisterAnswer, type CloseRegisterCall, type RefundAnswer, type RegisterStatus, type SaleAnswer } from './protocol.js';
+import './register-state.js';
+import type { RegisterCall } from './register-state.js';
 import { RecentSales } from './recent-sales.js';
 import './sale-screen.js';
 import type { SaleContext } from './sale-screen.js';
@@ -54,6 +57,8 @@ export class LaboutikApp extends LitElement {
   @state() private tapArmedSeq = 0;
   /** The settings tab shows the register close flow instead of the settings. */
   @state() private closingRegister = false;
+  /** Bumped when a sale or a close may have changed the register's state: its banner reads it again. */
+  @state() private registerSeq = 0;
   private readonly storage = deviceStorage();
   private readonly nfc = new NfcController(this);
   private readonly socket = new SocketController(this, {
@@ -162,7 +167,7 @@ export class LaboutikApp extends LitElement {
     switch (tab) {
       case 'sale':
         if (!this.catalog.catalog) return html`<p class="status muted" data-testid="catalog-loading">${t('catalog.loading')}</p>`;
-        return html`<lb-sale-screen .catalog=${this.catalog.catalog} .commands=${this.commands} .desk=${this.desk} .tap=${tap} nfcStatus=${nfcStatus}></lb-sale-screen>`;
+        return html`${keyed(this.registerSeq, html`<lb-register-state compact .request=${this.registerCall}></lb-register-state>`)}<lb-sale-screen .catalog=${this.catalog.catalog} .commands=${this.commands} .desk=${this.desk} .tap=${tap} nfcStatus=${nfcStatus}></lb-sale-screen>`;
       case 'topup':
         return html`<lb-topup-screen .commands=${this.commands} .lookup=${this.lookup} .tap=${tap} nfcStatus=${nfcStatus}></lb-topup-screen>`;
       case 'balance':
@@ -174,7 +179,10 @@ export class LaboutikApp extends LitElement {
           return html`<lb-close-register
             .closeRegister=${this.closeRegister}
             posId=${this.session?.posId ?? ''}
-            @close-register-exit=${() => (this.closingRegister = false)}
+            @close-register-exit=${() => {
+              this.closingRegister = false;
+              this.registerSeq++;
+            }}
           ></lb-close-register>`;
         }
         return html`<lb-settings-screen
@@ -183,6 +191,7 @@ export class LaboutikApp extends LitElement {
           socketStatus=${this.socket.status}
           nfcStatus=${nfcStatus}
           pendingCount=${this.commands?.outbox.size ?? 0}
+          .registerCall=${this.registerCall}
           @unpair=${() => this.endSession('unpaired')}
           @reload-catalog=${() => this.loadCatalog()}
           @laboutik-close-register=${this.onCloseRegister}
@@ -302,6 +311,8 @@ export class LaboutikApp extends LitElement {
     return this.socket.request<Ack<CloseRegisterAnswer>>('closeRegister', command, closeRegisterTimeoutMs);
   };
 
+  private registerCall: RegisterCall = (command, payload) => this.socket.request<Ack<RegisterStatus>>(command, payload, queryTimeoutMs);
+
   private lookup = async (cardUid: string): Promise<Ack<BalanceAnswer>> => {
     const ack = await this.socket.request<Ack<BalanceAnswer>>('balance', { cardUid }, queryTimeoutMs);
     if (ack.ok) this.desk?.noteBalances(cardUid, ack.balances); // what the terminal knows when offline
@@ -310,6 +321,7 @@ export class LaboutikApp extends LitElement {
 
   private record(recentSales: RecentSales, entry: OutboxEntry, ack: Ack<Record<string, unknown>>): void {
     if (!ack.ok) return;
+    this.registerSeq++;
     const cardUid = entry.command === 'topup' ? String(entry.payload.cardUid) : undefined;
     if (cardUid) this.desk?.noteBalances(cardUid, (ack as unknown as { balances?: BalanceLine[] }).balances);
     if (entry.command === 'sale') {

@@ -12,6 +12,7 @@ import type {
   ServerToClientEvents,
   TerminalPayload,
   ZSummaryAck,
+  RegisterStatusAck,
 } from '../../gateways/socket/terminal-protocol.js';
 
 export type { BalanceLine } from '../../gateways/socket/terminal-protocol.js';
@@ -20,6 +21,9 @@ export interface Failure extends ProtocolFailure {
   /** INSUFFICIENT_FUNDS says how much is missing, in cents. */
   missing?: number;
 }
+
+/** `registerStatus` / `openRegister` (extensions of v1): the register's state. */
+export type RegisterStatus = RegisterStatusAck;
 
 export type Ack<T> = ({ ok: true } & T) | Failure;
 

@@ -10,6 +10,8 @@ import type { SocketStatus } from '../shared/socket-controller.js';
 import { baseStyles, buttonStyles, formStyles } from '../shared/styles.js';
 import { t } from './messages.js';
 import type { NfcStatus } from './nfc-controller.js';
+import './register-state.js';
+import type { RegisterCall } from './register-state.js';
 import type { TerminalSession } from './session.js';
 
 /** Detail of the `laboutik-close-register` event. */
@@ -25,6 +27,7 @@ export class SettingsScreen extends LitElement {
   @property() socketStatus: SocketStatus = 'idle';
   @property() nfcStatus: NfcStatus = 'unavailable';
   @property({ type: Number }) pendingCount = 0;
+  @property({ attribute: false }) registerCall: RegisterCall | null = null;
   @state() private confirmingUnpair = false;
   @state() private closeRegisterUnwired = false;
 
@@ -116,6 +119,7 @@ export class SettingsScreen extends LitElement {
       </section>
       <section>
         <h2>${t('settings.register')}</h2>
+        ${this.registerCall ? html`<lb-register-state .request=${this.registerCall}></lb-register-state>` : nothing}
         <div class="buttons">
           <button data-testid="reload-catalog" @click=${() => this.emit('reload-catalog')}>${t('settings.reloadCatalog')}</button>
           <button data-testid="close-register" @click=${this.requestCloseRegister}>${t('settings.closeRegister')}</button>

@@ -10,6 +10,7 @@ import { baseStyles } from '../shared/styles.js';
 import { money, vatRateLabel } from './format.js';
 import { assetKindLabel, t } from './messages.js';
 import type { ZSummary } from './protocol.js';
+import './z-document-view.js';
 
 const methods = ['cash', 'card', 'pass'] as const;
 
@@ -170,7 +171,8 @@ export class ZSummaryView extends LitElement {
             </table>`
         : nothing}
       <dl>${this.amountRow(t('z.grandTotal'), z.grandTotal, 'z-grand-total', 'total')}</dl>
-      <p class="hash">${t('z.hash')} <span data-testid="z-hash">${z.hash}</span></p>`;
+      <p class="hash">${t('z.hash')} <span data-testid="z-hash">${z.hash}</span></p>
+      ${z.document ? html`<details data-testid="z-document"><summary>${t('z.printed')}</summary><lb-z-document .doc=${z.document}></lb-z-document></details>` : nothing}`;
   }
 
   private amountRow(label: string, cents: number, testid: string, kind: '' | 'indent' | 'total' = '') {

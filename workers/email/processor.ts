@@ -35,6 +35,8 @@ export const ticketJob = z.object({
   price: cents,
   collectiveName: z.string().min(1).max(200),
   logo: z.string().max(2_000).optional(),
+  priceName: z.string().max(200).optional(),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
 });
 
 export const magicLinkJob = z.object({

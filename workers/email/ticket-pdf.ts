@@ -21,6 +21,10 @@ export interface TicketPdfInput {
   /** Price paid in cents; 0 prints "Gratuit". */
   price: number;
   collectiveName: string;
+  /** The rate's name, printed beside the price. */
+  priceName?: string;
+  /** The collective's colour: a band across the top of the ticket. */
+  colour?: string;
   /** A file path or an http(s) URL of a PNG or JPEG logo. */
   logo?: string;
 }
@@ -34,6 +38,7 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
   const done = collect(doc);
   const width = doc.page.width - 72;
 
+  if (input.colour) doc.rect(0, 0, doc.page.width, 12).fill(input.colour).fillColor('#000000');
   let y = 36;
   if (logo) {
     doc.image(logo, 36, y, { fit: [64, 64] });
@@ -49,6 +54,7 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
   doc.text(input.place, { width });
   doc.moveDown(0.5);
   doc.text(`Titulaire : ${input.holder}`, { width });
+  if (input.priceName) doc.text(`Tarif : ${input.priceName}`, { width });
   doc.text(`Prix : ${input.price > 0 ? formatEuros(input.price) : 'Gratuit'}`, { width });
 
   const qrSize = 220;

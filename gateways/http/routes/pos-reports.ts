@@ -2,8 +2,9 @@
 //   GET /api/pos/:posId/z                       the POS's Z tickets, in order
 //   GET /api/pos/:posId/z/verify                the chain checked (numbering, links, hashes)
 //   GET /api/pos/:posId/z/export?format=json|csv  the whole chain to archive (`npm run verify-z`)
-//   GET /api/pos/:posId/z/:number[/print|/pdf]  one Z as JSON, printable HTML, or PDF
-//   GET /api/collectives/:collectiveId/revenue?from&to&posId   per POS, day, method, product, asset
+//   GET /api/pos/:posId/z/:number[/print|/pdf]  one Z as JSON, printable HTML, or PDF (?layout=receipt|a4&lang=fr|en)
+//   GET /api/collectives/:collectiveId/revenue?from&to&posId   per POS, day, method, product, asset, VAT rate
+//   GET /api/collectives/:collectiveId/sales-export?from&to&posId&by=product|pos|method|vat|day&format=csv|xlsx&lang=fr|en&french=true|false
 // `from`/`to` are epoch milliseconds, ISO instants, or days (YYYY-MM-DD, in the collective's time
 // zone; `to` day included).
 import type { Router } from 'express';
@@ -12,7 +13,11 @@ import type { Clock } from '../../../core/clock/port.js';
 import { startOfLocalDay } from '../../../core/live/index.js';
 import type { Ledger } from '../../../core/money/ledger.js';
 import type { CatalogService } from '../../../core/pos/catalog.js';
+import { csvTable } from '../../../core/documents/csv.js';
+import { writeXlsx } from '../../../core/documents/xlsx.js';
 import { revenueOf } from '../../../core/pos/revenue.js';
+import { salesBreakdowns, salesTable } from '../../../core/pos/sales-export.js';
+import { businessDay } from '../../../core/pos/z-ticket.js';
 import type { PosService } from '../../../core/pos/service.js';
 import { zTicketPdf } from '../../../core/pos/z-pdf.js';
 import { zChainCsv, zChainExport, zTicketHtml } from '../../../core/pos/z-print.js';
@@ -38,6 +43,7 @@ const instant = z
   .string()
   .max(40)
   .refine((s) => /^\d{1,15}$/.test(s) || (hasRealDay(s) && (/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isFinite(Date.parse(s)))), 'epoch milliseconds, an ISO instant or a day YYYY-MM-DD that exists');
+const printQuery = z.object({ layout: z.enum(['receipt', 'a4']).default('receipt'), lang: z.enum(['fr', 'en']).default('fr') });
 const revenueQuery = z.object({ from: instant.optional(), to: instant.optional(), posId: id.optional() });
 
 export function adminPosReportRoutes(router: Router, core: PosReportsCore): void {
@@ -75,20 +81,22 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
   router.get(
     '/pos/:posId/z/:number/print',
     requireSession,
-    validate({ params: zParams }, async ({ params }, _req, res) => {
-      const html = zTicketHtml(await zTicketOf(core, params.posId, params.number));
+    validate({ params: zParams, query: printQuery }, async ({ params, query }, _req, res) => {
+      const html = zTicketHtml(await zTicketOf(core, params.posId, params.number), query);
       res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(html);
     }),
   );
   router.get(
     '/pos/:posId/z/:number/pdf',
     requireSession,
-    validate({ params: zParams }, async ({ params }, _req, res) => {
-      const pdf = await zTicketPdf(await zTicketOf(core, params.posId, params.number));
-      res.type('application/pdf').attachment(`z-${params.posId}-${params.number}.pdf`).send(pdf);
+    validate({ params: zParams, query: printQuery }, async ({ params, query }, _req, res) => {
+      const z = await zTicketOf(core, params.posId, params.number);
+      const pdf = await zTicketPdf(z, query);
+      res.type('application/pdf').attachment(`z-${z.posName.replace(/[^\w-]+/g, '_')}-${params.number}-${query.layout}.pdf`).send(pdf);
     }),
   );
 
+  salesExportRoute(router, core);
   router.get(
     '/collectives/:collectiveId/revenue',
     requireSession,
@@ -99,6 +107,39 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
       const from = query.from ? toInstant(query.from, timezone, 'start') : startOfLocalDay(to - 1, timezone);
       if (from >= to || to - from > maxPeriodMs) throw new AppError('INVALID_INPUT', 'the period must be positive and at most 400 days');
       return revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, posId: query.posId });
+    }),
+  );
+}
+
+/** Sales of a period as CSV (one breakdown; `french`: semicolons, comma decimals) or XLSX (every breakdown, one sheet each). */
+function salesExportRoute(router: Router, core: PosReportsCore): void {
+  const query = revenueQuery.extend({
+    by: z.enum(['product', 'pos', 'method', 'vat', 'day']).default('product'),
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    lang: z.enum(['fr', 'en']).default('fr'),
+    french: z.enum(['true', 'false']).optional(),
+  });
+  router.get(
+    '/collectives/:collectiveId/sales-export',
+    requireSession,
+    validate({ params: z.object({ collectiveId: id }), query }, async ({ params, query }, _req, res) => {
+      const timezone = await core.collectives.timezoneOf(params.collectiveId);
+      if (query.posId) await core.catalog.getPos(query.posId, params.collectiveId);
+      const to = query.to ? toInstant(query.to, timezone, 'end') : core.clock.now();
+      const from = query.from ? toInstant(query.from, timezone, 'start') : startOfLocalDay(to - 1, timezone);
+      if (from >= to || to - from > maxPeriodMs) throw new AppError('INVALID_INPUT', 'the period must be positive and at most 400 days');
+      const report = await revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, posId: query.posId });
+      const points = new Map((await core.catalog.listPos(params.collectiveId)).map((p) => [p._id, p.name]));
+      const posName = (posId: string) => points.get(posId) ?? posId;
+      const file = `ventes-${businessDay(from, timezone)}-${businessDay(to - 1, timezone)}`;
+      if (query.format === 'xlsx') {
+        const sheets = salesBreakdowns.map((by) => salesTable(report, by, posName, query.lang));
+        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${file}.xlsx`).send(writeXlsx(sheets, core.clock.now()));
+        return;
+      }
+      const table = salesTable(report, query.by, posName, query.lang);
+      const french = query.french ? query.french === 'true' : query.lang === 'fr';
+      res.type('text/csv; charset=utf-8').attachment(`${file}-${query.by}.csv`).send(csvTable(table.header, table.rows, { french }));
     }),
   );
 }

@@ -20,10 +20,12 @@ import type { PointOfSale, Product } from '../../../core/pos/types.js';
 import { limits } from '../../../core/shared/limits.js';
 import { principalOf, requireSession } from '../session.js';
 import { validate } from '../validate.js';
+import { adminClosureRoutes, type ClosureRoutesCore } from './closures.js';
+import { adminReceiptRoutes, type ReceiptRoutesCore } from './receipts.js';
 import { adminPosReportRoutes, type PosReportsCore } from './pos-reports.js';
 
 /** What these routes use of the Core. */
-export interface PosRoutesCore extends PosReportsCore {
+export interface PosRoutesCore extends PosReportsCore, ClosureRoutesCore, ReceiptRoutesCore {
   catalog: CatalogService;
   pos: PosService;
   terminals: TerminalService;
@@ -76,7 +78,7 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   router.patch(
     '/collectives/:collectiveId/pos/:posId',
     requireSession,
-    validate({ params: posInCollective, body: z.object({ name: name.optional(), active: z.boolean().optional(), requireStaff: z.boolean().optional() }).strict() }, async ({ params, body }) => ({
+    validate({ params: posInCollective, body: z.object({ name: name.optional(), active: z.boolean().optional(), requireStaff: z.boolean().optional(), openOnFirstSale: z.boolean().optional() }).strict() }, async ({ params, body }) => ({
       pos: posView(await core.catalog.updatePos(params.posId, params.collectiveId, body)),
     })),
   );
@@ -184,17 +186,30 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   router.post(
     '/pos/:posId/open',
     requireSession,
-    validate({ params: onPos, body: z.object({ float: cents }).strict() }, async ({ params, body }, req) => {
+    validate({ params: onPos, body: z.object({ float: cents.optional() }).strict() }, async ({ params, body }, req) => {
       const who = await principalOf(req);
-      return core.pos.openRegister(params.posId, { float: body.float, by: who.email });
+      return core.pos.openRegister(params.posId, { float: body.float, by: who.email, byName: who.email });
     }),
+  );
+  // A bank deposit (or other removal) from the open session's drawer; txId makes a resend harmless.
+  router.post(
+    '/pos/:posId/cash-removals',
+    requireSession,
+    validate(
+      { params: onPos, body: z.object({ txId: z.string().min(8).max(80), amount: cents, reason: z.enum(['bank-deposit', 'other']).default('bank-deposit'), note: z.string().trim().max(200).optional() }).strict() },
+      async ({ params, body }, req, res) => {
+        const who = await principalOf(req);
+        res.status(201);
+        return core.pos.removeCash(params.posId, { ...body, by: who.email, byName: who.email });
+      },
+    ),
   );
   router.post(
     '/pos/:posId/close',
     requireSession,
     validate({ params: onPos, body: z.object({ countedCash: cents.optional(), endOfDay: z.boolean().optional() }).strict() }, async ({ params, body }, req) => {
       const who = await principalOf(req);
-      return core.pos.closeRegister(params.posId, { ...body, by: who.email });
+      return core.pos.closeRegister(params.posId, { countedCash: body.countedCash, by: who.email, byName: who.email }); // endOfDay: ignored, every close writes its Z
     }),
   );
   router.get(
@@ -204,6 +219,8 @@ export function adminPosRoutes(router: Router, core: PosRoutesCore): void {
   );
 
   adminPosReportRoutes(router, core);
+  adminClosureRoutes(router, core);
+  adminReceiptRoutes(router, core);
 }
 
 /** The one public POS route: a terminal exchanges its pairing code (rate-limited per IP). */
@@ -217,7 +234,7 @@ export function publicPosRoutes(router: Router, core: Pick<PosRoutesCore, 'termi
 }
 
 function posView(p: PointOfSale) {
-  return { id: p._id, collectiveId: p.collectiveId, name: p.name, active: p.active, requireStaff: Boolean(p.requireStaff), catalogVersion: p.catalogVersion, createdAt: p.createdAt };
+  return { id: p._id, collectiveId: p.collectiveId, name: p.name, active: p.active, requireStaff: Boolean(p.requireStaff), openOnFirstSale: p.openOnFirstSale !== false, catalogVersion: p.catalogVersion, createdAt: p.createdAt };
 }
 
 function productView(p: Product) {

@@ -21,6 +21,10 @@ interface ProfileForm {
   primary: string;
   secondary: string;
   timezone: string;
+  address: string;
+  siret: string;
+  vatNumber: string;
+  fiscalYearStartMonth: string;
 }
 
 const hex = /^#[0-9a-fA-F]{6}$/;
@@ -119,6 +123,14 @@ export class CollectiveProfileScreen extends LitElement {
           ${colourField({ name: 'colours.primary', label: t('profile.primary'), value: f.primary, error: e('colours.primary'), testid: 'field-colour-primary', onInput: (v) => set({ primary: v }) })}
           ${colourField({ name: 'colours.secondary', label: t('profile.secondary'), value: f.secondary, error: e('colours.secondary'), testid: 'field-colour-secondary', onInput: (v) => set({ secondary: v }) })}
         </div>
+        <h3>${t('profile.legal')}</h3>
+        <p class="muted">${t('profile.legalIntro')}</p>
+        ${textField({ name: 'address', label: t('profile.address'), value: f.address, error: e('address'), onInput: (v) => set({ address: v }) })}
+        <div class="grid">
+          ${textField({ name: 'siret', label: t('profile.siret'), value: f.siret, error: e('siret'), placeholder: '12345678900012', onInput: (v) => set({ siret: v }) })}
+          ${textField({ name: 'vatNumber', label: t('profile.vatNumber'), value: f.vatNumber, error: e('vatNumber'), placeholder: 'FR12345678901', onInput: (v) => set({ vatNumber: v }) })}
+          ${textField({ name: 'fiscalYearStartMonth', label: t('profile.fiscalYearStartMonth'), value: f.fiscalYearStartMonth, error: e('fiscalYearStartMonth'), placeholder: '1', onInput: (v) => set({ fiscalYearStartMonth: v }) })}
+        </div>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy} data-testid="profile-save">${this.busy ? t('saving') : t('save')}</button>
           ${this.saved ? html`<span class="badge ok" role="status" data-testid="profile-saved">${t('saved')}</span>` : nothing}
@@ -152,6 +164,10 @@ export class CollectiveProfileScreen extends LitElement {
     if (!hex.test(f.primary)) fields['colours.primary'] = t('colour.format');
     if (!hex.test(f.secondary)) fields['colours.secondary'] = t('colour.format');
     if (!f.timezone.trim()) fields.timezone = t('required');
+    const siret = f.siret.replace(/\s+/g, '');
+    if (siret && !/^\d{14}$/.test(siret)) fields.siret = t('profile.siretFormat');
+    const month = Number(f.fiscalYearStartMonth || '1');
+    if (!Number.isInteger(month) || month < 1 || month > 12) fields.fiscalYearStartMonth = t('profile.monthFormat');
     if (Object.keys(fields).length) {
       this.errors = { fields };
       return;
@@ -159,7 +175,8 @@ export class CollectiveProfileScreen extends LitElement {
     this.busy = true;
     this.errors = undefined;
     try {
-      const body = { description: f.description, logoUrl: logo || null, images, colours: { primary: f.primary, secondary: f.secondary }, timezone: f.timezone.trim() };
+      const body = { description: f.description, logoUrl: logo || null, images, colours: { primary: f.primary, secondary: f.secondary }, timezone: f.timezone.trim(),
+        address: f.address.trim(), siret, vatNumber: f.vatNumber.replace(/\s+/g, '').toUpperCase(), fiscalYearStartMonth: month };
       const { collective } = await api<{ collective: CollectiveProfile }>(`/api/collectives/${encodeURIComponent(this.collectiveId)}`, { method: 'PATCH', body });
       this.profile.set(collective);
       this.saved = true;
@@ -172,7 +189,8 @@ export class CollectiveProfileScreen extends LitElement {
 }
 
 function formFrom(p: CollectiveProfile): ProfileForm {
-  return { description: p.description, logoUrl: p.logoUrl ?? '', images: p.images.join('\n'), primary: p.colours.primary, secondary: p.colours.secondary, timezone: p.timezone };
+  return { description: p.description, logoUrl: p.logoUrl ?? '', images: p.images.join('\n'), primary: p.colours.primary, secondary: p.colours.secondary, timezone: p.timezone,
+    address: p.address ?? '', siret: p.siret ?? '', vatNumber: p.vatNumber ?? '', fiscalYearStartMonth: String(p.fiscalYearStartMonth ?? 1) };
 }
 
 declare global {
