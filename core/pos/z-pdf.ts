@@ -44,6 +44,7 @@ export function zTicketPdf(z: ZTicket): Promise<Buffer> {
   title('Recharges et remboursements');
   line('Recharges', euros(t.topups.total));
   line('Remboursements', euros(t.refunds.total));
+  if (t.cashouts) line('Remboursements de solde (cash-out)', euros(t.cashouts));
   title('Grand total perpétuel');
   line('Net depuis l’origine', euros(z.grandTotal));
   title('Intégrité');

@@ -14,6 +14,7 @@ export const terminalProtocolVersion = 1;
 const txId = z.string().regex(txIdPattern, 'txId is 8 to 80 characters of [A-Za-z0-9_.:-]');
 const cardUid = z.string().regex(/^[0-9A-Fa-f:\s-]{8,40}$/, 'cardUid is the card UID in hex');
 const id = z.string().min(1).max(80);
+const cardRef = z.union([z.object({ cardUid }).strict(), z.object({ number: z.string().trim().min(1).max(40) }).strict()]);
 const cents = z.number().int().min(1).max(limits.maxAmountCents);
 const lines = z
   .array(z.object({ productId: id, qty: z.number().int().min(1).max(limits.maxQtyPerLine) }))
@@ -60,6 +61,12 @@ export const terminalSchemas = {
       .min(1)
       .max(20),
   }),
+  // The card desk (an extension of v1, terminal-cards.ts): a lost card is designated by its printed
+  // number (staff checks it against the holder) or tapped; the fresh card is always tapped.
+  blockCard: cardRef,
+  replaceCard: z.object({ txId, old: cardRef, newCardUid: cardUid }),
+  cashOut: z.object({ txId, cardUid, method: z.enum(['cash', 'card']).default('cash') }),
+  giveGift: z.object({ txId, cardUid, amount: cents }),
 } as const;
 
 export type TerminalCommand = keyof typeof terminalSchemas;
@@ -131,6 +138,15 @@ export interface ClientToServerEvents {
   closeRegister: Command<TerminalPayload<'closeRegister'>, CloseRegisterAck>;
   offlineState: Command<TerminalPayload<'offlineState'>, OfflineStateAck>;
   offlineSync: Command<TerminalPayload<'offlineSync'>, OfflineSyncAck>;
+  blockCard: Command<z.input<(typeof terminalSchemas)['blockCard']>, { card: CardAck }>;
+  replaceCard: Command<z.input<(typeof terminalSchemas)['replaceCard']>, { old: CardAck; card: CardAck; balances: BalanceLine[] }>;
+  cashOut: Command<z.input<(typeof terminalSchemas)['cashOut']>, { refunded: number; method: 'cash' | 'card'; balances: BalanceLine[] }>;
+  giveGift: Command<z.input<(typeof terminalSchemas)['giveGift']>, { balances: BalanceLine[] }>;
+}
+
+export interface CardAck {
+  number: string;
+  state: string;
 }
 
 /** What a terminal keeps to decide alone while the server does not answer. */
