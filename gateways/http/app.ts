@@ -22,8 +22,9 @@ import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
 import { adminCurrencyRoutes } from './routes/currencies.js';
-import { adminCardRoutes } from './routes/cards.js';
 import { opsRoutes } from './routes/ops.js';
+import { adminCardRoutes } from './routes/cards.js';
+import { adminCardDeskRoutes } from './routes/card-desk.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
@@ -81,8 +82,9 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);
-  adminCardRoutes(adminApi, core);
   opsRoutes(adminApi, core);
+  adminCardRoutes(adminApi, core);
+  adminCardDeskRoutes(adminApi, core);
   app.use('/api', adminApi);
 
   app.use(uiRoutes(options.uiDir));
