@@ -140,8 +140,9 @@ class PassActor implements Actor<PassMessage, unknown> {
 
   private payLegs(msg: Extract<Command, { type: 'pay' }>) {
     const order = spendingOrder(msg.collectiveId, msg.accepted);
-    const plan = planSpending(this.chain.balances, msg.amount, order);
+    let plan = planSpending(this.chain.balances, msg.amount, order);
     if (!plan.ok && msg.offline) return this.offlineShortfallLegs(msg, msg.amount - plan.missing, plan.missing);
+    if (!plan.ok && msg.upTo && plan.missing < msg.amount) plan = planSpending(this.chain.balances, msg.amount - plan.missing, order);
     if (!plan.ok) {
       throw new AppError('INSUFFICIENT_FUNDS', `insufficient funds: ${plan.missing} cents missing`, { missing: plan.missing });
     }

@@ -24,6 +24,8 @@ export type PassMessage =
       meta?: Record<string, unknown>;
       /** Synced from a terminal's offline journal: a shortfall becomes the card's debt, not a refusal. */
       offline?: boolean;
+      /** Pays what the wallet can, up to `amount` (the first card of a sale paid with two cards). */
+      upTo?: boolean;
     } & Located)
   | ({ type: 'refund'; txId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Located)
   | ({ type: 'gift'; txId: string; cardId?: string; amount: number } & Located)

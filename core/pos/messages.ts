@@ -20,4 +20,6 @@ export interface SaleAck {
   /** Offline sales only: it was made offline; what the card could not cover (its debt). */
   offline?: boolean;
   shortfall?: number;
+  /** A sale paid with two Pass cards: what each paid (balances are the second card's). */
+  cards?: Array<{ cardUid: string; amount: number }>;
 }

@@ -24,6 +24,8 @@ export interface Sale {
   change: number;
   walletId?: string;
   cardUid?: string;
+  /** The second Pass card of a sale paid with two (its own row `txId`, the part it paid). */
+  second?: { walletId: string; cardUid?: string; txId: string; amount: number };
   spent?: Array<{ asset: string; amount: number }>;
   legs: Array<{ asset: string; from: string; to: string; amount: number }>;
   terminalId?: string;

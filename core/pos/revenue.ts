@@ -51,7 +51,7 @@ export async function revenueOf(
   const byId = new Map(sales.map((s) => [s._id, s]));
   const refunds: RefundInPeriod[] = [];
   for (const row of rows) {
-    const saleId = row.meta?.refundOf;
+    const saleId = row.meta?.saleId ?? row.meta?.refundOf; // a two-card sale's refund rows name the sale
     if (typeof saleId !== 'string' || !row.posId) continue; // not a point-of-sale refund
     const sale = byId.get(saleId) ?? (await deps.pos.getSale(saleId, row.posId).catch(() => null));
     if (sale) refunds.push({ row, sale });

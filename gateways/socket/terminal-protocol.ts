@@ -108,6 +108,8 @@ export interface SaleAckBody {
   change: number;
   legs: Array<{ asset: string; from: string; to: string; amount: number }>;
   balances?: BalanceLine[];
+  /** A sale paid with two Pass cards (two `pass` payments): what each card paid; `balances` are the second card's. */
+  cards?: Array<{ cardUid: string; amount: number }>;
 }
 
 export interface StoredSaleAck {

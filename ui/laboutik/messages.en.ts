@@ -80,6 +80,8 @@ export const en: Record<Key, string> = {
   'pay.cardDone': 'Card payment accepted',
   'pay.cardPartial': 'Card accepted (part)',
   'pay.tapToPay': 'Tap the Pass card to pay {amount}',
+  'pay.tapSecondCard': '{missing} missing: tap another Pass card for the rest',
+  'pay.passCard': 'Pass card {n}',
   'pay.cancel': 'Cancel',
   'pay.cancelHint': 'Cancelling: remember to give back what was already taken.',
 

@@ -77,6 +77,8 @@ export const fr = {
   'pay.cardDone': 'Paiement CB accepté',
   'pay.cardPartial': 'CB accepté (partiel)',
   'pay.tapToPay': 'Posez la carte Pass pour payer {amount}',
+  'pay.tapSecondCard': 'Il manque {missing} : posez une autre carte Pass pour le reste',
+  'pay.passCard': 'Carte Pass {n}',
   'pay.cancel': 'Annuler',
   'pay.cancelHint': 'Annuler rend la main : pensez à rendre ce qui a déjà été encaissé.',
 
