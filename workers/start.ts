@@ -25,7 +25,7 @@ export async function startBackgroundWork(core: Core): Promise<void> {
     subscriptions: core.lespass.subscriptions,
     villages: async () => Promise.all((await core.villages.list()).map(async (v) => ({ id: v._id, collectiveIds: (await core.villages.members(v._id)).map((c) => c._id) }))),
   });
-  const collectives = async () => (await core.collectives.list()).map((c) => ({ id: c._id, timezone: c.timezone }));
+  const collectives = async () => Promise.all((await core.collectives.list()).map(async (c) => ({ id: c._id, timezone: c.timezone, cutoffMinutes: await core.collectives.dayCutoffOf(c._id) })));
   await core.jobs.work(zClosingQueue, () => closeForgottenRegisters({ pos: core.pos, clock: core.clock, collectives }));
   // Checked often, acting only past each collective's closing hour: one schedule fits every time zone.
   await core.jobs.repeat(zClosingQueue, 'nightly-z', {}, { everyMs: zClosingEveryMs, key: 'z-closing:nightly' });

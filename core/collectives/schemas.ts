@@ -46,6 +46,9 @@ export const slugSchema = z
 
 export const timezoneSchema = z.string().max(64).refine(isIanaTimezone, 'must be an IANA time zone such as Europe/Paris');
 
+/** A business day's start, local time: "HH:MM" before noon (a day that starts after noon is not a night). */
+export const dayCutoffSchema = z.string().regex(/^(0\d|1[01]):[0-5]\d$/, 'must be HH:MM between 00:00 and 11:59');
+
 export const coloursSchema = z.object({ primary: hexColour, secondary: hexColour }).strict();
 
 export const collectiveInputSchema = z
@@ -69,6 +72,7 @@ export const collectiveUpdateSchema = z
     images: z.array(imageUrl).max(12),
     colours: coloursSchema,
     timezone: timezoneSchema,
+    dayCutoff: dayCutoffSchema,
   })
   .partial()
   .strict()

@@ -1,5 +1,8 @@
 import type { Doc } from '../store/port.js';
 
+/** A night past midnight is one business day (TiBillet pivots at 04:00 too). */
+export const defaultDayCutoff = '04:00';
+
 /** Colours of a collective's public pages (Lespass), as #rrggbb. */
 export interface Colours {
   primary: string;
@@ -12,6 +15,8 @@ export interface Collective extends Doc {
   name: string;
   /** IANA time zone: its business day, Z tickets and agenda are in this zone. */
   timezone: string;
+  /** Local time ("HH:MM", 00:00 to 11:59) at which its business day starts; 04:00 when absent. */
+  dayCutoff?: string;
   description: string;
   logoUrl: string | null;
   images: string[];
@@ -41,6 +46,7 @@ export interface CollectiveSummary {
 
 export interface CollectiveProfile extends CollectiveSummary {
   timezone: string;
+  dayCutoff: string;
   images: string[];
   colours: Colours;
 }
@@ -50,5 +56,5 @@ export function toSummary(c: Collective): CollectiveSummary {
 }
 
 export function toProfile(c: Collective): CollectiveProfile {
-  return { ...toSummary(c), timezone: c.timezone, images: c.images, colours: c.colours };
+  return { ...toSummary(c), timezone: c.timezone, dayCutoff: c.dayCutoff ?? defaultDayCutoff, images: c.images, colours: c.colours };
 }

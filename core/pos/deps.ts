@@ -18,4 +18,6 @@ export interface PosDeps {
   zTickets: Collection<ZTicket>;
   /** IANA time zone of a collective (its business day for Z tickets). */
   timezoneOf(collectiveId: string): Promise<string>;
+  /** Minutes after local midnight at which its business day starts (04:00 when not given). */
+  dayCutoffOf?(collectiveId: string): Promise<number>;
 }

@@ -30,6 +30,7 @@ export async function startPosModule(deps: {
   ledger: Ledger;
   pass: PassService;
   timezoneOf(collectiveId: string): Promise<string>;
+  dayCutoffOf?(collectiveId: string): Promise<number>;
   groupCommitMs?: number;
 }): Promise<PosModule> {
   const catalog = new CatalogService(deps.store, deps.bus, deps.clock);
@@ -54,6 +55,7 @@ export async function startPosModule(deps: {
       sessions,
       zTickets,
       timezoneOf: deps.timezoneOf,
+      dayCutoffOf: deps.dayCutoffOf,
     }),
   );
   await deps.bus.subscribe(catalogChangedChannel, (msg) => {

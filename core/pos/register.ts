@@ -7,6 +7,7 @@ import { isDuplicateKey } from '../store/port.js';
 import { newId } from '../shared/ids.js';
 import type { PosDeps } from './deps.js';
 import type { RegisterSession, ZTicket } from './records.js';
+import { defaultDayCutoffMinutes } from '../live/business-day.js';
 import { businessDay, computeZTotals, sealZ, sessionSummary } from './z-ticket.js';
 
 export interface CloseResult {
@@ -19,6 +20,7 @@ export class RegisterBook {
   lastZ: ZTicket | null = null;
   private collectiveId = '';
   private timezone = 'Europe/Paris';
+  private cutoffMinutes = defaultDayCutoffMinutes;
   private lastSale: { number: number; at: number } | null = null;
 
   constructor(
@@ -29,6 +31,7 @@ export class RegisterBook {
   async load(collectiveId: string): Promise<void> {
     this.collectiveId = collectiveId;
     this.timezone = await this.deps.timezoneOf(collectiveId);
+    this.cutoffMinutes = (await this.deps.dayCutoffOf?.(collectiveId)) ?? defaultDayCutoffMinutes;
     this.session = await this.deps.sessions.findOne({ posId: this.posId, state: 'open' });
     [this.lastZ] = await this.deps.zTickets.find({ posId: this.posId }, { sort: { number: -1 }, limit: 1 });
     this.lastZ ??= null;
@@ -110,7 +113,7 @@ export class RegisterBook {
         posName: pos.name,
         number,
         // The day the register's activity started: a Z written after midnight still belongs to it.
-        businessDay: businessDay([...sales.map((x) => x.at), ...rows.map((r) => r.at), ...sessions.map((x) => x.openedAt)].reduce((a, b) => Math.min(a, b), now), this.timezone),
+        businessDay: businessDay([...sales.map((x) => x.at), ...rows.map((r) => r.at), ...sessions.map((x) => x.openedAt)].reduce((a, b) => Math.min(a, b), now), this.timezone, this.cutoffMinutes),
         from,
         to: now,
         sessions: sessions.map(sessionSummary),

@@ -2,6 +2,7 @@
 // each Z is hash-chained to the previous one; conservation: stored immutable; archiving:
 // exportable and verifiable offline). Totals come from the sales and the ledger rows of the
 // period, so a test can compare them with the ledger.
+import { businessDayOf, defaultDayCutoffMinutes } from '../live/business-day.js';
 import { chainHash } from '../shared/canonical.js';
 import { accounts } from '../money/accounts.js';
 import { fiatAsset } from '../money/assets.js';
@@ -96,8 +97,9 @@ export function verifyZChain(tickets: ZTicket[]): { ok: boolean; errors: string[
   return { ok: errors.length === 0, errors };
 }
 
-export function businessDay(atMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(atMs);
+/** The business day of an instant: from the collective's cut-off (04:00 by default) to the next (core/live/business-day.ts). */
+export function businessDay(atMs: number, timeZone: string, cutoffMinutes = defaultDayCutoffMinutes): string {
+  return businessDayOf(atMs, timeZone, cutoffMinutes);
 }
 
 export function sessionSummary(s: RegisterSession): ZTicket['sessions'][number] {

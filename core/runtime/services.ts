@@ -7,6 +7,7 @@ import { SessionService } from '../accounts/sessions.js';
 import { CollectiveService } from '../collectives/service.js';
 import { VillageService } from '../collectives/villages.js';
 import { startLespassModule } from '../lespass/module.js';
+import { defaultDayCutoffMinutes } from '../live/business-day.js';
 import { startLiveModule } from '../live/module.js';
 import { Checkouts } from '../payments/checkouts.js';
 import { paymentProviderFromConfig } from '../payments/from-config.js';
@@ -27,9 +28,10 @@ export async function startServices(ctx: ServiceContext) {
   const groupCommitMs = ctx.config.GROUP_COMMIT_MS;
   // A POS or board of an unknown collective (tests, data being set up) falls back to Paris.
   const timezoneOf = (collectiveId: string) => collectives.timezoneOf(collectiveId).catch(() => 'Europe/Paris');
+  const dayCutoffOf = (collectiveId: string) => collectives.dayCutoffOf(collectiveId).catch(() => defaultDayCutoffMinutes);
   const money = await startPassModule({ store, bus, clock, actors, groupCommitMs });
-  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, groupCommitMs });
-  const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf });
+  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, dayCutoffOf, groupCommitMs });
+  const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf, dayCutoffOf });
   const checkouts = new Checkouts(store, clock);
   await checkouts.start();
   const settlement = new SettlementService(store, money.ledger, clock);

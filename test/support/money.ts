@@ -18,13 +18,16 @@ export interface MoneyNode extends PassModule, PosModule {
   stop(): Promise<void>;
 }
 
-export async function moneyNode(store: Store, options: { bus?: Bus; lease?: Lease; clock?: Clock; nodeId?: string; groupCommitMs?: number } = {}): Promise<MoneyNode> {
+export async function moneyNode(
+  store: Store,
+  options: { bus?: Bus; lease?: Lease; clock?: Clock; nodeId?: string; groupCommitMs?: number; dayCutoffOf?: (collectiveId: string) => Promise<number> } = {},
+): Promise<MoneyNode> {
   const bus = options.bus ?? createMemoryBus();
   const clock = options.clock ?? systemClock;
   const actors = new ActorSystem({ nodeId: options.nodeId, bus, lease: options.lease ?? createMemoryLease(), leaseTtlMs: 5_000 });
   const module = await startPassModule({ store, bus, clock, actors, groupCommitMs: options.groupCommitMs });
-  const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, timezoneOf: async () => 'Europe/Paris', groupCommitMs: options.groupCommitMs });
-  const live = await startLiveModule({ bus, clock, actors, ledger: module.ledger, timezoneOf: async () => 'Europe/Paris' });
+  const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, timezoneOf: async () => 'Europe/Paris', dayCutoffOf: options.dayCutoffOf, groupCommitMs: options.groupCommitMs });
+  const live = await startLiveModule({ bus, clock, actors, ledger: module.ledger, timezoneOf: async () => 'Europe/Paris', dayCutoffOf: options.dayCutoffOf });
   await actors.start();
   return { ...module, ...pos, live, actors, store, bus, stop: () => actors.stop() };
 }

@@ -31,9 +31,11 @@ export interface TerminalHarness {
   close(): Promise<void>;
 }
 
-export async function terminalHarness(options: { store?: Store; bus?: Bus; clock?: Clock; namespace?: TerminalNamespaceOptions } = {}): Promise<TerminalHarness> {
+export async function terminalHarness(
+  options: { store?: Store; bus?: Bus; clock?: Clock; namespace?: TerminalNamespaceOptions; dayCutoffOf?: (collectiveId: string) => Promise<number> } = {},
+): Promise<TerminalHarness> {
   const clock = options.clock ?? systemClock;
-  const node = await moneyNode(options.store ?? createMemoryStore(), { bus: options.bus, clock, groupCommitMs: 1 });
+  const node = await moneyNode(options.store ?? createMemoryStore(), { bus: options.bus, clock, groupCommitMs: 1, dayCutoffOf: options.dayCutoffOf });
   const core: TerminalCore = { ...node, clock };
   const http = createServer();
   const sockets = await createSocketServer(http, core, { namespaces: [(io, c) => attachTerminalNamespace(io, c, options.namespace)] });

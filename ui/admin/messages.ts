@@ -99,6 +99,9 @@ const fr = {
   'profile.primary': 'Couleur principale',
   'profile.secondary': 'Couleur secondaire',
   'profile.timezone': 'Fuseau horaire',
+  'profile.dayCutoff': 'Début de la journée comptable',
+  'profile.dayCutoffHint': 'Heure locale (HH:MM, avant midi) où une journée commence : une soirée qui passe minuit reste un seul jour pour le Z, la clôture de nuit, le chiffre d’affaires et le tableau de bord.',
+  'profile.dayCutoffInvalid': 'Une heure HH:MM entre 00:00 et 11:59',
   'profile.preview': 'Aperçu',
   'profile.tooManyImages': '12 images au plus.',
 
@@ -255,6 +258,9 @@ const en: Record<keyof typeof fr, string> = {
   'profile.primary': 'Main colour',
   'profile.secondary': 'Secondary colour',
   'profile.timezone': 'Time zone',
+  'profile.dayCutoff': 'Business day starts at',
+  'profile.dayCutoffHint': 'Local time (HH:MM, before noon) at which a day starts: a night past midnight stays one day for the Z, the nightly closing, revenue and the dashboard.',
+  'profile.dayCutoffInvalid': 'A time HH:MM between 00:00 and 11:59',
   'profile.preview': 'Preview',
   'profile.tooManyImages': '12 images at most.',
 

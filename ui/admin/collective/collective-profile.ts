@@ -21,6 +21,7 @@ interface ProfileForm {
   primary: string;
   secondary: string;
   timezone: string;
+  dayCutoff: string;
 }
 
 const hex = /^#[0-9a-fA-F]{6}$/;
@@ -113,6 +114,7 @@ export class CollectiveProfileScreen extends LitElement {
         <div class="grid">
           ${textField({ name: 'logoUrl', label: t('profile.logoUrl'), type: 'url', value: f.logoUrl, error: e('logoUrl'), placeholder: 'https://…', onInput: (v) => set({ logoUrl: v }) })}
           ${textField({ name: 'timezone', label: t('profile.timezone'), value: f.timezone, error: e('timezone'), placeholder: 'Europe/Paris', onInput: (v) => set({ timezone: v }) })}
+          ${textField({ name: 'dayCutoff', label: t('profile.dayCutoff'), value: f.dayCutoff, error: e('dayCutoff'), placeholder: '04:00', hint: t('profile.dayCutoffHint'), onInput: (v) => set({ dayCutoff: v }) })}
         </div>
         ${textareaField({ name: 'images', label: t('profile.images'), value: f.images, error: e('images'), onInput: (v) => set({ images: v }) })}
         <div class="grid">
@@ -152,6 +154,7 @@ export class CollectiveProfileScreen extends LitElement {
     if (!hex.test(f.primary)) fields['colours.primary'] = t('colour.format');
     if (!hex.test(f.secondary)) fields['colours.secondary'] = t('colour.format');
     if (!f.timezone.trim()) fields.timezone = t('required');
+    if (!/^(0\d|1[01]):[0-5]\d$/.test(f.dayCutoff.trim())) fields.dayCutoff = t('profile.dayCutoffInvalid');
     if (Object.keys(fields).length) {
       this.errors = { fields };
       return;
@@ -159,7 +162,7 @@ export class CollectiveProfileScreen extends LitElement {
     this.busy = true;
     this.errors = undefined;
     try {
-      const body = { description: f.description, logoUrl: logo || null, images, colours: { primary: f.primary, secondary: f.secondary }, timezone: f.timezone.trim() };
+      const body = { description: f.description, logoUrl: logo || null, images, colours: { primary: f.primary, secondary: f.secondary }, timezone: f.timezone.trim(), dayCutoff: f.dayCutoff.trim() };
       const { collective } = await api<{ collective: CollectiveProfile }>(`/api/collectives/${encodeURIComponent(this.collectiveId)}`, { method: 'PATCH', body });
       this.profile.set(collective);
       this.saved = true;
@@ -172,7 +175,7 @@ export class CollectiveProfileScreen extends LitElement {
 }
 
 function formFrom(p: CollectiveProfile): ProfileForm {
-  return { description: p.description, logoUrl: p.logoUrl ?? '', images: p.images.join('\n'), primary: p.colours.primary, secondary: p.colours.secondary, timezone: p.timezone };
+  return { description: p.description, logoUrl: p.logoUrl ?? '', images: p.images.join('\n'), primary: p.colours.primary, secondary: p.colours.secondary, timezone: p.timezone, dayCutoff: p.dayCutoff ?? '04:00' };
 }
 
 declare global {
