@@ -24,7 +24,9 @@ export type RowKind =
   | 'cashout'
   | 'transfer-out'
   | 'transfer-in'
-  | 'settlement';
+  | 'settlement'
+  /** A returned deposit (consigne) paid back to a card or from the drawer: not a refund of revenue. */
+  | 'deposit-return';
 
 export interface LedgerRow {
   _id: string;

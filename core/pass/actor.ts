@@ -123,6 +123,11 @@ class PassActor implements Actor<PassMessage, unknown> {
         return this.refundLegs(msg);
       case 'cashout':
         return this.cashoutLegs(msg);
+      case 'deposit-return': {
+        // The collective gives the deposit back as its own currency, as it gives back a refunded sale.
+        const asset = localAsset(msg.collectiveId);
+        return { kind: 'deposit-return', legs: [{ asset, from: accounts.collective(msg.collectiveId), to: wallet, amount: msg.amount }], meta: { deposit: msg.deposit } };
+      }
       case 'reverse-topup':
         return this.reverseTopUpLegs(msg);
       case 'transfer-out':

@@ -32,6 +32,8 @@ export type PassMessage =
   /** Takes back what a provider refund of a Stripe top-up covers (`refundedTotal` is cumulative). */
   | ({ type: 'reverse-topup'; txId: string; originalTxId: string; refundedTotal: number } & Located)
   | ({ type: 'cashout'; txId: string; cardId?: string; method: 'cash' | 'card' | 'stripe' } & Located)
+  /** Returned deposits (consigne) credited to the card, in the collective's local currency. */
+  | ({ type: 'deposit-return'; txId: string; cardId?: string; amount: number; deposit: { productId: string; qty: number } } & Located)
   | { type: 'transfer-out'; txId: string; toWallet: string; collectiveId: string; moveCard?: { cardId: string; userId?: string } }
   | { type: 'transfer-in'; txId: string; sourceTxId: string; amounts: Record<string, number>; collectiveId: string }
   | { type: 'block'; cardId: string }

@@ -133,6 +133,14 @@ export class PassService {
     return this.onCardCommand(input.cardUid, (card) => ({ type: 'cashout', txId, cardId: card._id, method, collectiveId, posId, terminalId }));
   }
 
+  /** Returned deposits (cups) credited to the card in the local currency of the collective where they are returned. */
+  async returnDeposit(input: { txId: string; cardUid: string; amount: number; deposit: { productId: string; qty: number } } & Where) {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    const { txId, amount, deposit, collectiveId, posId, terminalId } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'deposit-return', txId, cardId: card._id, amount, deposit, collectiveId, posId, terminalId }));
+  }
+
   async block(cardUid: string): Promise<void> {
     const card = await this.cards.byUidOrThrow(cardUid);
     await this.actors.call(passActorKind, card.walletId, { type: 'block', cardId: card._id });

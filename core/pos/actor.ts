@@ -15,6 +15,7 @@ import { requestHash, type Leg } from '../money/ledger-row.js';
 import { AppError } from '../shared/errors.js';
 import { limits } from '../shared/limits.js';
 import { priceLines, splitPayments } from './pricing.js';
+import { returnDeposit } from './deposit.js';
 import { payWithTwoCards, recoveredTwoCards, refundTwoCards, type FirstCardMeta } from './second-card.js';
 import type { PosMessage, SaleAck } from './messages.js';
 import type { PosDeps } from './deps.js';
@@ -81,6 +82,9 @@ class PosActor implements Actor<PosMessage, unknown> {
       case 'refund':
         await this.settleInflight(msg.saleId);
         return this.refund(msg);
+      case 'deposit-return':
+        await this.register.ensureOpen(msg.by); // euros may leave the drawer: the shift's close counts them
+        return returnDeposit({ pass: this.deps.pass, products: this.products, collectiveId: this.pos().collectiveId, posId: this.ctx.id, onChain: (row) => this.onChain(() => this.chain.execute(row.txId, row.requestHash, () => row)) }, msg);
       case 'open':
         return { session: await this.register.open(msg.float, msg.by) };
       case 'ensure-open':

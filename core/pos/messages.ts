@@ -5,6 +5,7 @@ export type PosMessage =
   | { type: 'catalog-changed' }
   | ({ type: 'sale' } & SaleInput)
   | { type: 'refund'; txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }
+  | { type: 'deposit-return'; txId: string; productId: string; qty: number; cardUid?: string; terminalId?: string; by: string }
   | { type: 'open'; float: number; by: string }
   | { type: 'ensure-open'; by: string }
   | { type: 'close'; countedCash?: number; by: string; endOfDay: boolean }

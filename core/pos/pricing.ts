@@ -16,6 +16,8 @@ export interface PricedLine {
   total: number;
   /** Set when a manager sold this line at another price than the catalog's. */
   catalogPrice?: number;
+  /** A returnable deposit (consigne): shown apart in the Z, not revenue, no VAT. */
+  deposit?: true;
 }
 
 export interface PaymentSplit {
@@ -45,7 +47,8 @@ export function priceLines(lines: Array<{ productId: string; qty: number; price?
     }
     const unitPrice = line.price ?? price;
     const override = line.price !== undefined && line.price !== price ? { catalogPrice: price } : {};
-    return { productId: id, name, category, qty: line.qty, unitPrice, vatRate, total: unitPrice * line.qty, ...override };
+    const deposit = product.kind === 'deposit' ? { deposit: true as const, vatRate: 0 } : {};
+    return { productId: id, name, category, qty: line.qty, unitPrice, vatRate, total: unitPrice * line.qty, ...override, ...deposit };
   });
   const total = priced.reduce((sum, l) => sum + l.total, 0);
   if (total > limits.maxAmountCents) throw new AppError('INVALID_AMOUNT', 'sale total is above the limit');

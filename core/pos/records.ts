@@ -1,4 +1,5 @@
 // Stored records of a point of sale: sales, register sessions (shifts) and Z tickets.
+import type { ZDeposits } from './deposit.js';
 import type { PricedLine } from './pricing.js';
 import type { OfflineMark } from './types.js';
 
@@ -70,6 +71,8 @@ export interface ZTotals {
   cashouts: number;
   /** Present when offline sales were synced in the period (a Z is never changed afterwards). */
   offline?: OfflineTotals;
+  /** Deposits (consigne) held and returned, apart from sales (core/pos/deposit.ts); absent when none. */
+  deposits?: ZDeposits;
 }
 
 /**

@@ -102,7 +102,7 @@ export class RegisterBook {
     const sessions = await this.deps.sessions.find({ posId: this.posId, state: 'closed', closedAt: { $gt: from, $lte: now } });
     if (!sales.length && !rows.length && !sessions.length) return null;
     const refunds = rows.filter((r) => r.kind === 'refund').map((r) => this.refundParts(r.legs, r.wallet));
-    const totals = computeZTotals(this.posId, sales, rows, refunds, from);
+    const totals = computeZTotals(this.posId, sales, rows, refunds, from, this.lastZ?.totals.deposits?.cupsOut ?? 0);
     const pos = await this.deps.catalog.getPos(this.posId);
     const number = (this.lastZ?.number ?? 0) + 1;
     const z = sealZ(

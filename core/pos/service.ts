@@ -6,6 +6,7 @@ import type { Collection } from '../store/port.js';
 import type { CatalogService } from './catalog.js';
 import { posActorKind } from './actor.js';
 import type { CloseResult } from './register.js';
+import type { DepositReturnAck } from './deposit.js';
 import type { SaleAck } from './messages.js';
 import type { RegisterSession, Sale, ZTicket } from './records.js';
 import type { Catalog, SaleInput } from './types.js';
@@ -30,6 +31,11 @@ export class PosService {
 
   refund(posId: string, input: { txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }) {
     return this.actors.call<{ refunded: number; saleId: string }>(posActorKind, posId, { type: 'refund', ...input });
+  }
+
+  /** Returned deposits (cups): credited to the card when one is tapped, else paid back in cash from the drawer. */
+  returnDeposit(posId: string, input: { txId: string; productId: string; qty: number; cardUid?: string; terminalId?: string; by: string }) {
+    return this.actors.call<DepositReturnAck>(posActorKind, posId, { type: 'deposit-return', ...input });
   }
 
   openRegister(posId: string, input: { float: number; by: string }): Promise<{ session: RegisterSession }> {

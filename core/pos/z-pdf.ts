@@ -45,6 +45,12 @@ export function zTicketPdf(z: ZTicket): Promise<Buffer> {
   line('Recharges', euros(t.topups.total));
   line('Remboursements', euros(t.refunds.total));
   if (t.cashouts) line('Remboursements de solde (cash-out)', euros(t.cashouts));
+  if (t.deposits) {
+    title('Consignes (hors CA, sans TVA)');
+    line(`Encaissées (${t.deposits.heldQty})`, euros(t.deposits.held));
+    line(`Rendues (${t.deposits.returnedQty})`, euros(t.deposits.returned));
+    line('Gobelets dehors', String(t.deposits.cupsOut));
+  }
   title('Grand total perpétuel');
   line('Net depuis l’origine', euros(z.grandTotal));
   title('Intégrité');

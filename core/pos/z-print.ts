@@ -66,6 +66,7 @@ ${section('Par produit', t.byProduct.map((p) => row(`${p.qty} × ${p.name}`, eur
 ${section('Par monnaie Pass', Object.entries(t.byAsset).map(([asset, amount]) => row(asset, euros(amount))))}
 ${section('Recharges', [row('Total', euros(t.topups.total)), ...Object.entries(t.topups.byMethod).map(([m, a]) => row(m, euros(a)))])}
 ${section('Remboursements', [row('Total', euros(t.refunds.total)), row('Espèces', euros(t.refunds.byMethod.cash)), row('Carte bancaire', euros(t.refunds.byMethod.card)), row('Pass', euros(t.refunds.byMethod.pass))])}
+${section('Consignes (hors CA, sans TVA)', t.deposits ? [row(`Encaissées (${t.deposits.heldQty})`, euros(t.deposits.held)), row(`Rendues (${t.deposits.returnedQty})`, euros(t.deposits.returned)), row('dont sur cartes', euros(t.deposits.returnedToCards)), row('dont en espèces', euros(t.deposits.returnedInCash)), row('Gobelets dehors', String(t.deposits.cupsOut))] : [])}
 ${section('Remboursements de solde (cash-out)', t.cashouts ? [row('Payé en fin d’événement', euros(t.cashouts))] : [])}
 ${section('Caisse', z.sessions.map((s) => row(`Fond ${euros(s.float)} · attendu ${euros(s.expectedCash ?? 0)}`, s.countedCash === undefined ? 'non compté' : `compté ${euros(s.countedCash)} (écart ${euros(s.difference ?? 0)})`)))}
 ${section('Ventes hors ligne', offlineRows(t, row))}

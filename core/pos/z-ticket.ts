@@ -8,9 +8,18 @@ import { accounts } from '../money/accounts.js';
 import { fiatAsset } from '../money/assets.js';
 import { genesisHash, type LedgerRow } from '../money/ledger-row.js';
 import { includedVat } from './pricing.js';
+import type { ZDeposits } from './deposit.js';
 import type { OfflineTotals, RegisterSession, Sale, ZTicket, ZTotals } from './records.js';
 
-export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], refundsInPeriod: Array<{ pass: number; card: number; cash: number }>, previousZAt = 0): ZTotals {
+export function computeZTotals(
+  posId: string,
+  sales: Sale[],
+  rows: LedgerRow[],
+  refundsInPeriod: Array<{ pass: number; card: number; cash: number }>,
+  previousZAt = 0,
+  cupsOutBefore = 0,
+): ZTotals {
+  const deposits: ZDeposits = { held: 0, heldQty: 0, returned: 0, returnedQty: 0, returnedToCards: 0, returnedInCash: 0, cupsOut: cupsOutBefore };
   const sorted = [...sales].sort((a, b) => a.number - b.number);
   const byProduct = new Map<string, { productId: string; name: string; qty: number; total: number }>();
   const byVat = new Map<number, number>();
@@ -18,6 +27,12 @@ export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], 
   const byMethod = { cash: 0, card: 0, pass: 0 };
   for (const sale of sorted) {
     for (const line of sale.lines) {
+      if (line.deposit) {
+        // A deposit is money held for the cup, not revenue: no VAT, not among the products sold.
+        deposits.held += line.total;
+        deposits.heldQty += line.qty;
+        continue;
+      }
       const p = byProduct.get(line.productId) ?? { productId: line.productId, name: line.name, qty: 0, total: 0 };
       p.qty += line.qty;
       p.total += line.total;
@@ -38,6 +53,15 @@ export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], 
       topups.total += credit.amount;
       topups.byMethod[method] = (topups.byMethod[method] ?? 0) + credit.amount;
       topups.byAsset[credit.asset] = (topups.byAsset[credit.asset] ?? 0) + credit.amount;
+    }
+    if (row.kind === 'deposit-return') {
+      const qty = Number((row.meta?.deposit as { qty?: number } | undefined)?.qty ?? 0);
+      const cash = row.legs.filter((l) => l.asset === fiatAsset && l.from === accounts.cashDrawer(posId)).reduce((s, l) => s + l.amount, 0);
+      const toCard = row.legs.filter((l) => l.asset !== fiatAsset && l.to === row.wallet).reduce((s, l) => s + l.amount, 0);
+      deposits.returned += cash + toCard;
+      deposits.returnedQty += qty;
+      deposits.returnedInCash += cash;
+      deposits.returnedToCards += toCard;
     }
     if (row.kind === 'cashout') {
       cashouts += row.legs.filter((l) => l.asset === fiatAsset && (l.from === accounts.cashDrawer(posId) || l.from === accounts.cardTerminal(posId))).reduce((s, l) => s + l.amount, 0);
@@ -64,6 +88,7 @@ export function computeZTotals(posId: string, sales: Sale[], rows: LedgerRow[], 
     topups,
     refunds,
     cashouts,
+    ...(deposits.held || deposits.returned || cupsOutBefore ? { deposits: { ...deposits, cupsOut: cupsOutBefore + deposits.heldQty - deposits.returnedQty } } : {}),
   };
 }
 

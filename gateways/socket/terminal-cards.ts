@@ -1,6 +1,6 @@
 // The card desk on `/terminal` (extensions of protocol v1): block a lost card, replace it with a
 // fresh card from the stock, pay a card's balance back at the end of the event (cash-out), give
-// a gift voucher. Sent to the wallet's PassActor through PassService (core/pass/desk.ts).
+// a gift voucher, take back deposit cups (to the card or in cash: core/pos/deposit.ts). Sent to the wallet's PassActor through PassService (core/pass/desk.ts).
 // Who may: where the POS requires staff, any unlocked staff blocks, replaces and cashes out; a
 // gift voucher is money the collective gives away, so it always needs a manager.
 import type { Socket } from 'socket.io';
@@ -13,7 +13,7 @@ type CommandFactory = <C extends TerminalCommand, R extends object>(name: C, run
 
 export interface CardDeskWiring {
   socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, TerminalSocketData>;
-  core: { pass: PassService; pos: Pick<PosService, 'ensureOpen'> };
+  core: { pass: PassService; pos: Pick<PosService, 'ensureOpen' | 'returnDeposit'> };
   command: CommandFactory;
   /** The unlocked staff member, or undefined where the POS does not require staff. */
   seller(): Promise<string | undefined>;
@@ -49,6 +49,13 @@ export function registerCardDesk({ socket, core, command, seller, manager }: Car
       await core.pos.ensureOpen(posId, (await seller()) ?? terminalId);
       const res = await desk.cashOut({ txId, cardUid, method, collectiveId, posId, terminalId });
       return { refunded: res.refunded as number, method, balances: res.balanceLines };
+    }),
+  );
+  socket.on(
+    'returnDeposit',
+    command('returnDeposit', async (input) => {
+      const by = (await seller()) ?? terminalId;
+      return core.pos.returnDeposit(posId, { ...input, terminalId, by });
     }),
   );
   socket.on(

@@ -67,6 +67,8 @@ export const terminalSchemas = {
   replaceCard: z.object({ txId, old: cardRef, newCardUid: cardUid }),
   cashOut: z.object({ txId, cardUid, method: z.enum(['cash', 'card']).default('cash') }),
   giveGift: z.object({ txId, cardUid, amount: cents }),
+  // Returned deposits (consigne): credited to the card tapped, else paid in cash from the drawer.
+  returnDeposit: z.object({ txId, productId: id, qty: z.number().int().min(1).max(limits.maxQtyPerLine), cardUid: cardUid.optional() }),
 } as const;
 
 export type TerminalCommand = keyof typeof terminalSchemas;
@@ -144,6 +146,7 @@ export interface ClientToServerEvents {
   replaceCard: Command<z.input<(typeof terminalSchemas)['replaceCard']>, { old: CardAck; card: CardAck; balances: BalanceLine[] }>;
   cashOut: Command<z.input<(typeof terminalSchemas)['cashOut']>, { refunded: number; method: 'cash' | 'card'; balances: BalanceLine[] }>;
   giveGift: Command<z.input<(typeof terminalSchemas)['giveGift']>, { balances: BalanceLine[] }>;
+  returnDeposit: Command<TerminalPayload<'returnDeposit'>, { returned: number; qty: number; method: 'pass' | 'cash'; balances?: BalanceLine[] }>;
 }
 
 export interface CardAck {
