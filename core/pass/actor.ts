@@ -123,6 +123,16 @@ class PassActor implements Actor<PassMessage, unknown> {
         return this.refundLegs(msg);
       case 'cashout':
         return this.cashoutLegs(msg);
+      case 'payback-transfer':
+        // The euros behind global money sit with Stripe; a transfer pays them out from there.
+        return {
+          kind: 'cashout',
+          legs: [
+            { asset: globalAsset, from: wallet, to: accounts.issuance(globalAsset), amount: msg.amount },
+            { asset: fiatAsset, from: accounts.stripe, to: accounts.world, amount: msg.amount },
+          ],
+          meta: { method: 'bank-transfer', paybackId: msg.paybackId },
+        };
       case 'deposit-return': {
         // The collective gives the deposit back as its own currency, as it gives back a refunded sale.
         const asset = localAsset(msg.collectiveId);

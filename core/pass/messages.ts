@@ -32,6 +32,8 @@ export type PassMessage =
   /** Takes back what a provider refund of a Stripe top-up covers (`refundedTotal` is cumulative). */
   | ({ type: 'reverse-topup'; txId: string; originalTxId: string; refundedTotal: number } & Located)
   | ({ type: 'cashout'; txId: string; cardId?: string; method: 'cash' | 'card' | 'stripe' } & Located)
+  /** After the event: the global balance left that no provider refund could carry, owed by bank transfer. */
+  | { type: 'payback-transfer'; txId: string; amount: number; paybackId: string; collectiveId: string }
   /** Returned deposits (consigne) credited to the card, in the collective's local currency. */
   | ({ type: 'deposit-return'; txId: string; cardId?: string; amount: number; deposit: { productId: string; qty: number } } & Located)
   | { type: 'transfer-out'; txId: string; toWallet: string; collectiveId: string; moveCard?: { cardId: string; userId?: string } }

@@ -141,6 +141,15 @@ export class PassService {
     return this.onCardCommand(input.cardUid, (card) => ({ type: 'deposit-return', txId, cardId: card._id, amount, deposit, collectiveId, posId, terminalId }));
   }
 
+  /** The global balance left after online refunds, taken from the wallet and owed by bank transfer (core/payback). */
+  async paybackTransfer(input: { txId: string; walletId: string; amount: number; paybackId: string; collectiveId: string }): Promise<WalletResult> {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    if (!isWallet(input.walletId)) throw new AppError('INVALID_INPUT', 'not a wallet id');
+    const { walletId, ...rest } = input;
+    return this.command(walletId, { type: 'payback-transfer', ...rest });
+  }
+
   async block(cardUid: string): Promise<void> {
     const card = await this.cards.byUidOrThrow(cardUid);
     await this.actors.call(passActorKind, card.walletId, { type: 'block', cardId: card._id });

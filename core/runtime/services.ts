@@ -9,6 +9,7 @@ import { VillageService } from '../collectives/villages.js';
 import { startLespassModule } from '../lespass/module.js';
 import { defaultDayCutoffMinutes } from '../live/business-day.js';
 import { startLiveModule } from '../live/module.js';
+import { PaybackService } from '../payback/service.js';
 import { Checkouts } from '../payments/checkouts.js';
 import { paymentProviderFromConfig } from '../payments/from-config.js';
 import { SettlementService } from '../settlement/service.js';
@@ -37,8 +38,10 @@ export async function startServices(ctx: ServiceContext) {
   const settlement = new SettlementService(store, money.ledger, clock);
   await settlement.start();
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
+  const payback = new PaybackService({ store, clock, pass: money.pass, ledger: money.ledger, checkouts, provider: payments });
+  await payback.start();
   const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
-  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
+  return { collectives, villages, accounts, sessions, ...money, ...points, live, checkouts, settlement, payments, payback, lespass, rightsOf: lespass.rightsOf };
 }
 
 export type Services = Awaited<ReturnType<typeof startServices>>;

@@ -25,6 +25,7 @@ import { adminCurrencyRoutes } from './routes/currencies.js';
 import { opsRoutes } from './routes/ops.js';
 import { adminCardRoutes } from './routes/cards.js';
 import { adminCardDeskRoutes } from './routes/card-desk.js';
+import { adminPaybackRoutes, publicPaybackRoutes } from './routes/payback.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
@@ -70,6 +71,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   publicPosRoutes(publicApi, core);
   lespassRoutes(publicApi, core);
   publicSubscriptionRoutes(publicApi, core);
+  publicPaybackRoutes(publicApi, core);
   app.use('/api', publicApi);
 
   const adminApi = adminRouter();
@@ -85,6 +87,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   opsRoutes(adminApi, core);
   adminCardRoutes(adminApi, core);
   adminCardDeskRoutes(adminApi, core);
+  adminPaybackRoutes(adminApi, core);
   app.use('/api', adminApi);
 
   app.use(uiRoutes(options.uiDir));
