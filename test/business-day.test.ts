@@ -99,6 +99,11 @@ describe('the business day cut-off setting (admin API)', () => {
       }
       expect(await n.core.collectives.dayCutoffOf(n.a.collectiveId)).toBe(390);
       expect((await n.api('PATCH', `/api/collectives/${n.b.collectiveId}`, { cookie: n.a.cookie, body: { dayCutoff: '05:00' } })).status).toBe(403);
+      // The language of its documents is set on the same profile (French by default).
+      const lang = await n.api('PATCH', path, { cookie: n.a.cookie, body: { lang: 'en' } });
+      expect(lang.status).toBe(200);
+      expect((await n.core.collectives.get(n.a.collectiveId)).lang).toBe('en');
+      expect((await n.api('PATCH', path, { cookie: n.a.cookie, body: { lang: 'de' } })).status).toBe(400);
     } finally {
       await n.close();
     }

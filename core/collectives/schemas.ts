@@ -73,6 +73,7 @@ export const collectiveUpdateSchema = z
     colours: coloursSchema,
     timezone: timezoneSchema,
     dayCutoff: dayCutoffSchema,
+    lang: z.enum(['fr', 'en']),
   })
   .partial()
   .strict()

@@ -17,6 +17,8 @@ export interface Collective extends Doc {
   timezone: string;
   /** Local time ("HH:MM", 00:00 to 11:59) at which its business day starts; 04:00 when absent. */
   dayCutoff?: string;
+  /** Language of the documents it sends (mails, PDF tickets, receipts) when the buyer's is unknown; French when absent. */
+  lang?: 'fr' | 'en';
   description: string;
   logoUrl: string | null;
   images: string[];
@@ -47,6 +49,7 @@ export interface CollectiveSummary {
 export interface CollectiveProfile extends CollectiveSummary {
   timezone: string;
   dayCutoff: string;
+  lang: 'fr' | 'en';
   images: string[];
   colours: Colours;
 }
@@ -56,5 +59,5 @@ export function toSummary(c: Collective): CollectiveSummary {
 }
 
 export function toProfile(c: Collective): CollectiveProfile {
-  return { ...toSummary(c), timezone: c.timezone, dayCutoff: c.dayCutoff ?? defaultDayCutoff, images: c.images, colours: c.colours };
+  return { ...toSummary(c), timezone: c.timezone, dayCutoff: c.dayCutoff ?? defaultDayCutoff, lang: c.lang ?? 'fr', images: c.images, colours: c.colours };
 }

@@ -19,6 +19,8 @@ export interface TicketMail {
   place: string;
   price: number;
   collectiveName: string;
+  /** Language of the mail and its PDF (core/shared/document-lang.ts); French when absent. */
+  lang?: 'fr' | 'en';
 }
 
 export interface MagicLinkMail {
@@ -27,6 +29,7 @@ export interface MagicLinkMail {
   url: string;
   collectiveName?: string;
   expiresInMinutes: number;
+  lang?: 'fr' | 'en';
 }
 
 export interface MembershipReceiptMail {
@@ -38,6 +41,7 @@ export interface MembershipReceiptMail {
   amount: number;
   paidAt: number;
   validUntil?: number;
+  lang?: 'fr' | 'en';
 }
 
 export function enqueueTicketMail(jobs: Jobs, data: TicketMail): Promise<string> {

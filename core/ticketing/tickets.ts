@@ -24,7 +24,7 @@ export interface TicketDeps {
   /** The buyer's Pass wallet if they have a linked card, else null. */
   walletOfUser(userId: string): Promise<string | null>;
   /** Name and time zone of a collective, for the mail. */
-  collectiveOf(collectiveId: string): Promise<{ name: string; timezone: string }>;
+  collectiveOf(collectiveId: string): Promise<{ name: string; timezone: string; lang?: 'fr' | 'en' }>;
 }
 
 export interface CheckedIn {
@@ -164,6 +164,7 @@ export class TicketBook {
         place: event.place,
         price: t.amount,
         collectiveName: collective.name,
+        lang: collective.lang,
       });
     }
   }

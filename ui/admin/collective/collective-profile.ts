@@ -8,7 +8,7 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { CollectiveProfile } from '../api-types.js';
-import { colourField, formAlert, textareaField, textField } from '../fields.js';
+import { colourField, formAlert, selectField, textareaField, textField } from '../fields.js';
 import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
@@ -22,6 +22,7 @@ interface ProfileForm {
   secondary: string;
   timezone: string;
   dayCutoff: string;
+  lang: 'fr' | 'en';
 }
 
 const hex = /^#[0-9a-fA-F]{6}$/;
@@ -115,6 +116,7 @@ export class CollectiveProfileScreen extends LitElement {
           ${textField({ name: 'logoUrl', label: t('profile.logoUrl'), type: 'url', value: f.logoUrl, error: e('logoUrl'), placeholder: 'https://…', onInput: (v) => set({ logoUrl: v }) })}
           ${textField({ name: 'timezone', label: t('profile.timezone'), value: f.timezone, error: e('timezone'), placeholder: 'Europe/Paris', onInput: (v) => set({ timezone: v }) })}
           ${textField({ name: 'dayCutoff', label: t('profile.dayCutoff'), value: f.dayCutoff, error: e('dayCutoff'), placeholder: '04:00', hint: t('profile.dayCutoffHint'), onInput: (v) => set({ dayCutoff: v }) })}
+          ${selectField({ name: 'lang', label: t('profile.lang'), value: f.lang, error: e('lang'), hint: t('profile.langHint'), options: [{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }], onInput: (v) => set({ lang: v === 'en' ? 'en' : 'fr' }) })}
         </div>
         ${textareaField({ name: 'images', label: t('profile.images'), value: f.images, error: e('images'), onInput: (v) => set({ images: v }) })}
         <div class="grid">
@@ -162,7 +164,7 @@ export class CollectiveProfileScreen extends LitElement {
     this.busy = true;
     this.errors = undefined;
     try {
-      const body = { description: f.description, logoUrl: logo || null, images, colours: { primary: f.primary, secondary: f.secondary }, timezone: f.timezone.trim(), dayCutoff: f.dayCutoff.trim() };
+      const body = { description: f.description, logoUrl: logo || null, images, colours: { primary: f.primary, secondary: f.secondary }, timezone: f.timezone.trim(), dayCutoff: f.dayCutoff.trim(), lang: f.lang };
       const { collective } = await api<{ collective: CollectiveProfile }>(`/api/collectives/${encodeURIComponent(this.collectiveId)}`, { method: 'PATCH', body });
       this.profile.set(collective);
       this.saved = true;
@@ -175,7 +177,7 @@ export class CollectiveProfileScreen extends LitElement {
 }
 
 function formFrom(p: CollectiveProfile): ProfileForm {
-  return { description: p.description, logoUrl: p.logoUrl ?? '', images: p.images.join('\n'), primary: p.colours.primary, secondary: p.colours.secondary, timezone: p.timezone, dayCutoff: p.dayCutoff ?? '04:00' };
+  return { description: p.description, logoUrl: p.logoUrl ?? '', images: p.images.join('\n'), primary: p.colours.primary, secondary: p.colours.secondary, timezone: p.timezone, dayCutoff: p.dayCutoff ?? '04:00', lang: p.lang ?? 'fr' };
 }
 
 declare global {
