@@ -7,15 +7,11 @@ import { giftAsset, localAsset } from '../../core/money/assets.js';
 import { verifyLedger } from '../../core/money/verify.js';
 import { revenueOf } from '../../core/pos/revenue.js';
 import { seedCards } from '../../test/support/money.js';
-import { terminalHarness, type TerminalHarness } from '../../test/support/terminal.js';
+import { okAck, terminalHarness, type TerminalHarness } from '../../test/support/terminal.js';
 
 const tx = () => randomUUID();
 
-async function ok<T extends { ok: boolean }>(ack: Promise<T>): Promise<Extract<T, { ok: true }>> {
-  const res = await ack;
-  if (!res.ok) throw new Error(`refused: ${JSON.stringify(res)}`);
-  return res as Extract<T, { ok: true }>;
-}
+const ok = okAck;
 
 describe('a sale paid with a second Pass card', () => {
   let h: TerminalHarness;

@@ -79,3 +79,10 @@ export async function terminalHarness(
   };
   return harness;
 }
+
+/** The ack of a command that must succeed (a refusal fails the test with the ack itself). */
+export async function okAck<T extends { ok: boolean }>(ack: Promise<T>): Promise<Extract<T, { ok: true }>> {
+  const res = await ack;
+  if (!res.ok) throw new Error(`refused: ${JSON.stringify(res)}`);
+  return res as Extract<T, { ok: true }>;
+}

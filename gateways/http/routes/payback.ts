@@ -9,6 +9,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Router } from 'express';
 import { z } from 'zod';
+import { toCsv } from '../../../core/memberships/index.js';
 import { accounts } from '../../../core/money/accounts.js';
 import type { Payback } from '../../../core/payback/service.js';
 import type { Card } from '../../../core/pass/cards.js';
@@ -117,11 +118,5 @@ function paybacksCsv(paybacks: Payback[]): string {
     const v = view(p);
     return [v.id, new Date(v.createdAt).toISOString(), v.via, v.cardNumber ?? '', v.email ?? '', v.amount, v.refunded, v.transfer.amount, v.transfer.state, v.iban ?? ''];
   });
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return toCsv([header, ...lines]);
 }
