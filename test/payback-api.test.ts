@@ -22,9 +22,12 @@ describe('payback API: refunds after the event', () => {
     n = await bootLaBoutik({ env: { STRIPE_SECRET_KEY: 'sk_test_pass', STRIPE_WEBHOOK_SECRET: 'whsec_test_pass', STRIPE_API_URL: `http://127.0.0.1:${fake.port}` } });
     slug = (await n.core.collectives.get(n.a.collectiveId)).slug;
     const card = await n.core.pass.cards.byUidOrThrow(n.a.cards[0]);
-    // The printed secret (claim code of the security branch's card batches), set as a printed batch would.
+    // The printed secret: this card's claim code as a printed batch sets it; the second card has none (made before claim codes).
     await n.core.pass.cards.collection.updateOne({ _id: card._id }, { $set: { claimCode: 'K7M2Q9TX4WHR' } });
+    const second = await n.core.pass.cards.byUidOrThrow(n.a.cards[1]);
+    await n.core.pass.cards.collection.updateOne({ _id: second._id }, { $unset: { claimCode: '' } });
     n.core.pass.cards.forget(card.uid);
+    n.core.pass.cards.forget(second.uid);
     for (const amount of [1_000, 600]) {
       const reference = `ref-${randomUUID().slice(0, 8)}`;
       const metadata = { kind: 'topup', cardUid: card.uid, amount: String(amount), collectiveId: n.a.collectiveId };

@@ -6,13 +6,13 @@
 //   POST /api/sites/:slug/payback     {requestId, number, secret, email, iban?} a card's, proven by
 //                                     the secret printed on it (its claim code), never by its number alone
 // `requestId` is the page's idempotency key: the same request again answers the first result.
-import { timingSafeEqual } from 'node:crypto';
 import type { Router } from 'express';
 import { z } from 'zod';
 import { toCsv } from '../../../core/memberships/index.js';
 import { accounts } from '../../../core/money/accounts.js';
 import type { Payback } from '../../../core/payback/service.js';
 import type { Card } from '../../../core/pass/cards.js';
+import { sameClaimCode } from '../../../core/pass/claim-code.js';
 import type { Core } from '../../../core/runtime/boot.js';
 import { AppError } from '../../../core/shared/errors.js';
 import { limits, txIdPattern } from '../../../core/shared/limits.js';
@@ -84,15 +84,12 @@ export function publicPaybackRoutes(router: Router, core: Core): void {
 }
 
 /**
- * Proof of possession: the secret printed on the card (the `security` branch's claim code). A card
- * made before claim codes has none: its holder signs in or goes to a bar, never the number alone.
+ * Proof of possession: the claim code printed on the card (core/pass/claim-code.ts). A card made
+ * before claim codes has none: its holder signs in or goes to a bar, never the number alone.
  */
 function checkSecret(card: Card, secret: string): void {
-  const printed = (card as Card & { claimCode?: string }).claimCode;
-  const norm = (s: string) => Buffer.from(s.toUpperCase().replace(/[^0-9A-Z]/g, ''));
-  if (!printed) throw new AppError('FORBIDDEN', 'this Pass has no printed secret: sign in to your account or ask at a bar', { reason: 'NO_SECRET' });
-  const [a, b] = [norm(printed), norm(secret)];
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('FORBIDDEN', 'the secret does not match this Pass', { fields: { secret: 'does not match' } });
+  if (!card.claimCode) throw new AppError('FORBIDDEN', 'this Pass has no printed secret: sign in to your account or ask at a bar', { reason: 'NO_SECRET' });
+  if (!sameClaimCode(card.claimCode, secret)) throw new AppError('FORBIDDEN', 'the secret does not match this Pass', { fields: { secret: 'does not match' } });
 }
 
 function view(p: Payback) {
