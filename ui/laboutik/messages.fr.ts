@@ -113,6 +113,11 @@ export const fr = {
   'balance.memberships': 'Adhésions',
   'balance.tickets': 'Billets',
   'balance.another': 'Autre carte',
+  'desk.cashOut': 'Rembourser {amount} en espèces',
+  'desk.cashedOut': '{amount} à rendre en espèces : le solde est remis à zéro.',
+  'desk.block': 'Bloquer la carte',
+  'desk.blocked': 'Carte bloquée : elle ne paie plus.',
+  'desk.noAnswer': 'Pas de réponse : réessayez.',
 
   'asset.global': 'Monnaie globale',
   'asset.local': 'Monnaie locale',

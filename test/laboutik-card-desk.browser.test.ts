@@ -1,6 +1,7 @@
-// LaBoutik in real Chromium: "il manque X" → the cashier taps another card for the rest. The
-// first card is refused for lack of funds, the screen says what is missing, the next card tapped
-// pays the rest in the same sale; the stored sale, the balances and the ledger agree.
+// LaBoutik in real Chromium, the card's life at the till: "il manque X" → the cashier taps another
+// card for the rest (the first card is refused for lack of funds, the screen says what is missing,
+// the next card tapped pays the rest in the same sale); then the card desk on the balance screen
+// pays a card's balance back in cash and blocks it. The stored sale, balances and ledger agree.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../core/money/verify.js';
@@ -10,7 +11,7 @@ import type { LaBoutikCore } from './support/laboutik.js';
 
 const artifacts = 'test-artifacts/laboutik';
 
-describe('LaBoutik: a second Pass card pays the rest', () => {
+describe('LaBoutik: second card and card desk', () => {
   let ui: { dir: string; remove(): void };
   let node: Awaited<ReturnType<typeof boot>>;
   let core: LaBoutikCore;
@@ -83,5 +84,29 @@ describe('LaBoutik: a second Pass card pays the rest', () => {
     expect((await core.pass.balance(second)).balances.map((b) => b.amount)).toEqual([800]);
     expect((await verifyLedger(core.store)).errors).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('the card desk on the balance screen pays the balance back in cash once and blocks the card', async () => {
+    // The same terminal as the first test (its pairing is kept by the browser).
+    const page = await browser.context.newPage();
+    await page.goto(`${node.url}/laboutik/?lang=fr`);
+    await page.getByTestId(`product-${beer}`).waitFor();
+    await page.getByTestId('tab-balance').click();
+    const screen = page.getByTestId('screen-balance');
+    await screen.getByTestId('card-uid-input').fill(second);
+    await screen.getByTestId('card-uid-submit').click();
+    await screen.getByTestId('desk-cashout').waitFor();
+    expect(await screen.getByTestId('desk-cashout').textContent()).toContain('8,00');
+    await screen.getByTestId('desk-cashout').click();
+    await screen.getByTestId('desk-message').filter({ hasText: '8,00' }).waitFor();
+    expect((await core.pass.balance(second)).balances).toEqual([]);
+    expect(await screen.getByTestId('desk-cashout').count()).toBe(0); // nothing left to pay back
+    await screen.getByTestId('desk-block').click();
+    await screen.locator('[data-testid="balance-card-state"][data-state="blocked"]').waitFor();
+    expect((await core.pass.cards.byUidOrThrow(second)).state).toBe('blocked');
+    await page.screenshot({ path: `${artifacts}/card-desk-blocked-1280.png` });
+    const cashouts = (await core.ledger.rows.find({ kind: 'cashout' })).filter((r) => r.posId === posId);
+    expect(cashouts).toHaveLength(1);
+    expect((await verifyLedger(core.store)).errors).toEqual([]);
   });
 });
