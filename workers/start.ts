@@ -26,7 +26,7 @@ export async function startBackgroundWork(core: Core): Promise<void> {
     subscriptions: core.lespass.subscriptions,
     villages: async () => Promise.all((await core.villages.list()).map(async (v) => ({ id: v._id, collectiveIds: (await core.villages.members(v._id)).map((c) => c._id) }))),
   });
-  const collectives = async () => (await core.collectives.list()).map((c) => ({ id: c._id, timezone: c.timezone, fiscalYearStartMonth: c.fiscalYearStartMonth }));
+  const collectives = async () => Promise.all((await core.collectives.list()).map(async (c) => ({ id: c._id, timezone: c.timezone, fiscalYearStartMonth: c.fiscalYearStartMonth, cutoffMinutes: await core.collectives.dayCutoffOf(c._id) })));
   // Registers first: a month is closed only once no register opened in it is still open.
   await core.jobs.work(zClosingQueue, async () => {
     await closeForgottenRegisters({ pos: core.pos, clock: core.clock, collectives });

@@ -19,7 +19,7 @@ describe('nightly Z closing', () => {
     const beer = (await node.catalog.createProduct('c1', { name: 'Bière', category: 'B', price: 300, vatRate: 2000 }))._id;
     await node.catalog.assign(bar, beer, 'c1');
     await node.pos.sale(bar, { txId: randomUUID(), lines: [{ productId: beer, qty: 2 }], payments: [{ method: 'cash', amount: 600 }] });
-    const deps = { pos: node.pos, clock, collectives: async () => [{ id: 'c1', timezone: 'Europe/Paris', closingHour: 4 }] };
+    const deps = { pos: node.pos, clock, collectives: async () => [{ id: 'c1', timezone: 'Europe/Paris', cutoffMinutes: 240 }] };
 
     expect(await closeForgottenRegisters(deps)).toEqual([]); // 22:00: the day is not over
     clock.set(Date.parse('2026-07-15T02:30:00Z')); // 04:30 in Paris
@@ -56,7 +56,7 @@ describe('nightly Z closing', () => {
   });
 
   it('computes the cutoff in the collective’s time zone', () => {
-    expect(new Date(lastCutoff(Date.parse('2026-07-15T02:30:00Z'), 'Europe/Paris', 4)).toISOString()).toBe('2026-07-15T02:00:00.000Z');
-    expect(new Date(lastCutoff(Date.parse('2026-07-15T01:30:00Z'), 'Europe/Paris', 4)).toISOString()).toBe('2026-07-14T02:00:00.000Z');
+    expect(new Date(lastCutoff(Date.parse('2026-07-15T02:30:00Z'), 'Europe/Paris', 240)).toISOString()).toBe('2026-07-15T02:00:00.000Z');
+    expect(new Date(lastCutoff(Date.parse('2026-07-15T01:30:00Z'), 'Europe/Paris', 240)).toISOString()).toBe('2026-07-14T02:00:00.000Z');
   });
 });

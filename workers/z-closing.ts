@@ -3,7 +3,7 @@
 // Idempotent per session: the job names the session it closes, a session is closed (and its Z
 // written) once, so a rerun, or two runs at once, find nothing left and write no second Z.
 import type { Clock } from '../core/clock/port.js';
-import { startOfLocalDay } from '../core/live/local-time.js';
+import { defaultDayCutoffMinutes, startOfBusinessDay } from '../core/live/business-day.js';
 import type { PosService } from '../core/pos/service.js';
 import { isAppError } from '../core/shared/errors.js';
 import { logger } from '../core/shared/logger.js';
@@ -11,8 +11,8 @@ import { logger } from '../core/shared/logger.js';
 export interface ClosingCollective {
   id: string;
   timezone: string;
-  /** Local hour (0..23) at which the business day ends; 4 by default (bars close late). */
-  closingHour?: number;
+  /** Minutes after local midnight at which the business day ends (its cut-off); 04:00 by default (bars close late). */
+  cutoffMinutes?: number;
 }
 
 export interface ZClosingDeps {
@@ -22,18 +22,16 @@ export interface ZClosingDeps {
 }
 
 export const zClosingQueue = 'z-closing';
-const hourMs = 3_600_000;
 
 /** The last instant a business day ended for this collective, at or before now. */
-export function lastCutoff(nowMs: number, timezone: string, closingHour = 4): number {
-  const today = startOfLocalDay(nowMs, timezone) + closingHour * hourMs;
-  return today <= nowMs ? today : today - 24 * hourMs;
+export function lastCutoff(nowMs: number, timezone: string, cutoffMinutes = defaultDayCutoffMinutes): number {
+  return startOfBusinessDay(nowMs, timezone, cutoffMinutes);
 }
 
 export async function closeForgottenRegisters(deps: ZClosingDeps): Promise<Array<{ posId: string; zNumber: number | null }>> {
   const closed: Array<{ posId: string; zNumber: number | null }> = [];
   for (const collective of await deps.collectives()) {
-    const cutoff = lastCutoff(deps.clock.now(), collective.timezone, collective.closingHour);
+    const cutoff = lastCutoff(deps.clock.now(), collective.timezone, collective.cutoffMinutes);
     const open = (await deps.pos.openSessions(collective.id)).filter((s) => s.openedAt < cutoff);
     for (const { posId, _id: sessionId } of open) {
       try {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock/port.js';
 import type { Jobs } from '../jobs/port.js';
 import { enqueueMagicLinkMail } from '../lespass/mail-jobs.js';
+import { documentLang } from '../shared/document-lang.js';
 import { sha256Hex } from '../shared/canonical.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -25,8 +26,10 @@ export const magicLinkRules = {
 export interface MagicLinkRequest {
   email: string;
   /** The Lespass site asking (its slug and name): the mail names it, the link returns to it. */
-  site?: { slug: string; name: string };
+  site?: { slug: string; name: string; lang?: 'fr' | 'en' };
   ip?: string;
+  /** The language of the page that asked (the person's), first choice for the mail. */
+  lang?: string;
 }
 
 export interface VerifiedLink {
@@ -76,6 +79,7 @@ export class MagicLinks {
       url: `${this.deps.publicUrl}/api/auth/magic/${token}`,
       collectiveName: input.site?.name,
       expiresInMinutes: Math.round(magicLinkTtlMs / 60_000),
+      lang: documentLang(input.lang, input.site?.lang),
     });
     return { linkId: doc.linkId, expiresAt: doc.expiresAt };
   }

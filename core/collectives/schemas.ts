@@ -53,6 +53,8 @@ const legalIdentity = {
   vatNumber: z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'a VAT number such as FR12345678901').or(z.literal('')),
   fiscalYearStartMonth: z.number().int().min(1).max(12),
 };
+/** A business day's start, local time: "HH:MM" before noon (a day that starts after noon is not a night). */
+export const dayCutoffSchema = z.string().regex(/^(0\d|1[01]):[0-5]\d$/, 'must be HH:MM between 00:00 and 11:59');
 
 export const coloursSchema = z.object({ primary: hexColour, secondary: hexColour }).strict();
 
@@ -82,6 +84,8 @@ export const collectiveUpdateSchema = z
     colours: coloursSchema,
     timezone: timezoneSchema,
     ...legalIdentity,
+    dayCutoff: dayCutoffSchema,
+    lang: z.enum(['fr', 'en']),
   })
   .partial()
   .strict()

@@ -6,7 +6,7 @@ import { newId } from '../shared/ids.js';
 import { limits } from '../shared/limits.js';
 import { isDuplicateKey, type Collection, type Filter, type Store } from '../store/port.js';
 import { collectiveInputSchema, collectiveUpdateSchema, slugSchema, slugify, type CollectiveInput, type CollectiveUpdate } from './schemas.js';
-import type { Collective } from './types.js';
+import { defaultDayCutoff, type Collective } from './types.js';
 
 // A collective's time zone rarely changes and is read on hot paths (business day of a sale):
 // nodes cache it briefly rather than read the store each time.
@@ -14,7 +14,7 @@ const timezoneCacheMs = 60_000;
 
 export class CollectiveService {
   readonly docs: Collection<Collective>;
-  private readonly zones = new Map<string, { timezone: string; untilMs: number }>();
+  private readonly zones = new Map<string, { timezone: string; cutoffMinutes: number; untilMs: number }>();
 
   constructor(
     store: Store,
@@ -81,10 +81,26 @@ export class CollectiveService {
 
   /** The collective's IANA time zone (business day of sales, Z tickets, nightly jobs). */
   async timezoneOf(id: string): Promise<string> {
-    const cached = this.zones.get(id);
-    if (cached && cached.untilMs > this.clock.now()) return cached.timezone;
-    const { timezone } = await this.get(id);
-    this.zones.set(id, { timezone, untilMs: this.clock.now() + timezoneCacheMs });
-    return timezone;
+    return (await this.calendarOf(id)).timezone;
   }
+
+  /** Minutes after local midnight at which its business day starts (Z, nightly closing, revenue, dashboard). */
+  async dayCutoffOf(id: string): Promise<number> {
+    return (await this.calendarOf(id)).cutoffMinutes;
+  }
+
+  private async calendarOf(id: string): Promise<{ timezone: string; cutoffMinutes: number }> {
+    const cached = this.zones.get(id);
+    if (cached && cached.untilMs > this.clock.now()) return cached;
+    const { timezone, dayCutoff } = await this.get(id);
+    const calendar = { timezone, cutoffMinutes: cutoffMinutesOf(dayCutoff), untilMs: this.clock.now() + timezoneCacheMs };
+    this.zones.set(id, calendar);
+    return calendar;
+  }
+}
+
+/** "HH:MM" → minutes after local midnight. */
+function cutoffMinutesOf(hhmm: string | undefined): number {
+  const [h, m] = (hhmm ?? defaultDayCutoff).split(':').map(Number);
+  return h * 60 + m;
 }

@@ -1,5 +1,8 @@
 import type { Doc } from '../store/port.js';
 
+/** A night past midnight is one business day (TiBillet pivots at 04:00 too). */
+export const defaultDayCutoff = '04:00';
+
 /** Colours of a collective's public pages (Lespass), as #rrggbb. */
 export interface Colours {
   primary: string;
@@ -12,6 +15,10 @@ export interface Collective extends Doc {
   name: string;
   /** IANA time zone: its business day, Z tickets and agenda are in this zone. */
   timezone: string;
+  /** Local time ("HH:MM", 00:00 to 11:59) at which its business day starts; 04:00 when absent. */
+  dayCutoff?: string;
+  /** Language of the documents it sends (mails, PDF tickets, receipts) when the buyer's is unknown; French when absent. */
+  lang?: 'fr' | 'en';
   description: string;
   logoUrl: string | null;
   images: string[];
@@ -49,6 +56,8 @@ export interface CollectiveSummary {
 
 export interface CollectiveProfile extends CollectiveSummary {
   timezone: string;
+  dayCutoff: string;
+  lang: 'fr' | 'en';
   images: string[];
   colours: Colours;
   address: string;
@@ -63,5 +72,5 @@ export function toSummary(c: Collective): CollectiveSummary {
 
 export function toProfile(c: Collective): CollectiveProfile {
   // The legal identity is public: it is printed on every receipt and Z ticket.
-  return { ...toSummary(c), timezone: c.timezone, images: c.images, colours: c.colours, address: c.address ?? '', siret: c.siret ?? '', vatNumber: c.vatNumber ?? '', fiscalYearStartMonth: c.fiscalYearStartMonth ?? 1 };
+  return { ...toSummary(c), timezone: c.timezone, dayCutoff: c.dayCutoff ?? defaultDayCutoff, lang: c.lang ?? 'fr', images: c.images, colours: c.colours, address: c.address ?? '', siret: c.siret ?? '', vatNumber: c.vatNumber ?? '', fiscalYearStartMonth: c.fiscalYearStartMonth ?? 1 };
 }

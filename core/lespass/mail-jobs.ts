@@ -24,6 +24,8 @@ export interface TicketMail {
   /** The collective's colour (#rrggbb) and logo URL, on the mail and the PDF. */
   colour?: string;
   logo?: string;
+  /** Language of the mail and its PDF (core/shared/document-lang.ts); French when absent. */
+  lang?: 'fr' | 'en';
 }
 
 export interface MagicLinkMail {
@@ -32,6 +34,7 @@ export interface MagicLinkMail {
   url: string;
   collectiveName?: string;
   expiresInMinutes: number;
+  lang?: 'fr' | 'en';
 }
 
 export interface MembershipReceiptMail {
@@ -43,6 +46,7 @@ export interface MembershipReceiptMail {
   amount: number;
   paidAt: number;
   validUntil?: number;
+  lang?: 'fr' | 'en';
 }
 
 export function enqueueTicketMail(jobs: Jobs, data: TicketMail): Promise<string> {

@@ -100,6 +100,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     findOrCreateUser: (email, name) => users.findOrCreateByEmail(email, name),
     userOfWallet,
     collectiveName: async (id) => (await collectives.get(id)).name,
+    collectiveLang: async (id) => (await collectives.get(id)).lang ?? 'fr',
   });
   const promos = new PromoCodes(store, clock);
   await promos.start();
@@ -114,7 +115,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     walletOfUser: async (userId) => ((await hasLinkedCard(userId)) ? userWalletId(userId) : null),
     collectiveOf: async (id) => {
       const c = await collectives.get(id);
-      return { name: c.name, timezone: c.timezone, colour: c.colours.primary, logoUrl: c.logoUrl };
+      return { name: c.name, timezone: c.timezone, colour: c.colours.primary, logoUrl: c.logoUrl, lang: c.lang ?? 'fr' };
     },
     isMember: (collectiveId, userId, at) => memberships.members.isMember(collectiveId, { userId }, at),
     promos,

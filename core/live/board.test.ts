@@ -61,15 +61,18 @@ describe('live revenue board', () => {
     expect(first).toEqual(board);
   });
 
-  it('starts a new board at local midnight (Europe/Paris), not 24 hours after activation', async () => {
+  it('starts a new board at the business day cut-off (04:00 Europe/Paris), across the DST night, not at midnight', async () => {
     const clock = new FakeClock(Date.parse('2026-03-28T22:40:00Z')); // 23:40 in Paris, the night before DST
     node = await moneyNode(createMemoryStore(), { clock, groupCommitMs: 1 });
     const [uid] = await seedCards(node, 'c1', 1);
     await node.pass.topUp({ txId: tx(), cardUid: uid, asset: 'local', amount: 1000, method: 'cash', collectiveId: 'c1', posId: 'p1' });
     expect((await node.live.board('c1')).topups.total).toBe(1000);
     expect((await node.live.board('c1')).day).toBe('2026-03-28');
-    clock.set(Date.parse('2026-03-28T23:05:00Z')); // 00:05 on the 29th
-    const next = await node.live.board('c1');
-    expect(next).toMatchObject({ day: '2026-03-29', topups: { total: 0 } });
+    clock.set(Date.parse('2026-03-28T23:05:00Z')); // 00:05 on the 29th: still the night of the 28th
+    expect(await node.live.board('c1')).toMatchObject({ day: '2026-03-28', topups: { total: 1000 } });
+    clock.set(Date.parse('2026-03-29T01:55:00Z')); // 03:55 summer time (the clocks jumped at 02:00)
+    expect(await node.live.board('c1')).toMatchObject({ day: '2026-03-28', topups: { total: 1000 } });
+    clock.set(Date.parse('2026-03-29T02:05:00Z')); // 04:05 summer time
+    expect(await node.live.board('c1')).toMatchObject({ day: '2026-03-29', topups: { total: 0 } });
   });
 });

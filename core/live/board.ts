@@ -44,6 +44,7 @@ export function applyRow(board: BoardSnapshot, seen: Set<string>, row: RowEvent,
   if (row.collectiveId !== board.collectiveId || seen.has(row.txId)) return false;
   seen.add(row.txId);
   board.version++;
+  if (row.partOf) return true; // counted with the second card's row (core/pos/second-card.ts)
   if (row.sale) applySale(board, row, row.sale, hourOf(row.at));
   else if (row.kind === 'refund') applyRefund(board, row, hourOf(row.at));
   else if (row.kind === 'topup') applyTopup(board, row);
@@ -73,6 +74,7 @@ function applySale(board: BoardSnapshot, row: RowEvent, sale: NonNullable<RowEve
     p.total += line.total;
   }
   for (const leg of row.legs) if (leg.from === row.wallet && leg.asset !== 'eur') board.byAsset[leg.asset] = (board.byAsset[leg.asset] ?? 0) + leg.amount;
+  for (const s of sale.firstCardSpent ?? []) board.byAsset[s.asset] = (board.byAsset[s.asset] ?? 0) + s.amount;
   board.byHour[hour] += sale.total;
   const minute = String(Math.floor(row.at / 60_000));
   board.perMinute[minute] = (board.perMinute[minute] ?? 0) + 1;

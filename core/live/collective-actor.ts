@@ -7,7 +7,8 @@ import type { Bus } from '../bus/port.js';
 import type { Clock } from '../clock/port.js';
 import type { Ledger } from '../money/ledger.js';
 import { applyRow, emptyBoard, type BoardSnapshot } from './board.js';
-import { localDay, localHour, startOfLocalDay } from './local-time.js';
+import { businessDayOf, defaultDayCutoffMinutes, startOfBusinessDay, startOfNextBusinessDay } from './business-day.js';
+import { localHour } from './local-time.js';
 import { toRowEvent, type RowEvent } from './row-event.js';
 
 export const collectiveActorKind = 'collective';
@@ -28,6 +29,8 @@ export interface CollectiveActorDeps {
   bus: Bus;
   clock: Clock;
   timezoneOf(collectiveId: string): Promise<string>;
+  /** Minutes after local midnight at which its business day starts (04:00 when not given). */
+  dayCutoffOf?(collectiveId: string): Promise<number>;
   coalesceMs?: number;
 }
 
@@ -37,6 +40,7 @@ export function collectiveActor(deps: CollectiveActorDeps): ActorKind<Collective
 
 class CollectiveActor implements Actor<CollectiveMessage, unknown> {
   private timezone = 'Europe/Paris';
+  private cutoffMinutes = defaultDayCutoffMinutes;
   private board!: BoardSnapshot;
   private seen = new Set<string>();
   private dayStartMs = 0;
@@ -52,6 +56,7 @@ class CollectiveActor implements Actor<CollectiveMessage, unknown> {
 
   async activate(): Promise<void> {
     this.timezone = await this.deps.timezoneOf(this.ctx.id);
+    this.cutoffMinutes = (await this.deps.dayCutoffOf?.(this.ctx.id)) ?? defaultDayCutoffMinutes;
     await this.rebuild();
   }
 
@@ -74,10 +79,10 @@ class CollectiveActor implements Actor<CollectiveMessage, unknown> {
 
   private async rebuild(): Promise<void> {
     const now = this.deps.clock.now();
-    this.dayStartMs = startOfLocalDay(now, this.timezone);
-    // The next local midnight (a DST day is 23 or 25 hours long: ask the calendar, not 24 h).
-    this.nextDayStartMs = startOfLocalDay(this.dayStartMs + 36 * 3_600_000, this.timezone);
-    this.board = emptyBoard(this.ctx.id, localDay(now, this.timezone));
+    // The business day: a night past midnight is one day (a DST day is 23 or 25 h: the calendar says).
+    this.dayStartMs = startOfBusinessDay(now, this.timezone, this.cutoffMinutes);
+    this.nextDayStartMs = startOfNextBusinessDay(now, this.timezone, this.cutoffMinutes);
+    this.board = emptyBoard(this.ctx.id, businessDayOf(now, this.timezone, this.cutoffMinutes));
     this.seen = new Set();
     const rows = await this.deps.ledger.rows.find({ collectiveId: this.ctx.id, at: { $gte: this.dayStartMs } }, { sort: { at: 1 } });
     for (const row of rows) applyRow(this.board, this.seen, toRowEvent(row), (at) => localHour(at, this.timezone));

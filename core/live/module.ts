@@ -13,7 +13,7 @@ export interface LiveModule {
   board(collectiveId: string): Promise<BoardSnapshot>;
 }
 
-export async function startLiveModule(deps: { bus: Bus; clock: Clock; actors: ActorSystem; ledger: Ledger; timezoneOf(collectiveId: string): Promise<string> }): Promise<LiveModule> {
+export async function startLiveModule(deps: { bus: Bus; clock: Clock; actors: ActorSystem; ledger: Ledger; timezoneOf(collectiveId: string): Promise<string>; dayCutoffOf?(collectiveId: string): Promise<number> }): Promise<LiveModule> {
   deps.actors.register(collectiveActor(deps));
   deps.ledger.onWritten((written) => {
     const row = toRowEvent(written);

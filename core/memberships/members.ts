@@ -29,6 +29,8 @@ export interface MemberDeps {
   /** The user holding a wallet (`user:<id>`, or a card wallet's linked user), or null. */
   userOfWallet(walletId: string): Promise<string | null>;
   collectiveName(collectiveId: string): Promise<string>;
+  /** Language of the documents the collective sends (its receipts); French when not given. */
+  collectiveLang?(collectiveId: string): Promise<'fr' | 'en'>;
 }
 
 export interface AddMemberInput {
@@ -165,6 +167,7 @@ export class Members {
       holder: member.name,
       membershipName: member.productName,
       collectiveName: await this.deps.collectiveName(member.collectiveId),
+      lang: await this.deps.collectiveLang?.(member.collectiveId),
       amount: member.amount,
       paidAt: now,
       validUntil: member.validUntil,

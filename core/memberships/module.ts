@@ -13,6 +13,7 @@ export interface MembershipsDeps {
   findOrCreateUser: MemberDeps['findOrCreateUser'];
   userOfWallet: MemberDeps['userOfWallet'];
   collectiveName: MemberDeps['collectiveName'];
+  collectiveLang?: MemberDeps['collectiveLang'];
 }
 
 export interface Memberships {
@@ -25,7 +26,7 @@ export async function startMemberships(deps: MembershipsDeps): Promise<Membershi
   const { store, clock, jobs } = deps;
   const products = new MembershipProducts(store, clock);
   await products.start();
-  const members = new Members(store, { clock, jobs, products, findOrCreateUser: deps.findOrCreateUser, userOfWallet: deps.userOfWallet, collectiveName: deps.collectiveName });
+  const members = new Members(store, { clock, jobs, products, findOrCreateUser: deps.findOrCreateUser, userOfWallet: deps.userOfWallet, collectiveName: deps.collectiveName, collectiveLang: deps.collectiveLang });
   await members.start();
   const orders = new MembershipOrders(store, { clock, products, members });
   await orders.start();

@@ -26,7 +26,9 @@ export type RowKind =
   | 'transfer-in'
   | 'settlement'
   /** Cash taken out of a POS drawer (a bank deposit): a register movement, see core/pos/cash-removal.ts. */
-  | 'cash-removal';
+  | 'cash-removal'
+  /** A returned deposit (consigne) paid back to a card or from the drawer: not a refund of revenue. */
+  | 'deposit-return';
 
 export interface LedgerRow {
   _id: string;

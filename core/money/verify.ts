@@ -27,6 +27,11 @@ const maxMessages = 50;
 export async function verifyLedger(store: Store): Promise<LedgerReport> {
   const rows = await store.collection<LedgerRow>('ledger').find({}, { sort: { wallet: 1, seq: 1 } });
   const snapshots = await store.collection<WalletSnapshot>('wallets').find({});
+  return verifyLedgerRows(rows, snapshots);
+}
+
+/** The same checks over rows and snapshots already read (a store, or an export file: ledger-export.ts). Rows sorted by wallet then seq. */
+export function verifyLedgerRows(rows: LedgerRow[], snapshots: WalletSnapshot[]): LedgerReport {
   const errors: string[] = [];
   const warnings: string[] = [];
   const balances = new Map<string, Map<string, number>>();

@@ -123,6 +123,21 @@ class PassActor implements Actor<PassMessage, unknown> {
         return this.refundLegs(msg);
       case 'cashout':
         return this.cashoutLegs(msg);
+      case 'payback-transfer':
+        // The euros behind global money sit with Stripe; a transfer pays them out from there.
+        return {
+          kind: 'cashout',
+          legs: [
+            { asset: globalAsset, from: wallet, to: accounts.issuance(globalAsset), amount: msg.amount },
+            { asset: fiatAsset, from: accounts.stripe, to: accounts.world, amount: msg.amount },
+          ],
+          meta: { method: 'bank-transfer', paybackId: msg.paybackId },
+        };
+      case 'deposit-return': {
+        // The collective gives the deposit back as its own currency, as it gives back a refunded sale.
+        const asset = localAsset(msg.collectiveId);
+        return { kind: 'deposit-return', legs: [{ asset, from: accounts.collective(msg.collectiveId), to: wallet, amount: msg.amount }], meta: { deposit: msg.deposit } };
+      }
       case 'reverse-topup':
         return this.reverseTopUpLegs(msg);
       case 'transfer-out':
@@ -140,8 +155,9 @@ class PassActor implements Actor<PassMessage, unknown> {
 
   private payLegs(msg: Extract<Command, { type: 'pay' }>) {
     const order = spendingOrder(msg.collectiveId, msg.accepted);
-    const plan = planSpending(this.chain.balances, msg.amount, order);
+    let plan = planSpending(this.chain.balances, msg.amount, order);
     if (!plan.ok && msg.offline) return this.offlineShortfallLegs(msg, msg.amount - plan.missing, plan.missing);
+    if (!plan.ok && msg.upTo && plan.missing < msg.amount) plan = planSpending(this.chain.balances, msg.amount - plan.missing, order);
     if (!plan.ok) {
       throw new AppError('INSUFFICIENT_FUNDS', `insufficient funds: ${plan.missing} cents missing`, { missing: plan.missing });
     }

@@ -104,15 +104,15 @@ export class PassService {
   }
 
   /** Pays `amount` with the Pass at a collective; `extraLegs` carry the euro part of a split sale. */
-  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown>; offline?: boolean } & Where) {
+  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown>; offline?: boolean; upTo?: boolean } & Where) {
     checkTxId(input.txId);
     checkAmount(input.amount);
     const accepted = await this.currencies.acceptedBy(input.collectiveId);
-    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta, offline } = input;
-    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta, ...(offline ? { offline } : {}) }));
+    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta, offline, upTo } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta, ...(offline ? { offline } : {}), ...(upTo ? { upTo } : {}) }));
   }
 
-  async refund(input: { txId: string; walletId: string; originalTxId: string; amount?: number; extraLegs?: Leg[] } & Where) {
+  async refund(input: { txId: string; walletId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Where) {
     checkTxId(input.txId);
     if (input.amount !== undefined) checkAmount(input.amount);
     const { walletId, ...rest } = input;
@@ -131,6 +131,23 @@ export class PassService {
     checkTxId(input.txId);
     const { txId, method, collectiveId, posId, terminalId } = input;
     return this.onCardCommand(input.cardUid, (card) => ({ type: 'cashout', txId, cardId: card._id, method, collectiveId, posId, terminalId }));
+  }
+
+  /** Returned deposits (cups) credited to the card in the local currency of the collective where they are returned. */
+  async returnDeposit(input: { txId: string; cardUid: string; amount: number; deposit: { productId: string; qty: number } } & Where) {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    const { txId, amount, deposit, collectiveId, posId, terminalId } = input;
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'deposit-return', txId, cardId: card._id, amount, deposit, collectiveId, posId, terminalId }));
+  }
+
+  /** The global balance left after online refunds, taken from the wallet and owed by bank transfer (core/payback). */
+  async paybackTransfer(input: { txId: string; walletId: string; amount: number; paybackId: string; collectiveId: string }): Promise<WalletResult> {
+    checkTxId(input.txId);
+    checkAmount(input.amount);
+    if (!isWallet(input.walletId)) throw new AppError('INVALID_INPUT', 'not a wallet id');
+    const { walletId, ...rest } = input;
+    return this.command(walletId, { type: 'payback-transfer', ...rest });
   }
 
   async block(cardUid: string): Promise<void> {

@@ -15,6 +15,8 @@ import { requestHash, type Leg } from '../money/ledger-row.js';
 import { AppError } from '../shared/errors.js';
 import { limits } from '../shared/limits.js';
 import { priceLines, splitPayments } from './pricing.js';
+import { returnDeposit } from './deposit.js';
+import { payWithTwoCards, recoveredTwoCards, refundTwoCards, type FirstCardMeta } from './second-card.js';
 import type { PosMessage, SaleAck } from './messages.js';
 import type { PosDeps } from './deps.js';
 import type { Sale, SaleRefund } from './records.js';
@@ -81,6 +83,9 @@ class PosActor implements Actor<PosMessage, unknown> {
       case 'refund':
         await this.settleInflight(msg.saleId);
         return this.refund(msg);
+      case 'deposit-return':
+        await this.register.sessionForSale(msg.by, this.openOnFirstSale); // euros may leave the drawer: the shift's close counts them
+        return returnDeposit({ pass: this.deps.pass, products: this.products, collectiveId: this.pos().collectiveId, posId: this.ctx.id, onChain: (row) => this.onChain(() => this.chain.execute(row.txId, row.requestHash, () => row)) }, msg);
       case 'open':
         return { session: await this.register.open({ float: msg.float, by: msg.by, byName: msg.byName }) };
       case 'ensure-open':
@@ -137,6 +142,18 @@ class PosActor implements Actor<PosMessage, unknown> {
       _id: msg.txId, posId, collectiveId, sessionId: session._id, lines, total, payments, change: split.change,
       terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(), ...(offline ? { offline } : {}),
     };
+    if (split.secondCardUid) return async () => {
+      // Two Pass cards (core/pos/second-card.ts): the first pays what it can, the second the rest.
+      const paid = await payWithTwoCards(this.deps.pass, this.deps.ledger, {
+        txId: msg.txId, firstUid: split.cardUid!, secondUid: split.secondCardUid!, amount: split.pass, euroLegs, collectiveId, posId, terminalId: msg.terminalId, saleMeta,
+      });
+      const { first, second } = paid;
+      const sale = await this.record({
+        ...draft, walletId: first.walletId, cardUid: first.cardUid, spent: [...first.spent, ...second.spent], legs: paid.legs,
+        second: { walletId: second.walletId, cardUid: second.cardUid, txId: second.txId, amount: second.amount },
+      });
+      return { ...ackOf(sale), balances: paid.balances, cards: [{ cardUid: first.cardUid, amount: first.amount }, { cardUid: second.cardUid, amount: second.amount }] };
+    };
     if (split.pass > 0) return async () => {
       const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta }, offline: Boolean(offline) });
       const passLegs = (paid.spent ?? []).map((s) => ({ asset: s.asset, from: paid.card.walletId, to: accounts.collective(collectiveId), amount: s.amount }));
@@ -162,7 +179,7 @@ class PosActor implements Actor<PosMessage, unknown> {
   /** A replayed txId gets the first ack, Pass balances included (as the ledger row recorded them). */
   private async replayAck(sale: Sale): Promise<SaleAck> {
     if (!sale.walletId) return ackOf(sale);
-    const balances = (await this.deps.ledger.byTxId(sale._id))?.result.balances as Record<string, number> | undefined;
+    const balances = (await this.deps.ledger.byTxId(sale.second?.txId ?? sale._id))?.result.balances as Record<string, number> | undefined;
     return balances ? { ...ackOf(sale), balances: await this.deps.pass.describe(balances) } : ackOf(sale);
   }
 
@@ -238,7 +255,9 @@ class PosActor implements Actor<PosMessage, unknown> {
     if (part.card > 0) euroLegs.push({ asset: fiatAsset, from: accounts.cardTerminal(posId), to: accounts.world, amount: part.card });
     if (part.cash > 0) euroLegs.push({ asset: fiatAsset, from: accounts.cashDrawer(posId), to: accounts.world, amount: part.cash });
     const where = { collectiveId: sale.collectiveId, posId, terminalId: msg.terminalId };
-    if (part.pass > 0) {
+    if (part.pass > 0 && sale.second) {
+      await refundTwoCards(this.deps.pass, sale, { txId: msg.txId, pass: part.pass, euroLegs, ...where });
+    } else if (part.pass > 0) {
       await this.deps.pass.refund({ txId: msg.txId, walletId: sale.walletId!, originalTxId: sale._id, amount: part.pass, extraLegs: euroLegs, ...where });
     } else {
       const hash = requestHash({ posId, saleId: sale._id, amount });
@@ -255,14 +274,18 @@ class PosActor implements Actor<PosMessage, unknown> {
   private async recoverUnrecordedSales(): Promise<void> {
     const rows = await this.deps.ledger.rows.find({ posId: this.ctx.id, at: { $gte: this.register.lastSaleAt() - 60_000 } });
     for (const row of rows) {
-      const meta = row.meta?.sale as Pick<Sale, 'lines' | 'total' | 'payments' | 'change' | 'sessionId' | 'staff' | 'offline'> | undefined;
+      const meta = row.meta?.sale as (Pick<Sale, 'lines' | 'total' | 'payments' | 'change' | 'sessionId' | 'staff' | 'offline'> & { firstCard?: FirstCardMeta }) | undefined;
       if (!meta || (row.kind !== 'payment' && row.kind !== 'sale')) continue;
-      if (this.recent.has(row.txId) || (await this.deps.sales.findOne({ _id: row.txId }))) continue;
-      const spent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
+      // A two-card sale is recorded from its second card's row, under the sale's own txId.
+      const saleId = typeof row.meta?.saleId === 'string' ? row.meta.saleId : row.txId;
+      if (this.recent.has(saleId) || (await this.deps.sales.findOne({ _id: saleId }))) continue;
+      const ownSpent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
+      const first = meta.firstCard;
+      const twoCards = first && ownSpent ? recoveredTwoCards(row, first, ownSpent) : {};
       await this.record({
-        _id: row.txId, posId: this.ctx.id, collectiveId: row.collectiveId, sessionId: meta.sessionId, lines: meta.lines, total: meta.total,
+        _id: saleId, posId: this.ctx.id, collectiveId: row.collectiveId, sessionId: meta.sessionId, lines: meta.lines, total: meta.total,
         payments: meta.payments, change: meta.change, staff: meta.staff, terminalId: row.terminalId, walletId: row.kind === 'payment' ? row.wallet : undefined,
-        spent, legs: row.legs, refunds: [], refundedTotal: 0, at: row.at,
+        spent: ownSpent, legs: row.legs, refunds: [], refundedTotal: 0, at: row.at, ...twoCards,
         ...(meta.offline ? { offline: meta.offline } : {}), ...(row.meta?.shortfall ? { shortfall: row.meta.shortfall as number } : {}),
       });
     }

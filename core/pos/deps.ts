@@ -22,4 +22,6 @@ export interface PosDeps {
   identityOf(collectiveId: string): Promise<ZIdentity>;
   /** Terminal names by id (a removed terminal keeps its id as name). */
   terminalNames(ids: string[]): Promise<Array<{ id: string; name: string }>>;
+  /** Minutes after local midnight at which its business day starts (04:00 when not given). */
+  dayCutoffOf?(collectiveId: string): Promise<number>;
 }

@@ -7,6 +7,7 @@ export type PosMessage =
   | { type: 'catalog-changed' }
   | ({ type: 'sale' } & SaleInput)
   | { type: 'refund'; txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }
+  | { type: 'deposit-return'; txId: string; productId: string; qty: number; cardUid?: string; terminalId?: string; by: string }
   | { type: 'open'; float?: number; by: string; byName?: string }
   | { type: 'ensure-open'; by: string }
   | ({ type: 'close' } & CloseInput)
@@ -23,4 +24,6 @@ export interface SaleAck {
   /** Offline sales only: it was made offline; what the card could not cover (its debt). */
   offline?: boolean;
   shortfall?: number;
+  /** A sale paid with two Pass cards: what each paid (balances are the second card's). */
+  cards?: Array<{ cardUid: string; amount: number }>;
 }

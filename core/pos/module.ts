@@ -33,6 +33,7 @@ export async function startPosModule(deps: {
   timezoneOf(collectiveId: string): Promise<string>;
   /** The collective's name and legal identity for Z tickets; its id alone when not given. */
   identityOf?(collectiveId: string): Promise<ZIdentity>;
+  dayCutoffOf?(collectiveId: string): Promise<number>;
   groupCommitMs?: number;
 }): Promise<PosModule> {
   const catalog = new CatalogService(deps.store, deps.bus, deps.clock);
@@ -63,6 +64,7 @@ export async function startPosModule(deps: {
         const found = ids.length ? await terminalDocs.find({ _id: { $in: ids } }) : [];
         return ids.map((id) => ({ id, name: found.find((t) => t._id === id)?.name ?? id }));
       },
+      dayCutoffOf: deps.dayCutoffOf,
     }),
   );
   await deps.bus.subscribe(catalogChangedChannel, (msg) => {

@@ -3,6 +3,7 @@
 // change given back is cash tendered above what was due.
 import { AppError } from '../shared/errors.js';
 import { limits } from '../shared/limits.js';
+import { normalizeCardUid } from '../pass/uid.js';
 import type { CatalogProduct, SalePayment } from './types.js';
 
 export interface PricedLine {
@@ -15,6 +16,8 @@ export interface PricedLine {
   total: number;
   /** Set when a manager sold this line at another price than the catalog's. */
   catalogPrice?: number;
+  /** A returnable deposit (consigne): shown apart in the Z, not revenue, no VAT. */
+  deposit?: true;
 }
 
 export interface PaymentSplit {
@@ -23,6 +26,8 @@ export interface PaymentSplit {
   pass: number;
   change: number;
   cardUid?: string;
+  /** A second Pass card pays what the first cannot ("il manque X": tap another card). */
+  secondCardUid?: string;
 }
 
 /** A line's `price`, when given, overrides the catalog (the gateway lets only a manager send one). */
@@ -42,7 +47,8 @@ export function priceLines(lines: Array<{ productId: string; qty: number; price?
     }
     const unitPrice = line.price ?? price;
     const override = line.price !== undefined && line.price !== price ? { catalogPrice: price } : {};
-    return { productId: id, name, category, qty: line.qty, unitPrice, vatRate, total: unitPrice * line.qty, ...override };
+    const deposit = product.kind === 'deposit' ? { deposit: true as const, vatRate: 0 } : {};
+    return { productId: id, name, category, qty: line.qty, unitPrice, vatRate, total: unitPrice * line.qty, ...override, ...deposit };
   });
   const total = priced.reduce((sum, l) => sum + l.total, 0);
   if (total > limits.maxAmountCents) throw new AppError('INVALID_AMOUNT', 'sale total is above the limit');
@@ -52,7 +58,9 @@ export function priceLines(lines: Array<{ productId: string; qty: number; price?
 export function splitPayments(total: number, payments: SalePayment[]): PaymentSplit {
   if (!Array.isArray(payments) || payments.length === 0 || payments.length > 5) throw new AppError('INVALID_INPUT', 'a sale has 1 to 5 payments');
   const passes = payments.filter((p) => p.method === 'pass');
-  if (passes.length > 1) throw new AppError('INVALID_INPUT', 'one Pass card per sale');
+  if (passes.length > 2) throw new AppError('INVALID_INPUT', 'at most two Pass cards per sale');
+  const [first, second] = passes as Array<{ method: 'pass'; cardUid: string }>;
+  if (second && normalizeCardUid(second.cardUid) === normalizeCardUid(first.cardUid)) throw new AppError('INVALID_INPUT', 'the second Pass card is the first one');
   let cash = 0;
   let card = 0;
   for (const p of payments) {
@@ -65,7 +73,7 @@ export function splitPayments(total: number, payments: SalePayment[]): PaymentSp
   const pass = passes[0] as { method: 'pass'; cardUid: string } | undefined;
   if (pass) {
     if (cash + card > total) throw new AppError('INVALID_AMOUNT', 'cash and card already cover the total: no Pass needed');
-    return { cash, card, pass: total - cash - card, change: 0, cardUid: pass.cardUid };
+    return { cash, card, pass: total - cash - card, change: 0, cardUid: pass.cardUid, ...(second ? { secondCardUid: second.cardUid } : {}) };
   }
   const due = total - card;
   if (cash < due) throw new AppError('INVALID_AMOUNT', `payments do not cover the total: ${due - cash} cents missing`, { missing: due - cash });

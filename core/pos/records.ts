@@ -24,6 +24,8 @@ export interface Sale {
   change: number;
   walletId?: string;
   cardUid?: string;
+  /** The second Pass card of a sale paid with two (its own row `txId`, the part it paid). */
+  second?: { walletId: string; cardUid?: string; txId: string; amount: number };
   spent?: Array<{ asset: string; amount: number }>;
   legs: Array<{ asset: string; from: string; to: string; amount: number }>;
   terminalId?: string;
@@ -80,6 +82,18 @@ export interface CashRemoval {
   at: number;
 }
 
+/** Deposits (consigne) of a Z period: held (deposit lines sold), returned (to cards, in cash), cups still out. */
+export interface ZDeposits {
+  held: number;
+  heldQty: number;
+  returned: number;
+  returnedQty: number;
+  returnedToCards: number;
+  returnedInCash: number;
+  /** Cups out at this POS since it opened: previous Z's figure + held − returned of this period. */
+  cupsOut: number;
+}
+
 /** The drawer over the session: float + sales + top-ups − refunds − cash-outs − removals + other = expected. */
 export interface ZCash {
   float: number;
@@ -88,6 +102,8 @@ export interface ZCash {
   refunds: number;
   /** Card balances paid back in cash (cash-out). */
   cashouts: number;
+  /** Cup deposits paid back in cash from the drawer (core/pos/deposit.ts); absent when none. */
+  depositReturns?: number;
   removed: number;
   removals: CashRemoval[];
   /** Any other drawer movement (a kind of row this Z does not detail yet). */
@@ -123,6 +139,8 @@ export interface ZTotals {
   cash?: ZCash;
   /** Present when offline sales were synced in the period (a Z is never changed afterwards). */
   offline?: OfflineTotals;
+  /** Deposits (consigne) held and returned, apart from sales (core/pos/deposit.ts); absent when none. */
+  deposits?: ZDeposits;
 }
 
 export interface ZAssetLine {

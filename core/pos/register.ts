@@ -11,6 +11,7 @@ import { isDuplicateKey } from '../store/port.js';
 import { newId } from '../shared/ids.js';
 import type { PosDeps } from './deps.js';
 import type { RegisterSession, ZTicket } from './records.js';
+import { defaultDayCutoffMinutes } from '../live/business-day.js';
 import { businessDay, sealZ, sessionSummary } from './z-ticket.js';
 import { computeZTotals, netCashIntoDrawer } from './z-totals.js';
 import { softwareInfo } from './software.js';
@@ -33,6 +34,7 @@ export class RegisterBook {
   lastZ: ZTicket | null = null;
   private collectiveId = '';
   private timezone = 'Europe/Paris';
+  private cutoffMinutes = defaultDayCutoffMinutes;
   private lastSale: { number: number; at: number } | null = null;
 
   constructor(
@@ -43,6 +45,7 @@ export class RegisterBook {
   async load(collectiveId: string): Promise<void> {
     this.collectiveId = collectiveId;
     this.timezone = await this.deps.timezoneOf(collectiveId);
+    this.cutoffMinutes = (await this.deps.dayCutoffOf?.(collectiveId)) ?? defaultDayCutoffMinutes;
     this.session = await this.deps.sessions.findOne({ posId: this.posId, state: 'open' });
     [this.lastZ] = await this.deps.zTickets.find({ posId: this.posId }, { sort: { number: -1 }, limit: 1 });
     this.lastZ ??= null;
@@ -126,6 +129,7 @@ export class RegisterBook {
     const names = new Map((await this.deps.pass.describe(Object.fromEntries(assets.map((a) => [a, 0])))).map((l) => [l.asset, l.name]));
     const totals = computeZTotals({
       posId: this.posId, sales, rows, refundedSales, assetName: (a) => names.get(a) ?? a, float: session.float, countedCash: input.countedCash, sessionOpenedAt: session.openedAt, previousZAt: after,
+      cupsOutBefore: this.lastZ?.totals.deposits?.cupsOut ?? 0,
     });
     const pos = await this.deps.catalog.getPos(this.posId);
     const terminalIds = [...new Set([...sales.map((s) => s.terminalId), ...rows.map((r) => r.terminalId)].filter((t): t is string => Boolean(t)))];
@@ -144,7 +148,7 @@ export class RegisterBook {
         number,
         sessionId: session._id,
         // The day the session started: a Z written after midnight still belongs to it.
-        businessDay: businessDay(from, this.timezone),
+        businessDay: businessDay(from, this.timezone, this.cutoffMinutes),
         from,
         to: now,
         sessions: [sessionSummary({ ...session, closedAt: now, expectedCash: totals.cash?.expected, countedCash: input.countedCash, difference: totals.cash?.difference })],

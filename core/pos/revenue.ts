@@ -46,7 +46,7 @@ export const maxRevenueSales = 100_000;
 /** Loads a period's sales and refund rows, then computes the report. */
 export async function revenueOf(
   deps: { pos: PosService; ledger: Ledger },
-  q: { collectiveId: string; from: number; to: number; timezone: string; posId?: string },
+  q: { collectiveId: string; from: number; to: number; timezone: string; cutoffMinutes?: number; posId?: string },
 ): Promise<RevenueReport> {
   const sales = await deps.pos.listSales({ collectiveId: q.collectiveId, posId: q.posId, fromMs: q.from, toMs: q.to }, maxRevenueSales + 1);
   const truncated = sales.length > maxRevenueSales;
@@ -55,15 +55,16 @@ export async function revenueOf(
   const byId = new Map(sales.map((s) => [s._id, s]));
   const refunds: RefundInPeriod[] = [];
   for (const row of rows) {
-    const saleId = row.meta?.refundOf;
+    const saleId = row.meta?.saleId ?? row.meta?.refundOf; // a two-card sale's refund rows name the sale
     if (typeof saleId !== 'string' || !row.posId) continue; // not a point-of-sale refund
     const sale = byId.get(saleId) ?? (await deps.pos.getSale(saleId, row.posId).catch(() => null));
     if (sale) refunds.push({ row, sale });
   }
-  return computeRevenue({ from: q.from, to: q.to, timezone: q.timezone, sales, refunds, truncated });
+  return computeRevenue({ from: q.from, to: q.to, timezone: q.timezone, cutoffMinutes: q.cutoffMinutes, sales, refunds, truncated });
 }
 
-export function computeRevenue(input: { from: number; to: number; timezone: string; sales: Sale[]; refunds: RefundInPeriod[]; truncated?: boolean }): RevenueReport {
+export function computeRevenue(input: { from: number; to: number; timezone: string; cutoffMinutes?: number; sales: Sale[]; refunds: RefundInPeriod[]; truncated?: boolean }): RevenueReport {
+  const dayOf = (atMs: number) => businessDay(atMs, input.timezone, input.cutoffMinutes);
   const pos = new Tally<{ posId: string; salesCount: number }>();
   const day = new Tally<{ day: string }>();
   const method = new Tally<{ method: string }>();
@@ -76,7 +77,7 @@ export function computeRevenue(input: { from: number; to: number; timezone: stri
     totals.sales += sale.total;
     totals.salesCount += 1;
     pos.add(sale.posId, { posId: sale.posId, salesCount: 0 }, 'sales', sale.total).salesCount += 1;
-    day.add(businessDay(sale.at, input.timezone), { day: businessDay(sale.at, input.timezone) }, 'sales', sale.total);
+    day.add(dayOf(sale.at), { day: dayOf(sale.at) }, 'sales', sale.total);
     for (const m of ['cash', 'card', 'pass'] as const) method.add(m, { method: m }, 'sales', sale.payments[m]);
     for (const line of sale.lines) product.add(line.productId, { productId: line.productId, name: line.name, qty: 0, refundedQty: 0 }, 'sales', line.total).qty += line.qty;
     for (const line of sale.lines) vat.add(String(line.vatRate), { rate: line.vatRate }, 'sales', line.total);
@@ -88,7 +89,7 @@ export function computeRevenue(input: { from: number; to: number; timezone: stri
     const amount = parts.pass + parts.card + parts.cash;
     totals.refunds += amount;
     pos.add(sale.posId, { posId: sale.posId, salesCount: 0 }, 'refunds', amount);
-    day.add(businessDay(row.at, input.timezone), { day: businessDay(row.at, input.timezone) }, 'refunds', amount);
+    day.add(dayOf(row.at), { day: dayOf(row.at) }, 'refunds', amount);
     for (const m of ['cash', 'card', 'pass'] as const) method.add(m, { method: m }, 'refunds', parts[m]);
     for (const [a, value] of Object.entries(parts.byAsset)) asset.add(a, { asset: a }, 'refunds', value);
     for (const line of refundedLines(sale, row.txId)) {

@@ -7,6 +7,7 @@ import type { CatalogService } from './catalog.js';
 import { posActorKind } from './actor.js';
 import type { CashRemovalInput } from './cash-removal.js';
 import type { CloseInput, CloseResult } from './register.js';
+import type { DepositReturnAck } from './deposit.js';
 import type { SaleAck } from './messages.js';
 import type { RegisterSession, Sale, ZTicket } from './records.js';
 import type { Catalog, SaleInput } from './types.js';
@@ -43,6 +44,11 @@ export class PosService {
 
   refund(posId: string, input: { txId: string; saleId: string; lines?: Array<{ productId: string; qty: number }>; terminalId?: string }) {
     return this.actors.call<{ refunded: number; saleId: string }>(posActorKind, posId, { type: 'refund', ...input });
+  }
+
+  /** Returned deposits (cups): credited to the card when one is tapped, else paid back in cash from the drawer. */
+  returnDeposit(posId: string, input: { txId: string; productId: string; qty: number; cardUid?: string; terminalId?: string; by: string }) {
+    return this.actors.call<DepositReturnAck>(posActorKind, posId, { type: 'deposit-return', ...input });
   }
 
   /** Opens a session; without a float, the last close's counted cash is carried over. */

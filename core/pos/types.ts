@@ -2,7 +2,8 @@
 // Amounts are integer cents; VAT rates are integer basis points (2000 = 20 %, 550 = 5.5 %).
 import type { OfflinePolicy } from './offline-policy.js';
 
-export type ProductKind = 'item' | 'topup' | 'membership' | 'ticket';
+/** `deposit`: a returnable deposit (consigne, e.g. an eco-cup): not revenue, no VAT, given back on return. */
+export type ProductKind = 'item' | 'topup' | 'membership' | 'ticket' | 'deposit';
 
 export interface PointOfSale {
   _id: string;

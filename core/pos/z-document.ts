@@ -87,6 +87,21 @@ export function zDocument(z: ZTicket, lang: DocLang = 'fr'): ZDocument {
       ],
     },
   ];
+  if (t.cashouts) sections.push({ id: 'cashouts', title: l('cashoutSection'), rows: [row(l('cashoutPaid'), eur(t.cashouts))] });
+  if (t.deposits) {
+    const d = t.deposits;
+    sections.push({
+      id: 'deposits',
+      title: l('deposits'),
+      rows: [
+        row(l('depositsHeld', { n: d.heldQty }), eur(d.held)),
+        row(l('depositsReturned', { n: d.returnedQty }), eur(-d.returned)),
+        row(l('depositsToCards'), eur(-d.returnedToCards), 'detail'),
+        row(l('depositsInCash'), eur(-d.returnedInCash), 'detail'),
+        row(l('cupsOut'), String(d.cupsOut), 'total'),
+      ],
+    });
+  }
   if (t.cash) sections.push(cashSection(t.cash, l, eur, at));
   if (t.offline) {
     const o = t.offline;
@@ -133,6 +148,7 @@ function cashSection(
     row(l('cashRefunds'), -cash.refunds),
   ];
   if (cash.cashouts) rows.push(row(l('cashouts'), -cash.cashouts));
+  if (cash.depositReturns) rows.push(row(l('cashDepositReturns'), -cash.depositReturns));
   rows.push(row(l('cashRemoved'), -cash.removed));
   for (const r of cash.removals) rows.push(row(l(r.reason === 'bank-deposit' ? 'deposit' : 'removal', { by: r.byName, at: at(r.at) }), -r.amount, 'detail'));
   if (cash.other) rows.push(row(l('otherCash'), cash.other));

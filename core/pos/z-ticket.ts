@@ -1,6 +1,7 @@
 // The Z ticket: the day's sales summary a French cash register must produce (inalterability:
 // each Z is hash-chained to the previous one; conservation: stored immutable; archiving:
 // exportable and verifiable offline). Totals: z-totals.ts.
+import { businessDayOf, defaultDayCutoffMinutes } from '../live/business-day.js';
 import { chainHash } from '../shared/canonical.js';
 import { genesisHash } from '../money/ledger-row.js';
 import type { RegisterSession, ZTicket } from './records.js';
@@ -26,8 +27,9 @@ export function verifyZChain(tickets: ZTicket[]): { ok: boolean; errors: string[
   return { ok: errors.length === 0, errors };
 }
 
-export function businessDay(atMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(atMs);
+/** The business day of an instant: from the collective's cut-off (04:00 by default) to the next (core/live/business-day.ts). */
+export function businessDay(atMs: number, timeZone: string, cutoffMinutes = defaultDayCutoffMinutes): string {
+  return businessDayOf(atMs, timeZone, cutoffMinutes);
 }
 
 export function sessionSummary(s: RegisterSession): ZTicket['sessions'][number] {

@@ -4,10 +4,11 @@
 // its own section and, when it moves cash, its own line in `cash`.
 // Invariants: VAT is computed on net sales (sold − refunded in the period), so Σ byVat.total =
 // net = sales − refunds.total; the drawer adds up: float + sales + top-ups − refunds − cash-outs −
-// removed + other = expected = float + the ledger's net cash into the drawer.
+// deposits returned in cash − removed + other = expected = float + the ledger's net cash into the drawer.
 import { accounts } from '../money/accounts.js';
 import { fiatAsset } from '../money/assets.js';
 import type { LedgerRow } from '../money/ledger-row.js';
+import { depositTotals } from './deposit.js';
 import { includedVat } from './pricing.js';
 import type { CashRemoval, OfflineTotals, Sale, SaleRefund, ZAssetLine, ZCash, ZTotals } from './records.js';
 
@@ -24,6 +25,8 @@ export interface ZPeriod {
   sessionOpenedAt: number;
   /** When the previous Z was written (0: none): offline sales made before it are marked late. */
   previousZAt?: number;
+  /** Cups still out at this POS after the previous Z (its `deposits.cupsOut`). */
+  cupsOutBefore?: number;
 }
 
 export function computeZTotals(period: ZPeriod): ZTotals {
@@ -42,6 +45,7 @@ export function computeZTotals(period: ZPeriod): ZTotals {
   const topups = topupTotals(period);
   const assets = assetLines(spent, period.assetName);
   const offline = offlineTotals(sorted, period.previousZAt ?? 0);
+  const deposits = depositTotals(period.posId, sorted, period.rows, period.cupsOutBefore ?? 0);
   return {
     ...(offline ? { offline } : {}),
     salesCount: sorted.length,
@@ -58,6 +62,7 @@ export function computeZTotals(period: ZPeriod): ZTotals {
     refunds,
     cashouts: cashoutTotal(period),
     cash: drawer(period, byMethod.cash, refunds.byMethod.cash),
+    ...(deposits ? { deposits } : {}),
   };
 }
 
@@ -126,6 +131,7 @@ function productTotals(sales: Sale[], refunds: RefundLine[]): ZTotals['byProduct
   };
   for (const sale of sales) {
     for (const line of sale.lines) {
+      if (line.deposit) continue; // money held for a cup, shown in the deposits section
       const p = entry(line.productId, line.name);
       p.qty += line.qty;
       p.total += line.total;
@@ -146,7 +152,7 @@ function vatTotals(sales: Sale[], refunds: RefundLine[]): ZTotals['byVat'] {
     byRate.set(rate, v);
     return v;
   };
-  for (const sale of sales) for (const line of sale.lines) entry(line.vatRate).gross += line.total;
+  for (const sale of sales) for (const line of sale.lines) if (!line.deposit) entry(line.vatRate).gross += line.total;
   for (const r of refunds) entry(r.vatRate).refunded += r.amount;
   return [...byRate]
     .sort(([a], [b]) => a - b)
@@ -215,13 +221,14 @@ function drawer(period: ZPeriod, allCashSales: number, allCashRefunds: number): 
     }));
   const topups = fiatInto('topup', 'to');
   const cashouts = fiatInto('cashout', 'from');
+  const depositReturns = fiatInto('deposit-return', 'from');
   const removed = removals.reduce((s, r) => s + r.amount, 0);
   const net = netCashIntoDrawer(period.posId, rows);
-  const other = net - (cashSales + topups - cashRefunds - cashouts - removed);
+  const other = net - (cashSales + topups - cashRefunds - cashouts - depositReturns - removed);
   const expected = period.float + net;
   const counted = period.countedCash;
   return {
-    float: period.float, sales: cashSales, topups, refunds: cashRefunds, cashouts, removed, removals, other, expected,
+    float: period.float, sales: cashSales, topups, refunds: cashRefunds, cashouts, ...(depositReturns ? { depositReturns } : {}), removed, removals, other, expected,
     ...(before ? { beforeOpening: before } : {}),
     ...(counted === undefined ? {} : { counted, difference: counted - expected }),
   };

@@ -7,7 +7,9 @@ import { SessionService } from '../accounts/sessions.js';
 import { CollectiveService } from '../collectives/service.js';
 import { VillageService } from '../collectives/villages.js';
 import { startLespassModule } from '../lespass/module.js';
+import { defaultDayCutoffMinutes } from '../live/business-day.js';
 import { startLiveModule } from '../live/module.js';
+import { PaybackService } from '../payback/service.js';
 import { Checkouts } from '../payments/checkouts.js';
 import { paymentProviderFromConfig } from '../payments/from-config.js';
 import { SettlementService } from '../settlement/service.js';
@@ -29,13 +31,14 @@ export async function startServices(ctx: ServiceContext) {
   const groupCommitMs = ctx.config.GROUP_COMMIT_MS;
   // A POS or board of an unknown collective (tests, data being set up) falls back to Paris.
   const timezoneOf = (collectiveId: string) => collectives.timezoneOf(collectiveId).catch(() => 'Europe/Paris');
+  const dayCutoffOf = (collectiveId: string) => collectives.dayCutoffOf(collectiveId).catch(() => defaultDayCutoffMinutes);
   const money = await startPassModule({ store, bus, clock, actors, groupCommitMs });
   const identityOf = async (collectiveId: string) => {
     const c = await collectives.find(collectiveId);
     return { name: c?.name ?? collectiveId, address: c?.address || undefined, siret: c?.siret || undefined, vatNumber: c?.vatNumber || undefined };
   };
-  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, identityOf, groupCommitMs });
-  const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf });
+  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, identityOf, dayCutoffOf, groupCommitMs });
+  const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf, dayCutoffOf });
   const closures = new ClosureService(store, points.pos, clock, async (id) => {
     const c = await collectives.get(id);
     return { name: c.name, timezone: c.timezone, fiscalYearStartMonth: c.fiscalYearStartMonth };
@@ -55,8 +58,10 @@ export async function startServices(ctx: ServiceContext) {
   const settlement = new SettlementService(store, money.ledger, clock);
   await settlement.start();
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
+  const payback = new PaybackService({ store, clock, pass: money.pass, ledger: money.ledger, checkouts, provider: payments });
+  await payback.start();
   const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
-  return { collectives, villages, accounts, sessions, ...money, ...points, live, closures, receipts, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
+  return { collectives, villages, accounts, sessions, ...money, ...points, live, closures, receipts, checkouts, settlement, payments, payback, lespass, rightsOf: lespass.rightsOf };
 }
 
 export type Services = Awaited<ReturnType<typeof startServices>>;

@@ -25,7 +25,7 @@ export interface TicketDeps {
   walletOfUser(userId: string): Promise<string | null>;
   /** Name and time zone of a collective, for the mail. */
   /** `colour` and `logoUrl`: the collective's look on its mails and PDF tickets. */
-  collectiveOf(collectiveId: string): Promise<{ name: string; timezone: string; colour?: string; logoUrl?: string | null }>;
+  collectiveOf(collectiveId: string): Promise<{ name: string; timezone: string; colour?: string; logoUrl?: string | null; lang?: 'fr' | 'en' }>;
 }
 
 export interface CheckedIn {
@@ -167,6 +167,7 @@ export class TicketBook {
         priceName: t.priceName,
         collectiveName: collective.name,
         ...(collective.colour ? { colour: collective.colour } : {}),
+        lang: collective.lang,
       });
     }
   }

@@ -22,8 +22,10 @@ import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
 import { paymentRoutes } from './routes/payments.js';
 import { adminCurrencyRoutes } from './routes/currencies.js';
-import { adminCardRoutes } from './routes/cards.js';
 import { opsRoutes } from './routes/ops.js';
+import { adminCardRoutes } from './routes/cards.js';
+import { adminCardDeskRoutes } from './routes/card-desk.js';
+import { adminPaybackRoutes, publicPaybackRoutes } from './routes/payback.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
@@ -69,6 +71,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   publicPosRoutes(publicApi, core);
   lespassRoutes(publicApi, core);
   publicSubscriptionRoutes(publicApi, core);
+  publicPaybackRoutes(publicApi, core);
   app.use('/api', publicApi);
 
   const adminApi = adminRouter();
@@ -81,8 +84,10 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);
-  adminCardRoutes(adminApi, core);
   opsRoutes(adminApi, core);
+  adminCardRoutes(adminApi, core);
+  adminCardDeskRoutes(adminApi, core);
+  adminPaybackRoutes(adminApi, core);
   app.use('/api', adminApi);
 
   app.use(uiRoutes(options.uiDir));

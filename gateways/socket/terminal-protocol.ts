@@ -15,6 +15,7 @@ export const terminalProtocolVersion = 1;
 const txId = z.string().regex(txIdPattern, 'txId is 8 to 80 characters of [A-Za-z0-9_.:-]');
 const cardUid = z.string().regex(/^[0-9A-Fa-f:\s-]{8,40}$/, 'cardUid is the card UID in hex');
 const id = z.string().min(1).max(80);
+const cardRef = z.union([z.object({ cardUid }).strict(), z.object({ number: z.string().trim().min(1).max(40) }).strict()]);
 const cents = z.number().int().min(1).max(limits.maxAmountCents);
 const lines = z
   .array(z.object({ productId: id, qty: z.number().int().min(1).max(limits.maxQtyPerLine) }))
@@ -67,6 +68,14 @@ export const terminalSchemas = {
       .min(1)
       .max(20),
   }),
+  // The card desk (an extension of v1, terminal-cards.ts): a lost card is designated by its printed
+  // number (staff checks it against the holder) or tapped; the fresh card is always tapped.
+  blockCard: cardRef,
+  replaceCard: z.object({ txId, old: cardRef, newCardUid: cardUid }),
+  cashOut: z.object({ txId, cardUid, method: z.enum(['cash', 'card']).default('cash') }),
+  giveGift: z.object({ txId, cardUid, amount: cents }),
+  // Returned deposits (consigne): credited to the card tapped, else paid in cash from the drawer.
+  returnDeposit: z.object({ txId, productId: id, qty: z.number().int().min(1).max(limits.maxQtyPerLine), cardUid: cardUid.optional() }),
 } as const;
 
 export type TerminalCommand = keyof typeof terminalSchemas;
@@ -108,6 +117,8 @@ export interface SaleAckBody {
   change: number;
   legs: Array<{ asset: string; from: string; to: string; amount: number }>;
   balances?: BalanceLine[];
+  /** A sale paid with two Pass cards (two `pass` payments): what each card paid; `balances` are the second card's. */
+  cards?: Array<{ cardUid: string; amount: number }>;
 }
 
 export interface StoredSaleAck {
@@ -144,6 +155,11 @@ export interface ClientToServerEvents {
   registerStatus: Command<TerminalPayload<'registerStatus'>, RegisterStatusAck>;
   openRegister: Command<TerminalPayload<'openRegister'>, RegisterStatusAck>;
   removeCash: Command<TerminalPayload<'removeCash'>, { amount: number; replayed: boolean; register: RegisterStatusAck }>;
+  blockCard: Command<z.input<(typeof terminalSchemas)['blockCard']>, { card: CardAck }>;
+  replaceCard: Command<z.input<(typeof terminalSchemas)['replaceCard']>, { old: CardAck; card: CardAck; balances: BalanceLine[] }>;
+  cashOut: Command<z.input<(typeof terminalSchemas)['cashOut']>, { refunded: number; method: 'cash' | 'card'; balances: BalanceLine[] }>;
+  giveGift: Command<z.input<(typeof terminalSchemas)['giveGift']>, { balances: BalanceLine[] }>;
+  returnDeposit: Command<TerminalPayload<'returnDeposit'>, { returned: number; qty: number; method: 'pass' | 'cash'; balances?: BalanceLine[] }>;
 }
 
 /** `open`: a session counts the drawer; `closed`: sales are refused unless `openOnFirstSale`. */
@@ -156,6 +172,11 @@ export interface RegisterStatusAck {
   /** Closed: the float the next session starts with (the last counted cash). */
   carriedFloat: number | null;
   lastZ: number;
+}
+
+export interface CardAck {
+  number: string;
+  state: string;
 }
 
 /** What a terminal keeps to decide alone while the server does not answer. */

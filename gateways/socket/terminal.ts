@@ -26,6 +26,7 @@ import { limits } from '../../core/shared/limits.js';
 import { logger } from '../../core/shared/logger.js';
 import type { Store } from '../../core/store/port.js';
 import { readTap, type TapDeps } from './tap.js';
+import { registerCardDesk } from './terminal-cards.js';
 import { handle, rateLimited, type Ack as RawAck } from './ack.js';
 import { KeyedBuckets } from './rate-limit.js';
 import {
@@ -250,6 +251,12 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
       return { userId, card: { number: card.number, state: card.state }, balances };
     }),
   );
+  // The card desk's manager acts (gift vouchers) need a manager even where staff is not required.
+  const deskManager = async (what: string): Promise<string> => {
+    if (socket.data.staff?.role !== 'manager') throw new AppError('MANAGER_REQUIRED', `${what} needs a manager to unlock the register`);
+    return socket.data.staff.id;
+  };
+  registerCardDesk({ socket, core, command, seller, manager: deskManager });
   socket.on(
     'reprint',
     command('reprint', async ({ saleId }) => {

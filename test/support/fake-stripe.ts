@@ -13,11 +13,15 @@ export interface FakeStripe {
   sessions: Map<string, URLSearchParams>;
   /** payment intent -> session id, as Stripe would know it once paid. */
   paymentIntents: Map<string, string>;
+  /** Payment intents whose refunds Stripe refuses (e.g. a card account closed). */
+  refuseRefundsOf: Set<string>;
+  /** Refunds made, by idempotency key: the same key answers the same refund, as Stripe does. */
+  refunds: Map<string, { id: string; amount: number; paymentIntent: string }>;
   close(): Promise<void>;
 }
 
 export async function startFakeStripe(): Promise<FakeStripe> {
-  const fake: Omit<FakeStripe, 'port' | 'close'> = { requests: [], sessions: new Map(), paymentIntents: new Map() };
+  const fake: Omit<FakeStripe, 'port' | 'close'> = { requests: [], sessions: new Map(), paymentIntents: new Map(), refuseRefundsOf: new Set(), refunds: new Map() };
   let sessionCount = 0;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -42,7 +46,14 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return reply(200, { id: subscription[1], object: 'subscription', status: 'active', cancel_at_period_end: params.get('cancel_at_period_end') === 'true' });
     }
     if (req.method === 'POST' && url.pathname === '/v1/refunds') {
-      return reply(200, { id: `re_test_${fake.requests.length}`, object: 'refund', amount: Number(params.get('amount')), payment_intent: params.get('payment_intent'), status: 'succeeded' });
+      const paymentIntent = params.get('payment_intent') ?? '';
+      if (fake.refuseRefundsOf.has(paymentIntent)) {
+        return reply(400, { error: { type: 'invalid_request_error', code: 'charge_disputed', message: `refunds of ${paymentIntent} are refused` } });
+      }
+      const key = idempotencyKey ?? `no-key-${fake.requests.length}`;
+      const refund = fake.refunds.get(key) ?? { id: `re_test_${fake.requests.length}`, amount: Number(params.get('amount')), paymentIntent };
+      fake.refunds.set(key, refund);
+      return reply(200, { id: refund.id, object: 'refund', amount: refund.amount, payment_intent: refund.paymentIntent, status: 'succeeded' });
     }
     reply(404, { error: { type: 'invalid_request_error', message: `no fake for ${req.method} ${url.pathname}` } });
   });

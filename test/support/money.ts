@@ -19,13 +19,16 @@ export interface MoneyNode extends PassModule, PosModule {
   stop(): Promise<void>;
 }
 
-export async function moneyNode(store: Store, options: { bus?: Bus; lease?: Lease; clock?: Clock; nodeId?: string; groupCommitMs?: number; identityOf?: (collectiveId: string) => Promise<ZIdentity> } = {}): Promise<MoneyNode> {
+export async function moneyNode(
+  store: Store,
+  options: { bus?: Bus; lease?: Lease; clock?: Clock; nodeId?: string; groupCommitMs?: number; dayCutoffOf?: (collectiveId: string) => Promise<number>; identityOf?: (collectiveId: string) => Promise<ZIdentity> } = {},
+): Promise<MoneyNode> {
   const bus = options.bus ?? createMemoryBus();
   const clock = options.clock ?? systemClock;
   const actors = new ActorSystem({ nodeId: options.nodeId, bus, lease: options.lease ?? createMemoryLease(), leaseTtlMs: 5_000 });
   const module = await startPassModule({ store, bus, clock, actors, groupCommitMs: options.groupCommitMs });
-  const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, timezoneOf: async () => 'Europe/Paris', identityOf: options.identityOf, groupCommitMs: options.groupCommitMs });
-  const live = await startLiveModule({ bus, clock, actors, ledger: module.ledger, timezoneOf: async () => 'Europe/Paris' });
+  const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, timezoneOf: async () => 'Europe/Paris', identityOf: options.identityOf, dayCutoffOf: options.dayCutoffOf, groupCommitMs: options.groupCommitMs });
+  const live = await startLiveModule({ bus, clock, actors, ledger: module.ledger, timezoneOf: async () => 'Europe/Paris', dayCutoffOf: options.dayCutoffOf });
   await actors.start();
   return { ...module, ...pos, live, actors, store, bus, stop: () => actors.stop() };
 }

@@ -32,9 +32,11 @@ export interface TerminalHarness {
   close(): Promise<void>;
 }
 
-export async function terminalHarness(options: { store?: Store; bus?: Bus; clock?: Clock; namespace?: TerminalNamespaceOptions } = {}): Promise<TerminalHarness> {
+export async function terminalHarness(
+  options: { store?: Store; bus?: Bus; clock?: Clock; namespace?: TerminalNamespaceOptions; dayCutoffOf?: (collectiveId: string) => Promise<number> } = {},
+): Promise<TerminalHarness> {
   const clock = options.clock ?? systemClock;
-  const node = await moneyNode(options.store ?? createMemoryStore(), { bus: options.bus, clock, groupCommitMs: 1 });
+  const node = await moneyNode(options.store ?? createMemoryStore(), { bus: options.bus, clock, groupCommitMs: 1, dayCutoffOf: options.dayCutoffOf });
   const receipts = new ReceiptService({
     store: node.store, clock, pos: node.pos, catalog: node.catalog, ledger: node.ledger, pass: node.pass, timezoneOf: async () => 'Europe/Paris',
     identityOf: async (id) => ({ name: id }), terminalName: async (id) => (await node.store.collection<{ _id: string; name: string }>('terminals').findOne({ _id: id }))?.name,
@@ -82,4 +84,11 @@ export async function terminalHarness(options: { store?: Store; bus?: Bus; clock
     },
   };
   return harness;
+}
+
+/** The ack of a command that must succeed (a refusal fails the test with the ack itself). */
+export async function okAck<T extends { ok: boolean }>(ack: Promise<T>): Promise<Extract<T, { ok: true }>> {
+  const res = await ack;
+  if (!res.ok) throw new Error(`refused: ${JSON.stringify(res)}`);
+  return res as Extract<T, { ok: true }>;
 }

@@ -107,6 +107,11 @@ const fr = {
   'profile.fiscalYearStartMonth': 'Mois de début de l’exercice (1 à 12)',
   'profile.siretFormat': 'Un SIRET a 14 chiffres.',
   'profile.monthFormat': 'Un mois de 1 à 12.',
+  'profile.dayCutoff': 'Début de la journée comptable',
+  'profile.lang': 'Langue des documents',
+  'profile.langHint': 'Mails, billets PDF et reçus, quand la langue de l’acheteur n’est pas connue.',
+  'profile.dayCutoffHint': 'Heure locale (HH:MM, avant midi) où une journée commence : une soirée qui passe minuit reste un seul jour pour le Z, la clôture de nuit, le chiffre d’affaires et le tableau de bord.',
+  'profile.dayCutoffInvalid': 'Une heure HH:MM entre 00:00 et 11:59',
   'profile.preview': 'Aperçu',
   'profile.tooManyImages': '12 images au plus.',
 
@@ -271,6 +276,11 @@ const en: Record<keyof typeof fr, string> = {
   'profile.fiscalYearStartMonth': 'Month the fiscal year starts (1 to 12)',
   'profile.siretFormat': 'A SIRET has 14 digits.',
   'profile.monthFormat': 'A month from 1 to 12.',
+  'profile.dayCutoff': 'Business day starts at',
+  'profile.lang': 'Language of documents',
+  'profile.langHint': 'Mails, PDF tickets and receipts, when the buyer’s language is not known.',
+  'profile.dayCutoffHint': 'Local time (HH:MM, before noon) at which a day starts: a night past midnight stays one day for the Z, the nightly closing, revenue and the dashboard.',
+  'profile.dayCutoffInvalid': 'A time HH:MM between 00:00 and 11:59',
   'profile.preview': 'Preview',
   'profile.tooManyImages': '12 images at most.',
 

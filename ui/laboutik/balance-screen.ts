@@ -6,6 +6,8 @@ import { LanguageController } from '../shared/i18n.js';
 import { baseStyles, buttonStyles } from '../shared/styles.js';
 import './balance-list.js';
 import './card-tap.js';
+import './card-desk.js';
+import type { DeskCall } from './card-desk.js';
 import type { CardEvent } from './card-tap.js';
 import { failureReason, t } from './messages.js';
 import type { CardTap, NfcStatus } from './nfc-controller.js';
@@ -16,6 +18,8 @@ type View = { status: 'tap' } | { status: 'loading'; uid: string } | { status: '
 @customElement('lb-balance-screen')
 export class BalanceScreen extends LitElement {
   @property({ attribute: false }) lookup!: BalanceQuery;
+  /** The card desk's commands (cash-out, block); without it the screen only reads. */
+  @property({ attribute: false }) desk: DeskCall | undefined;
   @property({ attribute: false }) tap: CardTap | undefined;
   @property() nfcStatus: NfcStatus = 'unavailable';
   @state() private view: View = { status: 'tap' };
@@ -119,6 +123,15 @@ export class BalanceScreen extends LitElement {
           </span>
         </div>
         <lb-balance-list .balances=${answer.balances}></lb-balance-list>
+        ${this.desk && this.view.status === 'shown'
+          ? html`<lb-card-desk
+              .desk=${this.desk}
+              cardUid=${this.view.uid}
+              cardState=${answer.card.state}
+              total=${answer.balances.filter((b) => b.kind === 'global' || b.kind === 'local').reduce((s, b) => s + b.amount, 0)}
+              @desk-done=${this.reload}
+            ></lb-card-desk>`
+          : nothing}
       </section>
       ${answer.memberships?.length || answer.tickets?.length
         ? html`<section class="panel rights">
@@ -128,6 +141,14 @@ export class BalanceScreen extends LitElement {
         : nothing}
       ${this.againButton()}`;
   }
+
+  /** After a desk action the card is read again: what the screen shows is what the server holds now. */
+  private reload = async (): Promise<void> => {
+    if (this.view.status !== 'shown') return;
+    const { uid } = this.view;
+    const ack = await this.lookup(uid).catch(() => null);
+    if (ack?.ok && this.view.status === 'shown' && this.view.uid === uid) this.view = { status: 'shown', uid, answer: ack };
+  };
 
   private againButton() {
     return html`<button class="big primary block" data-testid="balance-new" @click=${() => (this.view = { status: 'tap' })}>${t('balance.another')}</button>`;

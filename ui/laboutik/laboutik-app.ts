@@ -2,6 +2,7 @@
 // the token, the POS catalog, and the tabs (sale, top-up, balance, last sales, settings).
 // The app owns the session, the socket, the NFC bridge, the outbox of money commands and the
 // record of recent sales; screens get what they need as properties and send events up.
+import type { DeskCall } from './card-desk.js';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -171,7 +172,7 @@ export class LaboutikApp extends LitElement {
       case 'topup':
         return html`<lb-topup-screen .commands=${this.commands} .lookup=${this.lookup} .tap=${tap} nfcStatus=${nfcStatus}></lb-topup-screen>`;
       case 'balance':
-        return html`<lb-balance-screen .lookup=${this.lookup} .tap=${tap} nfcStatus=${nfcStatus}></lb-balance-screen>`;
+        return html`<lb-balance-screen .lookup=${this.lookup} .desk=${this.cardDesk} .tap=${tap} nfcStatus=${nfcStatus}></lb-balance-screen>`;
       case 'sales':
         return html`<lb-sales-screen .sales=${this.recentSales?.list() ?? []} .pending=${this.commands?.outbox.list() ?? []} .commands=${this.commands}></lb-sales-screen>`;
       case 'settings':
@@ -312,6 +313,8 @@ export class LaboutikApp extends LitElement {
   };
 
   private registerCall: RegisterCall = (command, payload) => this.socket.request<Ack<RegisterStatus>>(command, payload, queryTimeoutMs);
+  /** The card desk's commands on the balance screen (cash-out, block; ui/laboutik/card-desk.ts). */
+  private cardDesk: DeskCall = (command, payload) => this.socket.request(command, payload, queryTimeoutMs);
 
   private lookup = async (cardUid: string): Promise<Ack<BalanceAnswer>> => {
     const ack = await this.socket.request<Ack<BalanceAnswer>>('balance', { cardUid }, queryTimeoutMs);

@@ -80,6 +80,8 @@ export const en: Record<Key, string> = {
   'pay.cardDone': 'Card payment accepted',
   'pay.cardPartial': 'Card accepted (part)',
   'pay.tapToPay': 'Tap the Pass card to pay {amount}',
+  'pay.tapSecondCard': '{missing} missing: tap another Pass card for the rest',
+  'pay.passCard': 'Pass card {n}',
   'pay.cancel': 'Cancel',
   'pay.cancelHint': 'Cancelling: remember to give back what was already taken.',
 
@@ -113,6 +115,11 @@ export const en: Record<Key, string> = {
   'balance.none': 'Nothing on this card.',
   'balance.memberships': 'Memberships',
   'balance.tickets': 'Tickets',
+  'desk.cashOut': 'Pay back {amount} in cash',
+  'desk.cashedOut': 'Give {amount} back in cash: the balance is now zero.',
+  'desk.block': 'Block the card',
+  'desk.blocked': 'Card blocked: it no longer pays.',
+  'desk.noAnswer': 'No answer: try again.',
   'balance.another': 'Another card',
 
   'asset.global': 'Global currency',

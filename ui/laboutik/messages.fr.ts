@@ -77,6 +77,8 @@ export const fr = {
   'pay.cardDone': 'Paiement CB accepté',
   'pay.cardPartial': 'CB accepté (partiel)',
   'pay.tapToPay': 'Posez la carte Pass pour payer {amount}',
+  'pay.tapSecondCard': 'Il manque {missing} : posez une autre carte Pass pour le reste',
+  'pay.passCard': 'Carte Pass {n}',
   'pay.cancel': 'Annuler',
   'pay.cancelHint': 'Annuler rend la main : pensez à rendre ce qui a déjà été encaissé.',
 
@@ -111,6 +113,11 @@ export const fr = {
   'balance.memberships': 'Adhésions',
   'balance.tickets': 'Billets',
   'balance.another': 'Autre carte',
+  'desk.cashOut': 'Rembourser {amount} en espèces',
+  'desk.cashedOut': '{amount} à rendre en espèces : le solde est remis à zéro.',
+  'desk.block': 'Bloquer la carte',
+  'desk.blocked': 'Carte bloquée : elle ne paie plus.',
+  'desk.noAnswer': 'Pas de réponse : réessayez.',
 
   'asset.global': 'Monnaie globale',
   'asset.local': 'Monnaie locale',

@@ -26,6 +26,8 @@ export class PaymentPanel extends LitElement {
   @property({ attribute: false }) tap: CardTap | undefined;
   @property() nfcStatus: NfcStatus = 'unavailable';
   @property({ type: Boolean }) busy = false;
+  /** Set after "il manque X": the amount the first card lacked, for a second card to pay. */
+  @property({ attribute: false }) secondCardMissing: number | undefined;
   /** Cents keyed in for the cash or card step. */
   @state() private amount = 0;
 
@@ -134,6 +136,14 @@ export class PaymentPanel extends LitElement {
         bottom: 0;
         background: var(--pass-bg);
         padding: var(--pass-space-1) 0;
+      }
+.second-card {
+        margin: 0;
+        padding: var(--pass-space-2) var(--pass-space-3);
+        border-radius: var(--pass-radius-small);
+        background: var(--pass-warning-bg);
+        color: var(--pass-warning);
+        font-weight: 600;
       }
       .hint {
         grid-column: 1 / -1;
@@ -245,7 +255,10 @@ export class PaymentPanel extends LitElement {
   }
 
   private renderPass(remaining: number) {
-    return html`<lb-card-tap .tap=${this.tap} nfcStatus=${this.nfcStatus} ?busy=${this.busy} prompt=${t('pay.tapToPay', { amount: money(remaining) })}></lb-card-tap>`;
+    // After "il manque X", the next tap is the second card: it pays what the first one lacked.
+    const prompt = this.secondCardMissing ? t('pay.tapSecondCard', { missing: money(this.secondCardMissing) }) : t('pay.tapToPay', { amount: money(remaining) });
+    return html`${this.secondCardMissing ? html`<p class="second-card" data-testid="pay-second-card">${prompt}</p>` : nothing}
+      <lb-card-tap .tap=${this.tap} nfcStatus=${this.nfcStatus} ?busy=${this.busy} prompt=${prompt}></lb-card-tap>`;
   }
 
   private emit(name: string, detail: object): void {

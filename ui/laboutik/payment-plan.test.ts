@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pressKey } from './keypad.js';
-import { cashSuggestions, payRestWithPass, remainingDue, startPlan, tenderCard, tenderCash } from './payment-plan.js';
+import { cashSuggestions, payRestWithPass, payRestWithTwoCards, remainingDue, secondCardFor, startPlan, tenderCard, tenderCash } from './payment-plan.js';
 
 describe('payment plan', () => {
   it('computes the change due in cents when cash covers the total', () => {
@@ -52,5 +52,25 @@ describe('keypad', () => {
   });
   it('ignores a digit that would go above the largest amount', () => {
     expect(pressKey(100_000_00, '5')).toBe(100_000_00);
+  });
+});
+
+describe('a second Pass card', () => {
+  it('offers a second card only after a one-card Pass sale refused for a known missing amount', () => {
+    const pass = { method: 'pass' as const, cardUid: '04A1B2C3' };
+    expect(secondCardFor([pass], { code: 'INSUFFICIENT_FUNDS', missing: 150 })).toEqual({ uid: '04A1B2C3', missing: 150 });
+    expect(secondCardFor([{ method: 'cash', amount: 200 }, pass], { code: 'INSUFFICIENT_FUNDS', missing: 150 })).toEqual({ uid: '04A1B2C3', missing: 150 });
+    expect(secondCardFor([pass], { code: 'CARD_BLOCKED' })).toBeUndefined();
+    expect(secondCardFor([pass], { code: 'INSUFFICIENT_FUNDS' })).toBeUndefined();
+    expect(secondCardFor([pass, { ...pass, cardUid: '04DDDDDD' }], { code: 'INSUFFICIENT_FUNDS', missing: 10 })).toBeUndefined();
+  });
+  it('sends the tenders, then the first card, then the second', () => {
+    const plan = tenderCash(startPlan(900), 200);
+    if (plan.kind !== 'partial') throw new Error('partial expected');
+    expect(payRestWithTwoCards(plan.plan, 'AA000001', 'AA000002').payments).toEqual([
+      { method: 'cash', amount: 200 },
+      { method: 'pass', cardUid: 'AA000001' },
+      { method: 'pass', cardUid: 'AA000002' },
+    ]);
   });
 });

@@ -54,6 +54,19 @@ export function payRestWithPass(plan: PaymentPlan, cardUid: string): { payments:
   return { payments: [...plan.tenders, { method: 'pass', cardUid }], change: 0 };
 }
 
+/** "Il manque X": the first card pays what it can, a second card the rest (the server splits it). */
+export function payRestWithTwoCards(plan: PaymentPlan, firstUid: string, secondUid: string): { payments: SalePayment[]; change: 0 } {
+  return { payments: [...plan.tenders, { method: 'pass', cardUid: firstUid }, { method: 'pass', cardUid: secondUid }], change: 0 };
+}
+
+/** The card of a sale refused for INSUFFICIENT_FUNDS, when a second card can pay the rest: one Pass payment only. */
+export function secondCardFor(payments: readonly SalePayment[], failure: { code: string; missing?: unknown }): { uid: string; missing: number } | undefined {
+  const passes = payments.filter((p): p is Extract<SalePayment, { method: 'pass' }> => p.method === 'pass');
+  const missing = failure.missing;
+  if (failure.code !== 'INSUFFICIENT_FUNDS' || passes.length !== 1 || typeof missing !== 'number' || !Number.isSafeInteger(missing) || missing <= 0) return undefined;
+  return { uid: passes[0].cardUid, missing };
+}
+
 /** Drops the partial payments (the cashier gives the cash back and starts over). */
 export function clearTenders(plan: PaymentPlan): PaymentPlan {
   return { ...plan, tenders: [] };

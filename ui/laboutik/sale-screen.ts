@@ -21,7 +21,7 @@ import type { JournalEntry } from './offline/journal.js';
 import { OutboxFullError } from './outbox.js';
 import './payment-panel.js';
 import type { TenderEvent } from './payment-panel.js';
-import { payRestWithPass, remainingDue, startPlan, tenderCard, tenderCash, type PaymentPlan } from './payment-plan.js';
+import { payRestWithPass, payRestWithTwoCards, remainingDue, secondCardFor, startPlan, tenderCard, tenderCash, type PaymentPlan } from './payment-plan.js';
 import './product-grid.js';
 import type { AddProductEvent } from './product-grid.js';
 import type { Ack, Catalog, SaleAnswer, SalePayment } from './protocol.js';
@@ -54,6 +54,8 @@ export class SaleScreen extends LitElement {
   @state() private view: TxView = { status: 'sending' };
   /** Phones: the cart is a sheet over the products. */
   @state() private cartOpen = false;
+  /** A Pass sale refused for lack of funds: the card that paid part, and what it lacked (a second card pays the rest). */
+  @state() private firstCard: { uid: string; missing: number } | undefined;
   private readonly awaited = new AwaitedCommand(
     this,
     () => this.commands,
@@ -163,6 +165,7 @@ export class SaleScreen extends LitElement {
               method=${this.method}
               .tap=${this.tap}
               nfcStatus=${this.nfcStatus}
+              .secondCardMissing=${this.firstCard?.missing}
               @method-change=${(e: PayEvent) => (this.method = e.detail.method)}
               @tender=${this.onTender}
               @card=${this.onPassCard}
@@ -212,10 +215,13 @@ export class SaleScreen extends LitElement {
 
   private onPassCard = (e: CardEvent): void => {
     if (this.step !== 'paying' || this.method !== 'pass' || remainingDue(this.plan) <= 0) return;
-    void this.submit(payRestWithPass(this.plan, e.detail.uid).payments, 0);
+    const first = this.firstCard;
+    const plan = first && first.uid !== e.detail.uid ? payRestWithTwoCards(this.plan, first.uid, e.detail.uid) : payRestWithPass(this.plan, e.detail.uid);
+    void this.submit(plan.payments, 0);
   };
 
   private cancelPayment = (): void => {
+    this.firstCard = undefined;
     this.plan = startPlan(cartTotal(this.cart));
     this.step = 'cart';
   };
@@ -269,6 +275,8 @@ export class SaleScreen extends LitElement {
       return;
     }
     const ack = outcome.ack;
+    this.firstCard = ack.ok ? undefined : secondCardFor(context.payments ?? [], ack);
+    if (this.firstCard) this.method = 'pass';
     this.view = ack.ok ? { status: 'ok', title: t('sale.done'), facts: saleFacts(ack, context), balances: ack.balances } : { status: 'error', failure: ack };
   }
 
@@ -282,6 +290,7 @@ export class SaleScreen extends LitElement {
   private newSale = (): void => {
     // A sale still pending stays in the outbox: it is resent and lands in the last sales.
     this.awaited.txId = undefined;
+    this.firstCard = undefined;
     this.cart = [];
     this.plan = startPlan(0);
     this.cartOpen = false;
@@ -298,7 +307,10 @@ function saleFacts(ack: SaleAnswer, context: SaleContext): Fact[] {
     { label: t('cart.total'), value: money(total), testid: 'result-total' },
   ];
   const payments = context.payments ?? [];
-  if (payments.length > 1) {
+  for (const [i, card] of (ack.cards ?? []).entries()) {
+    if (isCents(card.amount)) facts.push({ label: t('pay.passCard', { n: i + 1 }), value: money(card.amount), testid: `result-paid-pass-${i + 1}` });
+  }
+  if (payments.length > 1 && !ack.cards) {
     // Split payment: what each method covered (the Pass took what cash and card left).
     const sum = (method: string) => payments.reduce((s, p) => s + (p.method === method && 'amount' in p ? p.amount : 0), 0);
     const cash = sum('cash');

@@ -22,6 +22,8 @@ export const emailJobOptions = { attempts: 8, backoffMs: 5_000 } as const;
 const id = z.string().min(1).max(64);
 const email = z.string().email().max(254);
 const cents = z.number().int().min(0).max(100_000_00);
+/** The document's language (core/shared/document-lang.ts): French when absent, as mails were before. */
+const lang = z.enum(['fr', 'en']).default('fr');
 
 export const ticketJob = z.object({
   ticketId: id,
@@ -37,6 +39,7 @@ export const ticketJob = z.object({
   logo: z.string().max(2_000).optional(),
   priceName: z.string().max(200).optional(),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  lang,
 });
 
 export const magicLinkJob = z.object({
@@ -45,6 +48,7 @@ export const magicLinkJob = z.object({
   url: z.string().url().max(2_000),
   collectiveName: z.string().max(200).optional(),
   expiresInMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  lang,
 });
 
 export const membershipReceiptJob = z.object({
@@ -56,6 +60,7 @@ export const membershipReceiptJob = z.object({
   amount: cents,
   paidAt: z.number().int(),
   validUntil: z.number().int().optional(),
+  lang,
 });
 
 export type TicketMailJob = z.input<typeof ticketJob>;
@@ -101,7 +106,7 @@ export async function processEmailJob(name: string, data: unknown, deps: EmailDe
         const code = signTicketCode({ ticketId: t.ticketId, eventId: t.eventId }, deps.ticketSecret);
         const pdf = await renderTicketPdf({ ...t, code });
         const words = ticketMail(t);
-        return { to: t.to, ...words, attachments: [{ filename: `billet-${t.ticketId}.pdf`, content: pdf, contentType: 'application/pdf' }] };
+        return { to: t.to, ...words, attachments: [{ filename: `${t.lang === 'en' ? 'ticket' : 'billet'}-${t.ticketId}.pdf`, content: pdf, contentType: 'application/pdf' }] };
       });
     }
     case 'magic-link': {

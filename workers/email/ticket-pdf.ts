@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import type { DocumentLang } from '../../core/shared/document-lang.js';
 import { formatEuros } from '../../core/shared/format.js';
 import { logger } from '../../core/shared/logger.js';
 
@@ -27,14 +28,22 @@ export interface TicketPdfInput {
   colour?: string;
   /** A file path or an http(s) URL of a PNG or JPEG logo. */
   logo?: string;
+  /** The buyer's language where known, else the collective's; French when absent. */
+  lang?: DocumentLang;
 }
+
+const words = {
+  fr: { ticket: 'Billet', holder: 'Titulaire', rate: 'Tarif', price: 'Prix', free: 'Gratuit', door: 'Présentez ce code à l’entrée. Un billet ne sert qu’une fois.', locale: 'fr-FR' },
+  en: { ticket: 'Ticket', holder: 'Holder', rate: 'Rate', price: 'Price', free: 'Free', door: 'Show this code at the door. A ticket is valid once.', locale: 'en-GB' },
+} as const;
 
 const logoMaxBytes = 2_000_000;
 const logoFetchTimeoutMs = 3_000;
 
 export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
   const [qr, logo] = await Promise.all([ticketQrPng(input.code), loadLogo(input.logo)]);
-  const doc = new PDFDocument({ size: 'A5', margin: 36, info: { Title: `Billet — ${input.eventTitle}`, Author: input.collectiveName } });
+  const w = words[input.lang ?? 'fr'];
+  const doc = new PDFDocument({ size: 'A5', margin: 36, info: { Title: `${w.ticket} — ${input.eventTitle}`, Author: input.collectiveName } });
   const done = collect(doc);
   const width = doc.page.width - 72;
 
@@ -50,19 +59,20 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
   }
   doc.font('Helvetica-Bold').fontSize(22).text(input.eventTitle, 36, y, { width });
   doc.moveDown(0.5).font('Helvetica').fontSize(12);
-  doc.text(formatDate(input.startsAt, input.timezone ?? 'Europe/Paris'), { width });
+  doc.text(formatDate(input.startsAt, input.timezone ?? 'Europe/Paris', w.locale), { width });
   doc.text(input.place, { width });
   doc.moveDown(0.5);
-  doc.text(`Titulaire : ${input.holder}`, { width });
-  if (input.priceName) doc.text(`Tarif : ${input.priceName}`, { width });
-  doc.text(`Prix : ${input.price > 0 ? formatEuros(input.price) : 'Gratuit'}`, { width });
+  const colon = input.lang === 'en' ? ':' : ' :';
+  doc.text(`${w.holder}${colon} ${input.holder}`, { width });
+  if (input.priceName) doc.text(`${w.rate}${colon} ${input.priceName}`, { width });
+  doc.text(`${w.price}${colon} ${input.price > 0 ? formatEuros(input.price) : w.free}`, { width });
 
   const qrSize = 220;
   const qrX = (doc.page.width - qrSize) / 2;
   const qrY = Math.max(doc.y + 16, 300);
   doc.image(qr, qrX, qrY, { width: qrSize, height: qrSize });
-  doc.font('Helvetica').fontSize(8).fillColor('#555').text(`Billet ${input.ticketId}`, 36, qrY + qrSize + 8, { width, align: 'center' });
-  doc.text('Présentez ce code à l’entrée. Un billet ne sert qu’une fois.', { width, align: 'center' });
+  doc.font('Helvetica').fontSize(8).fillColor('#555').text(`${w.ticket} ${input.ticketId}`, 36, qrY + qrSize + 8, { width, align: 'center' });
+  doc.text(w.door, { width, align: 'center' });
   doc.end();
   return done;
 }
@@ -72,8 +82,8 @@ export function ticketQrPng(code: string): Promise<Buffer> {
   return QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 440 });
 }
 
-function formatDate(ms: number, timezone: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: timezone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(ms));
+function formatDate(ms: number, timezone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: timezone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(ms));
 }
 
 async function loadLogo(source: string | undefined): Promise<Buffer | null> {

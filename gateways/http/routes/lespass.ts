@@ -118,10 +118,12 @@ export function lespassRoutes(router: Router, core: Core): void {
 
   router.post(
     '/auth/magic-link',
-    form({ body: z.object({ email, site: slug.optional() }).strict() }, async ({ body }, req, res) => {
+    form({ body: z.object({ email, site: slug.optional(), lang: z.enum(['fr', 'en']).optional() }).strict() }, async ({ body }, req, res) => {
       const site = body.site ? await sites.collective(body.site).catch(() => null) : null;
       if (body.site && !site) throw new AppError('NOT_FOUND', 'no such site', { fields: { site: 'no such site' } });
-      await core.lespass.magicLinks.request({ email: body.email, site: site ? { slug: site.slug, name: site.name } : undefined, ip: req.ip });
+      // The mail speaks the page's language (sent by the page), else the collective's.
+      const lang = body.lang ?? (req.get('accept-language') ? req.acceptsLanguages('fr', 'en') || undefined : undefined);
+      await core.lespass.magicLinks.request({ email: body.email, site: site ? { slug: site.slug, name: site.name, lang: site.lang } : undefined, ip: req.ip, lang });
       res.status(202);
       return { sent: true };
     }),

@@ -3,6 +3,8 @@
 //   POST /api/ops/queues/:queue/jobs/:jobId/retry    runs a failed job again (fresh attempts)
 //   GET  /api/ops/verify-ledger                      the ledger's invariants checked now
 //   POST /api/ops/login-locks/lift {email?, address?} ends a sign-in lockout now
+//   GET  /api/ops/ledger-export                      the whole ledger as a file that
+//                                                    `npm run verify-ledger -- --file` checks offline
 // A failed job never vanishes silently: both job adapters keep it in the failed list until it is
 // retried, and this list shows it (newest first, up to `failedShown`; `counts.failed` says how
 // many there are in all).
@@ -12,6 +14,7 @@ import { assertOperator } from '../../../core/accounts/access.js';
 import type { LoginThrottle } from '../../../core/accounts/login-throttle.js';
 import type { FailedJob, Jobs, QueueCounts } from '../../../core/jobs/port.js';
 import { verifyLedger } from '../../../core/money/verify.js';
+import { ledgerExport } from '../../../core/money/ledger-export.js';
 import { AppError } from '../../../core/shared/errors.js';
 import type { Store } from '../../../core/store/port.js';
 import { backgroundQueues } from '../../../workers/registry.js';
@@ -85,6 +88,16 @@ export function opsRoutes(router: Router, core: OpsRoutesCore): void {
     validate({}, async () => {
       running ??= checkLedger(core.store).finally(() => (running = undefined));
       return { report: await running };
+    }),
+  );
+
+  router.get(
+    '/ops/ledger-export',
+    requireOperator,
+    validate({}, async (_input, _req, res) => {
+      const exported = await ledgerExport(core.store, Date.now());
+      // The digest in a header too: the operator notes it, an auditor compares it with the file's.
+      res.set('X-Ledger-Digest', exported.digest).attachment(`ledger-${new Date(exported.exportedAt).toISOString().slice(0, 10)}.json`).json(exported);
     }),
   );
 }

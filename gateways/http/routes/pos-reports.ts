@@ -10,7 +10,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../../core/clock/port.js';
-import { startOfLocalDay } from '../../../core/live/index.js';
+import { startOfBusinessDay } from '../../../core/live/index.js';
 import type { Ledger } from '../../../core/money/ledger.js';
 import type { CatalogService } from '../../../core/pos/catalog.js';
 import { csvTable } from '../../../core/documents/csv.js';
@@ -31,7 +31,7 @@ export interface PosReportsCore {
   pos: PosService;
   ledger: Ledger;
   clock: Clock;
-  collectives: { timezoneOf(collectiveId: string): Promise<string> };
+  collectives: { timezoneOf(collectiveId: string): Promise<string>; dayCutoffOf(collectiveId: string): Promise<number> };
 }
 
 const id = z.string().min(1).max(80);
@@ -102,11 +102,13 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
     requireSession,
     validate({ params: z.object({ collectiveId: id }), query: revenueQuery }, async ({ params, query }) => {
       const timezone = await core.collectives.timezoneOf(params.collectiveId);
+      const cutoffMinutes = await core.collectives.dayCutoffOf(params.collectiveId);
       if (query.posId) await core.catalog.getPos(query.posId, params.collectiveId); // another's POS: 404
-      const to = query.to ? toInstant(query.to, timezone, 'end') : core.clock.now();
-      const from = query.from ? toInstant(query.from, timezone, 'start') : startOfLocalDay(to - 1, timezone);
+      // Dates are business days: from the collective's cut-off (04:00 by default) to the next one.
+      const to = query.to ? toInstant(query.to, timezone, cutoffMinutes, 'end') : core.clock.now();
+      const from = query.from ? toInstant(query.from, timezone, cutoffMinutes, 'start') : startOfBusinessDay(to - 1, timezone, cutoffMinutes);
       if (from >= to || to - from > maxPeriodMs) throw new AppError('INVALID_INPUT', 'the period must be positive and at most 400 days');
-      return revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, posId: query.posId });
+      return revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, cutoffMinutes, posId: query.posId });
     }),
   );
 }
@@ -125,13 +127,14 @@ function salesExportRoute(router: Router, core: PosReportsCore): void {
     validate({ params: z.object({ collectiveId: id }), query }, async ({ params, query }, _req, res) => {
       const timezone = await core.collectives.timezoneOf(params.collectiveId);
       if (query.posId) await core.catalog.getPos(query.posId, params.collectiveId);
-      const to = query.to ? toInstant(query.to, timezone, 'end') : core.clock.now();
-      const from = query.from ? toInstant(query.from, timezone, 'start') : startOfLocalDay(to - 1, timezone);
+      const cutoffMinutes = await core.collectives.dayCutoffOf(params.collectiveId);
+      const to = query.to ? toInstant(query.to, timezone, cutoffMinutes, 'end') : core.clock.now();
+      const from = query.from ? toInstant(query.from, timezone, cutoffMinutes, 'start') : startOfBusinessDay(to - 1, timezone, cutoffMinutes);
       if (from >= to || to - from > maxPeriodMs) throw new AppError('INVALID_INPUT', 'the period must be positive and at most 400 days');
-      const report = await revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, posId: query.posId });
+      const report = await revenueOf(core, { collectiveId: params.collectiveId, from, to, timezone, cutoffMinutes, posId: query.posId });
       const points = new Map((await core.catalog.listPos(params.collectiveId)).map((p) => [p._id, p.name]));
       const posName = (posId: string) => points.get(posId) ?? posId;
-      const file = `ventes-${businessDay(from, timezone)}-${businessDay(to - 1, timezone)}`;
+      const file = `ventes-${businessDay(from, timezone, cutoffMinutes)}-${businessDay(to - 1, timezone, cutoffMinutes)}`;
       if (query.format === 'xlsx') {
         const sheets = salesBreakdowns.map((by) => salesTable(report, by, posName, query.lang));
         res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${file}.xlsx`).send(writeXlsx(sheets, core.clock.now()));
@@ -150,10 +153,10 @@ async function zTicketOf(core: PosReportsCore, posId: string, number: number) {
 }
 
 /** A query bound as an instant; a bare day is local midnight (the end bound: the next one). */
-function toInstant(value: string, timezone: string, bound: 'start' | 'end'): number {
+function toInstant(value: string, timezone: string, cutoffMinutes: number, bound: 'start' | 'end'): number {
   if (/^\d{1,15}$/.test(value)) return Number(value);
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!day) return Date.parse(value);
   const noonUtc = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12) + (bound === 'end' ? dayMs : 0);
-  return startOfLocalDay(noonUtc, timezone);
+  return startOfBusinessDay(noonUtc, timezone, cutoffMinutes);
 }

@@ -41,7 +41,7 @@ const productFields = {
   price: cents,
   vatRate: z.number().int().min(0).max(10_000), // basis points: 2000 = 20 %
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb').optional(),
-  kind: z.enum(['item', 'topup', 'membership', 'ticket']).optional(),
+  kind: z.enum(['item', 'topup', 'membership', 'ticket', 'deposit']).optional(),
   active: z.boolean().optional(),
 };
 

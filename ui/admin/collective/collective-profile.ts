@@ -8,7 +8,7 @@ import { LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import type { CollectiveProfile } from '../api-types.js';
-import { colourField, formAlert, textareaField, textField } from '../fields.js';
+import { colourField, formAlert, selectField, textareaField, textField } from '../fields.js';
 import { fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
@@ -25,6 +25,8 @@ interface ProfileForm {
   siret: string;
   vatNumber: string;
   fiscalYearStartMonth: string;
+  dayCutoff: string;
+  lang: 'fr' | 'en';
 }
 
 const hex = /^#[0-9a-fA-F]{6}$/;
@@ -117,6 +119,8 @@ export class CollectiveProfileScreen extends LitElement {
         <div class="grid">
           ${textField({ name: 'logoUrl', label: t('profile.logoUrl'), type: 'url', value: f.logoUrl, error: e('logoUrl'), placeholder: 'https://…', onInput: (v) => set({ logoUrl: v }) })}
           ${textField({ name: 'timezone', label: t('profile.timezone'), value: f.timezone, error: e('timezone'), placeholder: 'Europe/Paris', onInput: (v) => set({ timezone: v }) })}
+          ${textField({ name: 'dayCutoff', label: t('profile.dayCutoff'), value: f.dayCutoff, error: e('dayCutoff'), placeholder: '04:00', hint: t('profile.dayCutoffHint'), onInput: (v) => set({ dayCutoff: v }) })}
+          ${selectField({ name: 'lang', label: t('profile.lang'), value: f.lang, error: e('lang'), hint: t('profile.langHint'), options: [{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }], onInput: (v) => set({ lang: v === 'en' ? 'en' : 'fr' }) })}
         </div>
         ${textareaField({ name: 'images', label: t('profile.images'), value: f.images, error: e('images'), onInput: (v) => set({ images: v }) })}
         <div class="grid">
@@ -168,6 +172,7 @@ export class CollectiveProfileScreen extends LitElement {
     if (siret && !/^\d{14}$/.test(siret)) fields.siret = t('profile.siretFormat');
     const month = Number(f.fiscalYearStartMonth || '1');
     if (!Number.isInteger(month) || month < 1 || month > 12) fields.fiscalYearStartMonth = t('profile.monthFormat');
+    if (!/^(0\d|1[01]):[0-5]\d$/.test(f.dayCutoff.trim())) fields.dayCutoff = t('profile.dayCutoffInvalid');
     if (Object.keys(fields).length) {
       this.errors = { fields };
       return;
@@ -176,7 +181,8 @@ export class CollectiveProfileScreen extends LitElement {
     this.errors = undefined;
     try {
       const body = { description: f.description, logoUrl: logo || null, images, colours: { primary: f.primary, secondary: f.secondary }, timezone: f.timezone.trim(),
-        address: f.address.trim(), siret, vatNumber: f.vatNumber.replace(/\s+/g, '').toUpperCase(), fiscalYearStartMonth: month };
+        address: f.address.trim(), siret, vatNumber: f.vatNumber.replace(/\s+/g, '').toUpperCase(), fiscalYearStartMonth: month,
+        dayCutoff: f.dayCutoff.trim(), lang: f.lang };
       const { collective } = await api<{ collective: CollectiveProfile }>(`/api/collectives/${encodeURIComponent(this.collectiveId)}`, { method: 'PATCH', body });
       this.profile.set(collective);
       this.saved = true;
@@ -190,7 +196,8 @@ export class CollectiveProfileScreen extends LitElement {
 
 function formFrom(p: CollectiveProfile): ProfileForm {
   return { description: p.description, logoUrl: p.logoUrl ?? '', images: p.images.join('\n'), primary: p.colours.primary, secondary: p.colours.secondary, timezone: p.timezone,
-    address: p.address ?? '', siret: p.siret ?? '', vatNumber: p.vatNumber ?? '', fiscalYearStartMonth: String(p.fiscalYearStartMonth ?? 1) };
+    address: p.address ?? '', siret: p.siret ?? '', vatNumber: p.vatNumber ?? '', fiscalYearStartMonth: String(p.fiscalYearStartMonth ?? 1),
+    dayCutoff: p.dayCutoff ?? '04:00', lang: p.lang ?? 'fr' };
 }
 
 declare global {

@@ -27,7 +27,7 @@ interface ProductDraft {
 
 /** French VAT rates, in basis points. */
 const vatRates = [2000, 1000, 550, 210, 0];
-const kinds: ProductKind[] = ['item', 'topup', 'membership', 'ticket'];
+const kinds: ProductKind[] = ['item', 'topup', 'membership', 'ticket', 'deposit'];
 const hex = /^#[0-9a-fA-F]{6}$/;
 
 @customElement('product-form')
