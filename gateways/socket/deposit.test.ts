@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localAsset } from '../../core/money/assets.js';
 import { verifyLedger } from '../../core/money/verify.js';
+import { zDocument } from '../../core/pos/z-document.js';
 import { zTicketHtml } from '../../core/pos/z-print.js';
 import { seedCards } from '../../test/support/money.js';
 import { okAck, terminalHarness, type TerminalHarness } from '../../test/support/terminal.js';
@@ -56,11 +57,14 @@ describe('cup deposits at a point of sale', () => {
     const totals = closed.z!.totals;
     expect(totals.deposits).toEqual({ held: 400, heldQty: 4, returned: 300, returnedQty: 3, returnedToCards: 200, returnedInCash: 100, cupsOut: 1 });
     expect(totals.byProduct).toEqual([expect.objectContaining({ name: 'Bière', qty: 4, total: 1_600 })]);
-    expect(totals.byVat).toEqual([{ rate: 2000, total: 1_600, vat: 267 }]); // the deposits carry no VAT
+    expect(totals.byVat).toEqual([expect.objectContaining({ rate: 2000, total: 1_600, vat: 267 })]); // the deposits carry no VAT
+    expect(totals.cash).toMatchObject({ depositReturns: 100, other: 0, expected: 2_400 });
     expect(totals.refunds.total).toBe(0); // a cup returned is not a refund of a sale
     const [z] = await h.node.pos.listZ(posId);
     expect(zTicketHtml(z)).toContain('Consignes (hors CA, sans TVA)');
-    expect(zTicketHtml(z)).toMatch(/Gobelets dehors<\/th><td>1</);
+    const section = zDocument(z).sections.find((x) => x.id === 'deposits');
+    expect(section?.rows.map((r) => r.cells)).toEqual([['Encaissées (4)', '4,00 €'], ['Rendues (3)', '-3,00 €'], ['dont sur cartes', '-2,00 €'], ['dont en espèces', '-1,00 €'], ['Gobelets dehors', '1']]);
+    expect(zDocument(z, 'en').sections.find((x) => x.id === 'deposits')?.title).toBe('Deposits (not revenue, no VAT)');
 
     // The cup still out is carried to the next Z; returned then, nothing is out any more.
     await ok(t.emitWithAck('returnDeposit', { txId: tx(), productId: cup, qty: 1, cardUid: card }));
