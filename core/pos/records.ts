@@ -119,7 +119,9 @@ export interface ZTotals {
   salesCount: number;
   firstSale: number | null;
   lastSale: number | null;
+  /** Revenue sold, incl. VAT: deposit money taken (cups) is not in it (see `deposits`). */
   sales: number;
+  /** Money taken per payment method, deposits included: Σ byMethod = sales + deposits.held. */
   byMethod: { cash: number; card: number; pass: number };
   byProduct: Array<{ productId: string; name: string; qty: number; total: number }>;
   /**

@@ -153,7 +153,7 @@ export class RegisterBook {
         to: now,
         sessions: [sessionSummary({ ...session, closedAt: now, expectedCash: totals.cash?.expected, countedCash: input.countedCash, difference: totals.cash?.difference })],
         totals,
-        grandTotal: (this.lastZ?.grandTotal ?? 0) + totals.sales - totals.refunds.total,
+        grandTotal: (this.lastZ?.grandTotal ?? 0) + (totals.net ?? totals.sales - totals.refunds.total),
         software: softwareInfo,
         closedBy: input.by,
         closedByName: input.byName ?? input.by,

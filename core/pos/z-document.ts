@@ -51,7 +51,10 @@ export function zDocument(z: ZTicket, lang: DocLang = 'fr'): ZDocument {
       id: 'methods',
       title: l('byMethod'),
       columns: [l('method'), l('sold'), l('refunded'), l('net')],
-      rows: (['cash', 'card', 'pass'] as const).map((m) => ({ cells: [method(m), eur(t.byMethod[m]), eur(-t.refunds.byMethod[m]), eur(t.byMethod[m] - t.refunds.byMethod[m])] })),
+      rows: [
+        ...(['cash', 'card', 'pass'] as const).map((m) => ({ cells: [method(m), eur(t.byMethod[m]), eur(-t.refunds.byMethod[m]), eur(t.byMethod[m] - t.refunds.byMethod[m])] })),
+        ...(t.deposits?.held ? [{ cells: [l('depositsInMethods'), eur(t.deposits.held), '', ''], kind: 'detail' as const }] : []),
+      ],
     },
     {
       id: 'vat',

@@ -3,7 +3,8 @@
 // currencies, top-ups, refunds, drawer): a new kind (cash-out, cup deposit, offline sales) adds
 // its own section and, when it moves cash, its own line in `cash`.
 // Invariants: VAT is computed on net sales (sold − refunded in the period), so Σ byVat.total =
-// net = sales − refunds.total; the drawer adds up: float + sales + top-ups − refunds − cash-outs −
+// net = sales − refunds.total (deposits, cups, are neither: sales = Σ byMethod − deposits taken,
+// net adds back deposits refunded with a sale); the drawer adds up: float + sales + top-ups − refunds − cash-outs −
 // deposits returned in cash − removed + other = expected = float + the ledger's net cash into the drawer.
 import { accounts } from '../money/accounts.js';
 import { fiatAsset } from '../money/assets.js';
@@ -40,7 +41,10 @@ export function computeZTotals(period: ZPeriod): ZTotals {
     byMethod.pass += sale.payments.pass;
     for (const s of sale.spent ?? []) spent.set(s.asset, (spent.get(s.asset) ?? 0) + s.amount);
   }
-  const sales = byMethod.cash + byMethod.card + byMethod.pass;
+  // Deposit money taken (cups) is held, not sold: out of sales, the net and so the grand total.
+  const depositsTaken = sorted.flatMap((s) => s.lines).reduce((sum, l) => sum + (l.deposit ? l.total : 0), 0);
+  const depositsRefunded = refundLines.reduce((sum, l) => sum + (l.deposit ? l.amount : 0), 0);
+  const sales = byMethod.cash + byMethod.card + byMethod.pass - depositsTaken;
   const refunds = refundTotals(period);
   const topups = topupTotals(period);
   const assets = assetLines(spent, period.assetName);
@@ -52,7 +56,7 @@ export function computeZTotals(period: ZPeriod): ZTotals {
     firstSale: sorted[0]?.number ?? null,
     lastSale: sorted[sorted.length - 1]?.number ?? null,
     sales,
-    net: sales - refunds.total,
+    net: sales - (refunds.total - depositsRefunded),
     byMethod,
     byProduct: productTotals(sorted, refundLines),
     byVat: vatTotals(sorted, refundLines),
@@ -86,6 +90,8 @@ interface RefundLine {
   vatRate: number;
   qty: number;
   amount: number;
+  /** A deposit line given back: not a refund of revenue. */
+  deposit?: true;
 }
 
 /** Every refund row of the period, spread over the refunded sale's lines (products and VAT rates). */
@@ -106,7 +112,7 @@ export function spreadRefund(sale: Sale, refund: SaleRefund): RefundLine[] {
   if (refund.lines) {
     return refund.lines.map((r) => {
       const line = lineOf(r.productId);
-      return { productId: r.productId, name: line.name, vatRate: line.vatRate, qty: r.qty, amount: line.unitPrice * r.qty };
+      return { productId: r.productId, name: line.name, vatRate: line.vatRate, qty: r.qty, amount: line.unitPrice * r.qty, ...(line.deposit ? { deposit: true as const } : {}) };
     });
   }
   const earlier = sale.refunds.slice(0, sale.refunds.findIndex((r) => r.txId === refund.txId));
@@ -117,7 +123,7 @@ export function spreadRefund(sale: Sale, refund: SaleRefund): RefundLine[] {
     const back = Math.min(line.qty, refundedQty.get(line.productId) ?? 0);
     refundedQty.set(line.productId, (refundedQty.get(line.productId) ?? 0) - back);
     const qty = line.qty - back;
-    if (qty > 0) out.push({ productId: line.productId, name: line.name, vatRate: line.vatRate, qty, amount: line.unitPrice * qty });
+    if (qty > 0) out.push({ productId: line.productId, name: line.name, vatRate: line.vatRate, qty, amount: line.unitPrice * qty, ...(line.deposit ? { deposit: true as const } : {}) });
   }
   return out;
 }
@@ -138,6 +144,7 @@ function productTotals(sales: Sale[], refunds: RefundLine[]): ZTotals['byProduct
     }
   }
   for (const r of refunds) {
+    if (r.deposit) continue;
     const p = entry(r.productId, r.name);
     p.refundedQty += r.qty;
     p.refunded += r.amount;
@@ -153,7 +160,7 @@ function vatTotals(sales: Sale[], refunds: RefundLine[]): ZTotals['byVat'] {
     return v;
   };
   for (const sale of sales) for (const line of sale.lines) if (!line.deposit) entry(line.vatRate).gross += line.total;
-  for (const r of refunds) entry(r.vatRate).refunded += r.amount;
+  for (const r of refunds) if (!r.deposit) entry(r.vatRate).refunded += r.amount;
   return [...byRate]
     .sort(([a], [b]) => a - b)
     .map(([rate, { gross, refunded }]) => {

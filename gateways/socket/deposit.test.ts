@@ -60,6 +60,10 @@ describe('cup deposits at a point of sale', () => {
     expect(totals.byVat).toEqual([expect.objectContaining({ rate: 2000, total: 1_600, vat: 267 })]); // the deposits carry no VAT
     expect(totals.cash).toMatchObject({ depositReturns: 100, other: 0, expected: 2_400 });
     expect(totals.refunds.total).toBe(0); // a cup returned is not a refund of a sale
+    // Deposit money taken is held, not sold: 20.00 taken, 16.00 of sales, and so of the grand total.
+    expect(totals.byMethod).toEqual({ cash: 500, card: 0, pass: 1_500 });
+    expect(totals).toMatchObject({ sales: 1_600, net: 1_600 });
+    expect(closed.z!.grandTotal).toBe(1_600);
     const [z] = await h.node.pos.listZ(posId);
     expect(zTicketHtml(z)).toContain('Consignes (hors CA, sans TVA)');
     const section = zDocument(z).sections.find((x) => x.id === 'deposits');
@@ -70,6 +74,7 @@ describe('cup deposits at a point of sale', () => {
     await ok(t.emitWithAck('returnDeposit', { txId: tx(), productId: cup, qty: 1, cardUid: card }));
     const next = await ok(t.emitWithAck('closeRegister', {}));
     expect(next.z!.totals.deposits).toMatchObject({ held: 0, returned: 100, cupsOut: 0 });
+    expect(next.z!).toMatchObject({ totals: { sales: 0 }, grandTotal: 1_600 }); // a cup coming back is not a negative sale
     expect(await h.node.pos.verifyZ(posId)).toEqual({ ok: true, errors: [] });
   });
 });
