@@ -75,4 +75,27 @@ describe('live revenue board', () => {
     clock.set(Date.parse('2026-03-29T02:05:00Z')); // 04:05 summer time
     expect(await node.live.board('c1')).toMatchObject({ day: '2026-03-29', topups: { total: 0 } });
   });
+  it('does not count cup deposits as sales: held and returned apart, drinks alone in gross, net, products and hours', async () => {
+    node = await moneyNode(createMemoryStore(), { groupCommitMs: 1 });
+    const [uid] = await seedCards(node, 'c1', 1);
+    const bar = (await node.catalog.createPos('c1', { name: 'Bar' }))._id;
+    const beer = (await node.catalog.createProduct('c1', { name: 'Bière', category: 'Boissons', price: 400, vatRate: 2000 }))._id;
+    const cup = (await node.catalog.createProduct('c1', { name: 'Écocup', category: 'Consigne', price: 100, vatRate: 2000, kind: 'deposit' }))._id;
+    for (const p of [beer, cup]) await node.catalog.assign(bar, p, 'c1');
+    await node.pass.topUp({ txId: tx(), cardUid: uid, asset: 'local', amount: 2000, method: 'cash', collectiveId: 'c1', posId: bar });
+    await node.pos.sale(bar, { txId: tx(), lines: [{ productId: beer, qty: 2 }, { productId: cup, qty: 2 }], payments: [{ method: 'pass', cardUid: uid }] });
+    await node.pos.sale(bar, { txId: tx(), lines: [{ productId: beer, qty: 1 }, { productId: cup, qty: 1 }], payments: [{ method: 'cash', amount: 500 }] });
+    await node.pos.returnDeposit(bar, { txId: tx(), productId: cup, qty: 1, cardUid: uid, by: 'staff' });
+    await node.pos.returnDeposit(bar, { txId: tx(), productId: cup, qty: 1, by: 'staff' });
+    await new Promise((r) => setTimeout(r, 100));
+
+    const board = await node.live.board('c1');
+    expect(board.sales).toEqual({ count: 2, gross: 1200, refunds: 0, net: 1200 });
+    expect(board.byPos[bar]).toEqual({ count: 2, gross: 1200, refunds: 0 });
+    expect(board.byProduct).toEqual({ [beer]: { name: 'Bière', qty: 3, total: 1200 } });
+    expect(board.byHour.reduce((a, b) => a + b, 0)).toBe(1200);
+    expect(board.deposits).toEqual({ held: 300, returned: 200 });
+    // Money taken per method still holds the deposits (as the Z's methods do).
+    expect(board.byMethod).toEqual({ cash: 500, card: 0, pass: 1000 });
+  });
 });

@@ -21,6 +21,8 @@ export interface BoardSnapshot {
   cashouts: number;
   /** Sales terminals made offline, counted when they synced (also counted in `sales`). */
   offline: { count: number; total: number; shortfall: number };
+  /** Cup deposits (consigne) taken with sales and given back: not sales (absent on a board made before). */
+  deposits?: { held: number; returned: number };
 }
 
 const keptMinutes = 60;
@@ -36,6 +38,7 @@ export function emptyBoard(collectiveId: string, day: string): BoardSnapshot {
     topups: { total: 0, byMethod: {}, byAsset: {} },
     cashouts: 0,
     offline: { count: 0, total: 0, shortfall: 0 },
+    deposits: { held: 0, returned: 0 },
   };
 }
 
@@ -49,33 +52,43 @@ export function applyRow(board: BoardSnapshot, seen: Set<string>, row: RowEvent,
   else if (row.kind === 'refund') applyRefund(board, row, hourOf(row.at));
   else if (row.kind === 'topup') applyTopup(board, row);
   else if (row.kind === 'cashout') board.cashouts += row.legs.filter((l) => l.asset === 'eur').reduce((s, l) => s + l.amount, 0);
+  else if (row.kind === 'deposit-return') {
+    // To the card (Pass money into its wallet) or in cash (euros out of the drawer).
+    const back = row.legs.filter((l) => (l.asset === 'eur' && l.to === 'world') || (l.asset !== 'eur' && l.to === row.wallet)).reduce((s, l) => s + l.amount, 0);
+    (board.deposits ??= { held: 0, returned: 0 }).returned += back;
+  }
   return true;
 }
 
 function applySale(board: BoardSnapshot, row: RowEvent, sale: NonNullable<RowEvent['sale']>, hour: number): void {
+  // Deposit money is held for the cups, not sold: out of gross, net, per POS and per hour.
+  const held = sale.lines.reduce((sum, l) => sum + (l.deposit ? l.total : 0), 0);
+  if (held) (board.deposits ??= { held: 0, returned: 0 }).held += held;
+  const total = sale.total - held;
   board.sales.count++;
-  board.sales.gross += sale.total;
+  board.sales.gross += total;
   if (sale.offline) {
     const offline = (board.offline ??= { count: 0, total: 0, shortfall: 0 }); // a board made before offline support
     offline.count++;
     offline.total += sale.total;
     offline.shortfall += sale.shortfall ?? 0;
   }
-  board.sales.net += sale.total;
+  board.sales.net += total;
   board.byMethod.cash += sale.payments.cash;
   board.byMethod.card += sale.payments.card;
   board.byMethod.pass += sale.payments.pass;
   const pos = (board.byPos[row.posId ?? 'online'] ??= { count: 0, gross: 0, refunds: 0 });
   pos.count++;
-  pos.gross += sale.total;
+  pos.gross += total;
   for (const line of sale.lines) {
+    if (line.deposit) continue;
     const p = (board.byProduct[line.productId] ??= { name: line.name, qty: 0, total: 0 });
     p.qty += line.qty;
     p.total += line.total;
   }
   for (const leg of row.legs) if (leg.from === row.wallet && leg.asset !== 'eur') board.byAsset[leg.asset] = (board.byAsset[leg.asset] ?? 0) + leg.amount;
   for (const s of sale.firstCardSpent ?? []) board.byAsset[s.asset] = (board.byAsset[s.asset] ?? 0) + s.amount;
-  board.byHour[hour] += sale.total;
+  board.byHour[hour] += total;
   const minute = String(Math.floor(row.at / 60_000));
   board.perMinute[minute] = (board.perMinute[minute] ?? 0) + 1;
   for (const key of Object.keys(board.perMinute)) if (Number(key) < Number(minute) - keptMinutes) delete board.perMinute[key];

@@ -12,7 +12,8 @@ export interface RowEvent {
   legs: LedgerRow['legs'];
   at: number;
   sale?: {
-    lines: Array<{ productId: string; name: string; qty: number; total: number }>;
+    /** `deposit`: a cup's deposit (consigne), money held and not revenue. */
+    lines: Array<{ productId: string; name: string; qty: number; total: number; deposit?: true }>;
     payments: { cash: number; card: number; pass: number };
     total: number;
     offline?: boolean;
@@ -38,7 +39,7 @@ export function toRowEvent(row: LedgerRow): RowEvent {
     legs: row.legs,
     at: row.at,
     sale: sale && {
-      lines: sale.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, total: l.total })),
+      lines: sale.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, total: l.total, ...(l.deposit ? { deposit: true as const } : {}) })),
       payments: sale.payments,
       total: sale.total,
       // Made by a terminal offline, counted when it arrives; the part booked as the card's debt.
