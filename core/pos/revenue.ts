@@ -74,25 +74,31 @@ export function computeRevenue(input: { from: number; to: number; timezone: stri
   const totals = { sales: 0, refunds: 0, salesCount: 0 };
 
   for (const sale of input.sales) {
-    totals.sales += sale.total;
+    // Cup deposits are money held, not revenue: out of every total but the payment methods (money taken).
+    const sold = sale.lines.filter((l) => !l.deposit);
+    const total = sold.reduce((sum, l) => sum + l.total, 0);
+    totals.sales += total;
     totals.salesCount += 1;
-    pos.add(sale.posId, { posId: sale.posId, salesCount: 0 }, 'sales', sale.total).salesCount += 1;
-    day.add(dayOf(sale.at), { day: dayOf(sale.at) }, 'sales', sale.total);
+    pos.add(sale.posId, { posId: sale.posId, salesCount: 0 }, 'sales', total).salesCount += 1;
+    day.add(dayOf(sale.at), { day: dayOf(sale.at) }, 'sales', total);
     for (const m of ['cash', 'card', 'pass'] as const) method.add(m, { method: m }, 'sales', sale.payments[m]);
-    for (const line of sale.lines) product.add(line.productId, { productId: line.productId, name: line.name, qty: 0, refundedQty: 0 }, 'sales', line.total).qty += line.qty;
-    for (const line of sale.lines) vat.add(String(line.vatRate), { rate: line.vatRate }, 'sales', line.total);
+    for (const line of sold) product.add(line.productId, { productId: line.productId, name: line.name, qty: 0, refundedQty: 0 }, 'sales', line.total).qty += line.qty;
+    for (const line of sold) vat.add(String(line.vatRate), { rate: line.vatRate }, 'sales', line.total);
     for (const s of sale.spent ?? []) asset.add(s.asset, { asset: s.asset }, 'sales', s.amount);
   }
 
   for (const { row, sale } of input.refunds) {
     const parts = refundParts(row, sale.posId);
-    const amount = parts.pass + parts.card + parts.cash;
+    const lines = refundedLines(sale, row.txId);
+    const depositBack = lines.reduce((sum, l) => sum + (sale.lines.find((x) => x.productId === l.productId)?.deposit ? l.amount : 0), 0);
+    const amount = parts.pass + parts.card + parts.cash - depositBack;
     totals.refunds += amount;
     pos.add(sale.posId, { posId: sale.posId, salesCount: 0 }, 'refunds', amount);
     day.add(dayOf(row.at), { day: dayOf(row.at) }, 'refunds', amount);
     for (const m of ['cash', 'card', 'pass'] as const) method.add(m, { method: m }, 'refunds', parts[m]);
     for (const [a, value] of Object.entries(parts.byAsset)) asset.add(a, { asset: a }, 'refunds', value);
-    for (const line of refundedLines(sale, row.txId)) {
+    for (const line of lines) {
+      if (sale.lines.find((x) => x.productId === line.productId)?.deposit) continue;
       product.add(line.productId, { productId: line.productId, name: line.name, qty: 0, refundedQty: 0 }, 'refunds', line.amount).refundedQty += line.qty;
       vat.add(String(line.vatRate), { rate: line.vatRate }, 'refunds', line.amount);
     }

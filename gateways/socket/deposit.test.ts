@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localAsset } from '../../core/money/assets.js';
 import { verifyLedger } from '../../core/money/verify.js';
+import { revenueOf } from '../../core/pos/revenue.js';
 import { zDocument } from '../../core/pos/z-document.js';
 import { zTicketHtml } from '../../core/pos/z-print.js';
 import { seedCards } from '../../test/support/money.js';
@@ -64,6 +65,11 @@ describe('cup deposits at a point of sale', () => {
     expect(totals.byMethod).toEqual({ cash: 500, card: 0, pass: 1_500 });
     expect(totals).toMatchObject({ sales: 1_600, net: 1_600 });
     expect(closed.z!.grandTotal).toBe(1_600);
+    // The revenue report counts the drinks alone too; the payment methods keep the money taken.
+    const report = await revenueOf({ pos: h.node.pos, ledger: h.node.ledger }, { collectiveId: 'c1', from: 0, to: Date.now() + 1_000, timezone: 'Europe/Paris' });
+    expect(report.totals).toMatchObject({ sales: 1_600, refunds: 0, net: 1_600, salesCount: 2 });
+    expect(report.byProduct.map((p) => p.name)).toEqual(['Bière']);
+    expect(report.byMethod.pass.sales + report.byMethod.cash.sales).toBe(2_000);
     const [z] = await h.node.pos.listZ(posId);
     expect(zTicketHtml(z)).toContain('Consignes (hors CA, sans TVA)');
     const section = zDocument(z).sections.find((x) => x.id === 'deposits');
