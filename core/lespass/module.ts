@@ -19,6 +19,7 @@ import type { PassService } from '../pass/service.js';
 import { PromoCodes } from '../promotions/index.js';
 import { SubscriptionService } from '../subscriptions/index.js';
 import type { Store } from '../store/port.js';
+import { startDoor, type DoorModule } from '../door/index.js';
 import { startTicketing, type Ticketing } from '../ticketing/module.js';
 import type { TicketRight } from '../ticketing/tickets.js';
 import { AccountPages } from './account.js';
@@ -51,6 +52,8 @@ export interface Lespass {
   magicLinks: MagicLinks;
   limiter: StoreRateLimiter;
   ticketing: Ticketing;
+  /** Door scanners and scans (core/door). */
+  door: DoorModule;
   memberships: Memberships;
   baskets: BasketService;
   sites: Sites;
@@ -120,6 +123,8 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     promos,
   });
 
+  const door = await startDoor({ store, clock, tickets: ticketing.tickets, events: ticketing.events });
+
   const baskets: BasketService = new BasketService(store, {
     clock,
     events: ticketing.events,
@@ -146,6 +151,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     magicLinks,
     limiter,
     ticketing,
+    door,
     memberships,
     baskets,
     sites: new Sites({ collectives, villages: deps.villages, events: ticketing.events, reservations: ticketing.reservations, products: memberships.products }),

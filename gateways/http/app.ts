@@ -25,6 +25,7 @@ import { adminCurrencyRoutes } from './routes/currencies.js';
 import { adminCardRoutes } from './routes/cards.js';
 import { opsRoutes } from './routes/ops.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
+import { adminDoorRoutes, publicDoorRoutes } from './routes/door.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
 
@@ -69,6 +70,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   publicPosRoutes(publicApi, core);
   lespassRoutes(publicApi, core);
   publicSubscriptionRoutes(publicApi, core);
+  publicDoorRoutes(publicApi, core);
   app.use('/api', publicApi);
 
   const adminApi = adminRouter();
@@ -78,6 +80,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   lespassAdminRoutes(adminApi, core);
   promotionRoutes(adminApi, core);
   adminSubscriptionRoutes(adminApi, core);
+  adminDoorRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);
