@@ -6,6 +6,8 @@ import { api, buyer, eventWithPrices, type LespassNode } from './lespass.js';
 export interface DoorSetUp {
   collectiveId: string;
   cookie: string;
+  email: string;
+  password: string;
   eventId: string;
   tickets: Array<{ _id: string; code: string; shortCode?: string; holder: string }>;
 }
@@ -19,7 +21,7 @@ export async function doorWithTickets(node: LespassNode, qty = 3, name = 'La Gra
     collectiveId: admin.collectiveId, siteSlug: admin.slug, eventId: event._id, requestId: `req-door-${qty}-${admin.slug}`,
     buyer: await buyer(core, `camille@${admin.slug}.test`), lines: [{ priceId: prices[0]._id, qty }],
   });
-  return { collectiveId: admin.collectiveId, cookie, eventId: event._id, tickets: res.tickets };
+  return { collectiveId: admin.collectiveId, cookie, email: admin.email, password: admin.password, eventId: event._id, tickets: res.tickets };
 }
 
 /** The admin creates a scanner for the events; returns its pairing code. */
