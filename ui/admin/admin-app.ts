@@ -1,6 +1,7 @@
 // The admin panel. Signed out → the sign-in form. Signed in → who it is, the menu and the
 // section the address names (route.ts). A collective admin administers their own collective;
 // an operator picks one (kept in ?collective= for reloads) and also has the operations tools.
+import { setCollectiveTimeZone } from './time-zone.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../shared/api.js';
@@ -170,6 +171,7 @@ export class AdminApp extends LitElement {
   private signedInBody(s: Extract<Session, { status: 'ready' }>) {
     const operator = s.account.role === 'operator';
     const collective = this.currentCollective(s);
+    setCollectiveTimeZone(collective?.timezone); // before the sections render their dates
     const opsSection = this.route.section.startsWith('ops-');
     if (!collective && !(operator && opsSection)) return this.pickScreen(s);
     return html`<div class="layout">
