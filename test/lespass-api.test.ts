@@ -90,6 +90,9 @@ describe('Lespass public API', () => {
     expect(again.headers.get('location')).toBe(`/${a.slug}/account?login=expired`);
     expect(again.headers.get('set-cookie')).toBeNull();
     expect((await api(node, 'GET', '/api/me')).status).toBe(401);
+    // An anonymous page asks with ?guest=ok: a 200 that says "guest", no 401 in the browser's console.
+    expect(await api(node, 'GET', '/api/me?guest=ok')).toMatchObject({ status: 200, body: { guest: true } });
+    expect((await api(node, 'GET', '/api/me?guest=ok', { cookie })).body.user.email).toBe(me.body.user.email);
     expect((await api(node, 'GET', '/api/me', { cookie: `pass_user=${token}.forged` })).status).toBe(401);
     // An admin cookie is no user session, and a user cookie no admin session.
     expect((await api(node, 'GET', '/api/me', { cookie: cookie.replace('pass_user', 'pass_session') })).status).toBe(401);
