@@ -44,6 +44,8 @@ export interface LespassDeps {
   checkouts: Checkouts;
   /** How long seats of a paid booking wait for the payment (default 30 min). */
   holdMs?: number;
+  /** A point of sale's name, for the card history (null when unknown). */
+  posName?: (posId: string) => Promise<string | null>;
 }
 
 export interface Lespass {
@@ -155,7 +157,7 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     memberships,
     baskets,
     sites: new Sites({ collectives, villages: deps.villages, events: ticketing.events, reservations: ticketing.reservations, products: memberships.products }),
-    account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl }),
+    account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl, ledger: deps.ledger, places: { collectiveName: async (id) => (await collectives.get(id)).name, posName: deps.posName ?? (async () => null) } }),
     promos,
     subscriptions,
     payments: new PaymentsReports({ checkouts, ledger: deps.ledger, members: memberships.members }),

@@ -55,7 +55,7 @@ export async function startServices(ctx: ServiceContext) {
   const settlement = new SettlementService(store, money.ledger, clock);
   await settlement.start();
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
-  const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
+  const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts, posName: async (posId) => (await points.catalog.points.findOne({ _id: posId }))?.name ?? null });
   return { collectives, villages, accounts, sessions, ...money, ...points, live, closures, receipts, checkouts, settlement, payments, lespass, rightsOf: lespass.rightsOf };
 }
 

@@ -138,6 +138,15 @@ export interface Membership {
   amount: number;
 }
 
+export interface CardHistoryEntry {
+  id: string;
+  kind: string;
+  at: number;
+  collective: string | null;
+  pos: string | null;
+  amounts: Array<{ asset: string; amount: number }>;
+}
+
 export interface Payment {
   id: string;
   /** The reservation, basket or top-up it paid. */
@@ -160,6 +169,8 @@ export interface Me {
   memberships: Membership[];
   subscriptions: Membership[];
   payments: Payment[];
+  /** The Pass's ledger rows, newest first (core/lespass/card-history.ts). */
+  history?: CardHistoryEntry[];
 }
 
 /** GET /api/sites/:slug/orders/:reference: where a purchase stands, to its buyer. */
