@@ -75,9 +75,6 @@ export class AccountHistory extends LitElement {
         <span class="badge ${tone}">${t(`account.status.${m.status}` as Key)}</span>
       </div>
       <div class="meta">${[whose, date].filter(Boolean).join(' · ')}</div>
-      ${m.subscription && m.renewsAt && m.status === 'active'
-        ? html`<div class="meta" data-testid="how-to-stop">${t('account.howToStop', { name: whose ?? t('account.theCollective'), date: formatDate(m.renewsAt, this.timezone, lang) })}</div>`
-        : nothing}
     </li>`;
   }
 

@@ -197,8 +197,6 @@ export const en: Record<keyof typeof fr, string> = {
   'account.noMemberships': 'No membership.',
   'account.noSubscriptions': 'No subscription.',
   'account.validUntil': 'until {date}',
-  'account.howToStop': 'To stop the renewal, write to {name} before {date}: the subscription stays valid until then.',
-  'account.theCollective': 'the collective',
   'account.renewsAt': 'renews on {date}',
   'account.status.active': 'Active',
   'account.status.expired': 'Expired',

@@ -203,8 +203,6 @@ export const fr = {
   'account.noMemberships': 'Pas d’adhésion.',
   'account.noSubscriptions': 'Pas d’abonnement.',
   'account.validUntil': 'jusqu’au {date}',
-  'account.howToStop': 'Pour arrêter le renouvellement, écrivez à {name} avant le {date} : l’abonnement reste valable jusque-là.',
-  'account.theCollective': 'le collectif',
   'account.renewsAt': 'renouvellement le {date}',
   'account.status.active': 'En cours',
   'account.status.expired': 'Expirée',
