@@ -213,6 +213,8 @@ describe('Lespass in the browser', () => {
     expect(await tickets.first().getAttribute('data-state')).toBe('valid');
     expect(await tickets.first().getAttribute('data-code')).toMatch(/^T1\.[\w-]+\.[\w-]+$/);
     expect(await page.getByTestId('ticket-qr').first().getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    // The short code typed at the door when a screen is cracked: 10 characters, no look-alikes.
+    expect(await page.getByTestId('ticket-short-code').first().textContent()).toMatch(/^[2-9A-HJKMNP-TW-Z]{5}-[2-9A-HJKMNP-TW-Z]{5}$/);
     await shot(page, 'account-390');
     await page.setViewportSize(desktop);
     await shot(page, 'account-1280');

@@ -122,6 +122,8 @@ export interface Ticket {
   holder: string;
   state: 'valid' | 'used' | 'cancelled';
   code: string;
+  /** Typed at the door when the QR cannot be read ("7KQ2M-XH4PA"); null on old tickets. */
+  shortCode?: string | null;
   usedAt: number | null;
 }
 

@@ -193,6 +193,7 @@ export const en: Record<keyof typeof fr, string> = {
   'account.ticketUsed': 'Used',
   'account.ticketCancelled': 'Cancelled',
   'account.ticketCode': 'Ticket code',
+  'account.shortCode': 'Code to give if the screen is broken:',
   'account.showCode': 'Show the code',
   'account.noMemberships': 'No membership.',
   'account.noSubscriptions': 'No subscription.',

@@ -199,6 +199,7 @@ export const fr = {
   'account.ticketUsed': 'Utilisé',
   'account.ticketCancelled': 'Annulé',
   'account.ticketCode': 'Code du billet',
+  'account.shortCode': 'Code à donner si l’écran est cassé\u00a0:',
   'account.showCode': 'Afficher le code',
   'account.noMemberships': 'Pas d’adhésion.',
   'account.noSubscriptions': 'Pas d’abonnement.',
