@@ -4,22 +4,11 @@
 // forged or altered QR is refused offline too. A ticket let in offline is marked used here at
 // once: the same phone never lets it in twice; two phones may, and the server reports the later
 // one as a double entry when they sync (core/door/door.ts).
+import type { DoorList, DoorListEntry } from '../../core/door/door.js';
 
-export interface ListEntry {
-  t: string;
-  s: string;
-  h: string;
-  n: string;
-  p: string;
-  u: number | null;
-}
-
-export interface DoorList {
-  eventId: string;
-  issuedAt: number;
-  tickets: ListEntry[];
-  signature: string;
-}
+// The list's shape is the server's (core/door/door.ts): one definition for both ends.
+export type ListEntry = DoorListEntry;
+export type { DoorList };
 
 export interface PendingScan {
   scanId: string;

@@ -8,6 +8,7 @@ import { formatMoney, formatUnits } from '../shared/money.js';
 import { baseStyles } from '../shared/styles.js';
 import type { BalanceLine, CardHistoryEntry, Me } from './api-types.js';
 import { formatShort } from './dates.js';
+import { accountListStyles } from './account-history.js';
 import { siteStyles } from './lespass-styles.js';
 import { t } from './messages.js';
 
@@ -22,26 +23,8 @@ export class CardHistory extends LitElement {
   static override styles = [
     baseStyles,
     siteStyles,
+    accountListStyles,
     css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--pass-space-2);
-      }
-      li {
-        padding: var(--pass-space-3);
-        border-radius: var(--pass-radius-small);
-        background: var(--pass-surface-2);
-      }
-      .name {
-        font-weight: 700;
-      }
-      .meta {
-        color: var(--pass-muted);
-        font-size: 0.95rem;
-      }
       .credit {
         color: var(--pass-success);
       }
