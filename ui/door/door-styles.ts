@@ -17,6 +17,8 @@ export const doorStyles = css`
     background: #111418;
     color: #fff;
     --lang-switch-border: rgb(255 255 255 / 0.5);
+    --lang-switch-active-bg: #fff;
+    --lang-switch-active-text: #111418;
   }
   header h1 {
     font-size: 1.2rem;
