@@ -3,12 +3,13 @@
 // token). A scanner can only check tickets of its events in its collective: no admin rights.
 // Invariants: a pairing code is used at most once (guarded update on `used: false`, not
 // expired); only the token's sha256 is stored; a revoked scanner is refused at once (no cache).
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock/port.js';
 import { sha256Hex } from '../shared/canonical.js';
+import { issuePairingCode } from '../pairing/codes.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { isDuplicateKey, type Collection, type Store } from '../store/port.js';
+import type { Collection, Store } from '../store/port.js';
 
 export interface DoorScanner {
   _id: string;
@@ -91,19 +92,8 @@ export class DoorScanners {
     return view((await this.scanners.findOne({ _id: scannerId }))!);
   }
 
-  private async issueCode(scannerId: string, expiresAt: number, now: number): Promise<string> {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      try {
-        await this.codes.insertOne({ _id: code, scannerId, expiresAt, used: false, createdAt: now });
-        return code;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        await this.codes.deleteOne({ _id: code, used: true });
-        await this.codes.deleteOne({ _id: code, expiresAt: { $lte: now } });
-      }
-    }
-    throw new AppError('UNAVAILABLE', 'could not draw a free pairing code; retry');
+  private issueCode(scannerId: string, expiresAt: number, now: number): Promise<string> {
+    return issuePairingCode(this.codes, { scannerId }, expiresAt, now);
   }
 
   private takeAttempt(key: string): boolean {
