@@ -215,10 +215,17 @@ describe('admin panel in the browser', () => {
     await byTestId('price-free').check();
     await byTestId('price-add').click();
     await expect.poll(() => byTestId('price-row').count()).toBe(2);
+    // A price is edited in the same form: its values loaded, the change saved in place.
+    await byTestId('price-edit').first().click();
+    expect(await byTestId('price-amount').inputValue()).toBe('12,50');
+    await byTestId('price-amount').fill('13');
+    await byTestId('price-quota').fill('40');
+    await byTestId('price-add').click();
+    await expect.poll(() => byTestId('price-row').first().textContent()).toContain('13,00');
     const [event] = await core.lespass.ticketing.events.listForAdmin(admin.collectiveId);
     const prices = await core.lespass.ticketing.events.pricesOf([event._id]);
     expect(prices.map((p) => [p.name, p.amount, p.quota])).toEqual([
-      ['Plein tarif', 1250, null],
+      ['Plein tarif', 1300, 40],
       ['Invitation', 0, null],
     ]);
     expect(event).toMatchObject({ title: 'Concert du Lac', capacity: 50, place: 'La Grange', published: true });

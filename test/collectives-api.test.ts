@@ -20,8 +20,8 @@ describe('collectives over HTTP', () => {
     await core.villages.join(a._id, village._id);
     const list = await (await fetch(`${node.url}/api/collectives`)).json();
     expect(list.collectives).toEqual([
-      { id: expect.any(String), slug: 'alone', name: 'Alone', villageId: null, description: '', logoUrl: null },
-      { id: a._id, slug: 'la-fourmiliere', name: 'La Fourmilière', villageId: village._id, description: 'Tiers-lieu', logoUrl: 'https://img.test/f.png' },
+      { id: expect.any(String), slug: 'alone', name: 'Alone', villageId: null, description: '', logoUrl: null, timezone: 'Europe/Paris' },
+      { id: a._id, slug: 'la-fourmiliere', name: 'La Fourmilière', villageId: village._id, description: 'Tiers-lieu', logoUrl: 'https://img.test/f.png', timezone: 'Europe/Paris' },
     ]);
     const inVillage = await (await fetch(`${node.url}/api/collectives?villageId=${village._id}`)).json();
     expect(inVillage.collectives.map((c: { slug: string }) => c.slug)).toEqual(['la-fourmiliere']);

@@ -90,6 +90,9 @@ describe('Lespass public API', () => {
     expect(again.headers.get('location')).toBe(`/${a.slug}/account?login=expired`);
     expect(again.headers.get('set-cookie')).toBeNull();
     expect((await api(node, 'GET', '/api/me')).status).toBe(401);
+    // An anonymous page asks with ?guest=ok: a 200 that says "guest", no 401 in the browser's console.
+    expect(await api(node, 'GET', '/api/me?guest=ok')).toMatchObject({ status: 200, body: { guest: true } });
+    expect((await api(node, 'GET', '/api/me?guest=ok', { cookie })).body.user.email).toBe(me.body.user.email);
     expect((await api(node, 'GET', '/api/me', { cookie: `pass_user=${token}.forged` })).status).toBe(401);
     // An admin cookie is no user session, and a user cookie no admin session.
     expect((await api(node, 'GET', '/api/me', { cookie: cookie.replace('pass_user', 'pass_session') })).status).toBe(401);
@@ -169,7 +172,8 @@ describe('Lespass public API', () => {
   it('links a Pass by its printed number and claim code (its money follows), reports it lost, and tops up online', async () => {
     const { core } = node;
     const card = await core.pass.registerCard({ uid: '04AA0001', number: 'FOURMI-0001', issuerId: a._id });
-    await core.pass.topUp({ txId: 'cash-topup-fourmi-1', cardUid: card.uid, asset: 'local', amount: 700, method: 'cash', collectiveId: a._id, posId: 'pos_bar' });
+    const bar = await core.catalog.createPos(a._id, { name: 'Bar du haut' });
+    await core.pass.topUp({ txId: 'cash-topup-fourmi-1', cardUid: card.uid, asset: 'local', amount: 700, method: 'cash', collectiveId: a._id, posId: bar._id });
     const other = await core.pass.registerCard({ uid: '04AA0002', number: 'FOURMI-0002', issuerId: a._id });
     const cookie = await signIn(node, 'holder@test.fr');
     const link = (number: string, c = cookie) => api(node, 'POST', '/api/me/cards/link', { cookie: c, body: { number, claimCode: card.claimCode, txId: `link-${number}` } });
@@ -179,6 +183,9 @@ describe('Lespass public API', () => {
     expect((await link('FOURMI-0001')).body.card).toMatchObject({ number: 'FOURMI-0001', state: 'active' });
     expect((await link('FOURMI-0001')).status).toBe(200); // again: a replay, nothing moves twice
     const me = await api(node, 'GET', '/api/me', { cookie });
+    // The card's history: the cash top-up at the bar, with its place and time, in the local currency.
+    expect(me.body.history).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'topup', collective: 'La Fourmilière', pos: 'Bar du haut', amounts: [{ asset: `local:${a._id}`, amount: 700 }], at: expect.any(Number) })]));
+    expect(me.body.history.filter((e: { kind: string }) => e.kind.startsWith('transfer'))).toEqual([]); // the link moved money between own wallets: no line
     expect(me.body.cards).toEqual([expect.objectContaining({ id: card._id, number: 'FOURMI-0001', balances: [expect.objectContaining({ asset: `local:${a._id}`, amount: 700 })] })]);
     expect(me.body.wallet.balances).toEqual([expect.objectContaining({ asset: `local:${a._id}`, amount: 700 })]);
     const stranger = await signIn(node, 'stranger@test.fr');

@@ -15,6 +15,7 @@ export const appEntries = {
   laboutik: entry('./laboutik/index.html'),
   display: entry('./display/index.html'),
   dashboard: entry('./dashboard/index.html'),
+  door: entry('./door/index.html'),
 } as const;
 
 export default defineConfig({

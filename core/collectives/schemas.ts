@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** Slugs that are paths of the apps themselves: a collective named so would hide them. */
 export const reservedSlugs = new Set([
-  'admin', 'api', 'assets', 'dashboard', 'display', 'healthz', 'home', 'laboutik', 'lespass', 'readyz', 'socket.io', 'static', 'ui',
+  'admin', 'api', 'assets', 'dashboard', 'display', 'door', 'healthz', 'home', 'laboutik', 'lespass', 'readyz', 'socket.io', 'static', 'ui',
 ]);
 
 /**

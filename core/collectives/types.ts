@@ -52,10 +52,11 @@ export interface CollectiveSummary {
   villageId: string | null;
   description: string;
   logoUrl: string | null;
+  /** IANA zone: every date of the collective is shown and typed in it, whatever the browser's zone. */
+  timezone: string;
 }
 
 export interface CollectiveProfile extends CollectiveSummary {
-  timezone: string;
   dayCutoff: string;
   lang: 'fr' | 'en';
   images: string[];
@@ -67,10 +68,10 @@ export interface CollectiveProfile extends CollectiveSummary {
 }
 
 export function toSummary(c: Collective): CollectiveSummary {
-  return { id: c._id, slug: c.slug, name: c.name, villageId: c.villageId, description: c.description, logoUrl: c.logoUrl };
+  return { id: c._id, slug: c.slug, name: c.name, villageId: c.villageId, description: c.description, logoUrl: c.logoUrl, timezone: c.timezone };
 }
 
 export function toProfile(c: Collective): CollectiveProfile {
   // The legal identity is public: it is printed on every receipt and Z ticket.
-  return { ...toSummary(c), timezone: c.timezone, dayCutoff: c.dayCutoff ?? defaultDayCutoff, lang: c.lang ?? 'fr', images: c.images, colours: c.colours, address: c.address ?? '', siret: c.siret ?? '', vatNumber: c.vatNumber ?? '', fiscalYearStartMonth: c.fiscalYearStartMonth ?? 1 };
+  return { ...toSummary(c), dayCutoff: c.dayCutoff ?? defaultDayCutoff, lang: c.lang ?? 'fr', images: c.images, colours: c.colours, address: c.address ?? '', siret: c.siret ?? '', vatNumber: c.vatNumber ?? '', fiscalYearStartMonth: c.fiscalYearStartMonth ?? 1 };
 }

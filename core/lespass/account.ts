@@ -3,6 +3,9 @@
 // topping up the global currency online. Every action concerns the signed-in user only.
 // Linking needs the printed number and the claim code printed beside it (numbers are public, and
 // a card not yet linked holds money); failed claims are throttled per account and per card.
+import { accounts } from '../money/accounts.js';
+import type { Ledger } from '../money/ledger.js';
+import { cardHistory, type PlaceNames } from './card-history.js';
 import type { StoreRateLimiter } from '../accounts/rate-limit.js';
 import { userWalletId, type User } from '../accounts/users.js';
 import type { Clock } from '../clock/port.js';
@@ -38,6 +41,8 @@ export interface AccountDeps {
   provider: PaymentProvider;
   limiter: StoreRateLimiter;
   publicUrl: string;
+  ledger: Ledger;
+  places: PlaceNames;
 }
 
 export class AccountPages {
@@ -63,6 +68,9 @@ export class AccountPages {
       memberships: held.filter((m) => !m.subscription),
       subscriptions: held.filter((m) => m.subscription),
       payments: await this.paymentsOf(user._id),
+      // The Pass's own history: payments at bars, top-ups, refunds, with place and time.
+      // A linked card's own wallet holds what it did before the link; moves between these wallets net to nothing.
+      history: await cardHistory(this.deps.ledger, [...new Set([walletId, ...cards.flatMap((c) => [c.walletId, accounts.cardWallet(c._id)])])], this.deps.places),
     };
   }
 

@@ -83,6 +83,28 @@ describe('one basket, one payment', () => {
     expect((await core.lespass.ticketing.events.byId(event._id))!.sold).toBe(0);
   });
 
+  it('opens a members-only rate to a buyer who joins in the same basket, and to no one else', async () => {
+    const { core, collective, product, event, prices, who } = await setup();
+    const { basket, checkoutUrl } = await core.lespass.baskets.checkout({
+      collectiveId: collective._id,
+      siteSlug: collective.slug,
+      requestId: 'basket-join-and-book',
+      buyer: who,
+      lines: [
+        { type: 'membership', productId: product._id, answers: { city: 'Lyon' } },
+        { type: 'tickets', eventId: event._id, lines: [{ priceId: prices[1]._id, qty: 1 }] },
+      ],
+    });
+    expect(basket.total).toBe(1000 + 500);
+    await node!.pay(sessionOf(checkoutUrl!));
+    expect(await core.lespass.ticketing.tickets.docs.count({ userId: who.userId, state: 'valid', priceName: 'Adhérent' })).toBe(1);
+    // Without the membership line the same rate is refused to a non-member.
+    const other = await buyer(core, 'not-member@test.fr');
+    await expect(
+      core.lespass.baskets.checkout({ collectiveId: collective._id, siteSlug: collective.slug, requestId: 'basket-no-join', buyer: other, lines: [{ type: 'tickets', eventId: event._id, lines: [{ priceId: prices[1]._id, qty: 1 }] }, { type: 'topup', amount: 500 }] }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', details: { reason: 'MEMBERS_ONLY' } });
+  });
+
   it('delivers a basket that costs nothing at once, without a checkout', async () => {
     const { core, collective, event, who } = await setup();
     const free = await core.lespass.ticketing.events.addPrice(collective._id, event._id, { name: 'Invitation', amount: 0 });

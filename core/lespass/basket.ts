@@ -162,7 +162,7 @@ export class BasketService {
         return { type: 'membership', orderId: order._id, name: order.productName, amount: order.amount, terms };
       }
       case 'tickets': {
-        const reservation = await this.deps.booking.hold({ collectiveId, siteSlug: request.siteSlug, eventId: input.eventId, requestId: `${request.requestId}:${i}`, buyer, lines: input.lines }, { basketId, promo });
+        const reservation = await this.deps.booking.hold({ collectiveId, siteSlug: request.siteSlug, eventId: input.eventId, requestId: `${request.requestId}:${i}`, buyer, lines: input.lines }, { basketId, promo, membershipInBasket: request.lines.some((l) => l.type === 'membership') });
         held.push(reservation);
         const event = await this.deps.events.get(collectiveId, input.eventId);
         return { type: 'tickets', reservationId: reservation._id, name: event.title, amount: reservation.total, checkoutLines: checkoutLinesOf(reservation, event), terms: reservationTerms(reservation) };

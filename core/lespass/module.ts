@@ -19,6 +19,7 @@ import type { PassService } from '../pass/service.js';
 import { PromoCodes } from '../promotions/index.js';
 import { SubscriptionService } from '../subscriptions/index.js';
 import type { Store } from '../store/port.js';
+import { startDoor, type DoorModule } from '../door/index.js';
 import { startTicketing, type Ticketing } from '../ticketing/module.js';
 import type { TicketRight } from '../ticketing/tickets.js';
 import { AccountPages } from './account.js';
@@ -43,6 +44,8 @@ export interface LespassDeps {
   checkouts: Checkouts;
   /** How long seats of a paid booking wait for the payment (default 30 min). */
   holdMs?: number;
+  /** A point of sale's name, for the card history (null when unknown). */
+  posName?: (posId: string) => Promise<string | null>;
 }
 
 export interface Lespass {
@@ -51,6 +54,8 @@ export interface Lespass {
   magicLinks: MagicLinks;
   limiter: StoreRateLimiter;
   ticketing: Ticketing;
+  /** Door scanners and scans (core/door). */
+  door: DoorModule;
   memberships: Memberships;
   baskets: BasketService;
   sites: Sites;
@@ -121,6 +126,8 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     promos,
   });
 
+  const door = await startDoor({ store, clock, tickets: ticketing.tickets, events: ticketing.events });
+
   const baskets: BasketService = new BasketService(store, {
     clock,
     events: ticketing.events,
@@ -147,10 +154,11 @@ export async function startLespassModule(deps: LespassDeps): Promise<Lespass> {
     magicLinks,
     limiter,
     ticketing,
+    door,
     memberships,
     baskets,
     sites: new Sites({ collectives, villages: deps.villages, events: ticketing.events, reservations: ticketing.reservations, products: memberships.products }),
-    account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl }),
+    account: new AccountPages({ clock, pass, tickets: ticketing.tickets, events: ticketing.events, reservations: ticketing.reservations, members: memberships.members, checkouts, provider: deps.payments, limiter, publicUrl, ledger: deps.ledger, places: { collectiveName: async (id) => (await collectives.get(id)).name, posName: deps.posName ?? (async () => null) } }),
     promos,
     subscriptions,
     payments: new PaymentsReports({ checkouts, ledger: deps.ledger, members: memberships.members }),

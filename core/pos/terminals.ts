@@ -6,13 +6,14 @@
 //   revocation is written to the store first, then announced on the bus (`terminal:revoked`)
 //   so nodes drop their cache and disconnect its sockets; the cache also expires, bounding
 //   how long a node that missed the announcement (at-most-once bus) keeps trusting it.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Bus } from '../bus/port.js';
 import type { Clock } from '../clock/port.js';
 import { sha256Hex } from '../shared/canonical.js';
+import { issuePairingCode } from '../pairing/codes.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { isDuplicateKey, type Collection, type Store } from '../store/port.js';
+import type { Collection, Store } from '../store/port.js';
 import type { Terminal } from './types.js';
 
 export const terminalRevokedChannel = 'terminal:revoked';
@@ -178,21 +179,8 @@ export class TerminalService {
     for (const handler of this.revokedHandlers) handler(event);
   }
 
-  /** A fresh 6-digit code; a code still pending for another terminal is never reissued. */
-  private async issueCode(terminalId: string, expiresAt: number, now: number): Promise<string> {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      try {
-        await this.codes.insertOne({ _id: code, terminalId, expiresAt, used: false, createdAt: now });
-        return code;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        // The code exists: recycle it only if it is spent (used or expired), then draw again.
-        await this.codes.deleteOne({ _id: code, used: true });
-        await this.codes.deleteOne({ _id: code, expiresAt: { $lte: now } });
-      }
-    }
-    throw new AppError('UNAVAILABLE', 'could not draw a free pairing code; retry');
+  private issueCode(terminalId: string, expiresAt: number, now: number): Promise<string> {
+    return issuePairingCode(this.codes, { terminalId }, expiresAt, now);
   }
 }
 

@@ -60,7 +60,7 @@ export async function startServices(ctx: ServiceContext) {
   const payments = paymentProviderFromConfig(ctx.config, { store, clock, jobs: ctx.jobs });
   const payback = new PaybackService({ store, clock, pass: money.pass, ledger: money.ledger, checkouts, provider: payments });
   await payback.start();
-  const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts });
+  const lespass = await startLespassModule({ store, clock, jobs: ctx.jobs, config: ctx.config, ticketSecret: ctx.ticketSecret, collectives, villages, pass: money.pass, ledger: money.ledger, payments, checkouts, posName: async (posId) => (await points.catalog.points.findOne({ _id: posId }))?.name ?? null });
   return { collectives, villages, accounts, sessions, ...money, ...points, live, closures, receipts, checkouts, settlement, payments, payback, lespass, rightsOf: lespass.rightsOf };
 }
 

@@ -99,7 +99,8 @@ export class BookingService {
    * Takes the seats and writes the reservation: confirmed when free (and not part of a basket,
    * which confirms everything together), else pending with a hold.
    */
-  async hold(request: BookingRequest, options: { basketId?: string; promo?: PromoDiscount } = {}): Promise<Reservation> {
+  /** `membershipInBasket`: the buyer joins the collective in the same payment, so members-only prices are open. */
+  async hold(request: BookingRequest, options: { basketId?: string; promo?: PromoDiscount; membershipInBasket?: boolean } = {}): Promise<Reservation> {
     const { book, events, seats, clock } = this.deps;
     const existing = await book.byRequest(request.requestId);
     if (existing) return sameRequest(existing, request);
@@ -108,7 +109,7 @@ export class BookingService {
     const now = clock.now();
     if (event.endsAt < now) throw new AppError('CONFLICT', 'this event is over', { fields: { eventId: 'this event is over' } });
     await book.expireHolds(event._id); // seats of abandoned payments come back first
-    const lines = await this.priced(event, request);
+    const lines = await this.priced(event, request, Boolean(options.membershipInBasket));
     await seats.take(event._id, lines);
     const gross = lines.reduce((sum, l) => sum + l.amount * l.qty, 0);
     const discount = options.promo?.take({ eventId: event._id }, gross) ?? 0;
@@ -169,13 +170,13 @@ export class BookingService {
   }
 
   /** Lines with their names and prices as of now; member prices only for signed-in members. */
-  private async priced(event: TicketedEvent, request: BookingRequest): Promise<ReservationLine[]> {
+  private async priced(event: TicketedEvent, request: BookingRequest, joining: boolean): Promise<ReservationLine[]> {
     const prices = new Map((await this.deps.events.pricesOf([event._id])).map((p) => [p._id, p]));
     const lines: ReservationLine[] = [];
     for (const [i, line] of request.lines.entries()) {
       const price = prices.get(line.priceId);
       if (!price) throw new AppError('INVALID_INPUT', 'this price is not on offer', { fields: { [`lines.${i}.priceId`]: 'not on offer' } });
-      if (price.membersOnly) await this.checkMember(event, request.buyer, `lines.${i}.priceId`);
+      if (price.membersOnly && !joining) await this.checkMember(event, request.buyer, `lines.${i}.priceId`);
       lines.push({ priceId: price._id, name: price.name, qty: line.qty, amount: chosenPrice(price, line.amount, `lines.${i}.amount`), ...(price.payWhatYouWant ? { payWhatYouWant: true as const } : {}) });
     }
     return lines;

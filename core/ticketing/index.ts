@@ -9,3 +9,4 @@ export { TicketBook, ticketIdOf, type CheckedIn, type TicketRight } from './tick
 export { startTicketing, type Ticketing, type TicketingDeps } from './module.js';
 export { signTicketCode, verifyTicketCode, type TicketCodePayload } from './ticket-code.js';
 export { eventView, priceView, reservationView, ticketView } from './views.js';
+export { shortCodeOf, normaliseShortCode, printedShortCode, shortCodeAlphabet, shortCodeLength } from './short-code.js';

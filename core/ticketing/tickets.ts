@@ -12,6 +12,7 @@ import { AppError } from '../shared/errors.js';
 import { limits } from '../shared/limits.js';
 import type { Collection, Store } from '../store/port.js';
 import type { EventService } from './events.js';
+import { normaliseShortCode, shortCodeOf } from './short-code.js';
 import { signTicketCode, verifyTicketCode } from './ticket-code.js';
 import type { Reservation, Ticket, TicketedEvent } from './types.js';
 
@@ -58,6 +59,7 @@ export class TicketBook {
       { name: 'user', keys: { userId: 1 } },
       { name: 'wallet', keys: { walletId: 1 } },
       { name: 'event', keys: { eventId: 1 } },
+      { name: 'short-code', keys: { shortCode: 1 } },
     ]);
   }
 
@@ -83,6 +85,7 @@ export class TicketBook {
           walletId,
           state: 'valid',
           code: signTicketCode({ ticketId: _id, eventId: reservation.eventId }, this.deps.secret),
+          shortCode: shortCodeOf(_id, this.deps.secret),
           createdAt: now,
         });
       }
@@ -114,6 +117,25 @@ export class TicketBook {
     }
     const event = await this.deps.events.byId(ticket.eventId);
     return { ticket: after, event: { _id: ticket.eventId, title: event?.title ?? '', startsAt: event?.startsAt ?? 0 } };
+  }
+
+  /**
+   * The ticket a scanned QR or a typed short code names, within a collective, or null. A QR is
+   * trusted only if its signature verifies; a short code is only a look-up key.
+   */
+  async byCode(collectiveId: string, code: string): Promise<Ticket | null> {
+    const trimmed = code.trim();
+    const payload = trimmed.startsWith('T1.') ? verifyTicketCode(trimmed, this.deps.secret) : null;
+    const short = payload ? null : normaliseShortCode(trimmed);
+    if (!payload && !short) return null;
+    const ticket = payload ? await this.docs.findOne({ _id: payload.ticketId }) : await this.docs.findOne({ shortCode: short! });
+    if (!ticket || ticket.collectiveId !== collectiveId || (payload && ticket.eventId !== payload.eventId)) return null;
+    return ticket;
+  }
+
+  /** The short code of a ticket (stored since issue; derived for tickets issued before short codes). */
+  shortCodeOf(ticket: Ticket): string {
+    return ticket.shortCode ?? shortCodeOf(ticket._id, this.deps.secret);
   }
 
   /** Cancels the still-valid tickets of a reservation (a used ticket stays used: the person came). */

@@ -108,6 +108,8 @@ export interface Ticket extends Doc {
   state: TicketState;
   /** The signed code of the QR (signTicketCode): verifiable offline. */
   code: string;
+  /** Typed at the door when the QR cannot be read (short-code.ts); absent on tickets issued before. */
+  shortCode?: string;
   usedAt?: number;
   createdAt: number;
 }

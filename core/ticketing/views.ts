@@ -71,6 +71,7 @@ export function ticketView(t: Ticket, event?: Partial<Pick<TicketedEvent, 'title
     holder: t.holder,
     state: t.state,
     code: t.code,
+    shortCode: t.shortCode ?? null,
     usedAt: t.usedAt ?? null,
   };
 }

@@ -27,6 +27,7 @@ import { adminCardRoutes } from './routes/cards.js';
 import { adminCardDeskRoutes } from './routes/card-desk.js';
 import { adminPaybackRoutes, publicPaybackRoutes } from './routes/payback.js';
 import { isDemoProvider } from '../../core/payments/from-config.js';
+import { adminDoorRoutes, publicDoorRoutes } from './routes/door.js';
 import { adminRouter, publicRouter } from './tenant.js';
 import { uiRoutes } from './ui.js';
 
@@ -72,6 +73,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   lespassRoutes(publicApi, core);
   publicSubscriptionRoutes(publicApi, core);
   publicPaybackRoutes(publicApi, core);
+  publicDoorRoutes(publicApi, core);
   app.use('/api', publicApi);
 
   const adminApi = adminRouter();
@@ -81,6 +83,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   lespassAdminRoutes(adminApi, core);
   promotionRoutes(adminApi, core);
   adminSubscriptionRoutes(adminApi, core);
+  adminDoorRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);
   adminSettlementRoutes(adminApi, core);
   adminCurrencyRoutes(adminApi, core);

@@ -11,8 +11,8 @@ import { laboutikShell, laboutikShellPath } from './laboutik-shell.js';
 import { publicRouter } from './tenant.js';
 
 export const defaultUiDir = resolve(fileURLToPath(new URL('../../ui/dist', import.meta.url)));
-export const uiApps = ['home', 'lespass', 'admin', 'laboutik', 'display', 'dashboard'] as const;
-const prefixedApps = ['admin', 'laboutik', 'display', 'dashboard'] as const;
+export const uiApps = ['home', 'lespass', 'admin', 'laboutik', 'display', 'dashboard', 'door'] as const;
+const prefixedApps = ['admin', 'laboutik', 'display', 'dashboard', 'door'] as const;
 
 export function uiRoutes(uiDir = defaultUiDir): Router {
   const router = publicRouter();

@@ -13,9 +13,10 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<TestBrowser> {
+/** `extraArgs`: e.g. Chromium's fake camera flags (test/support/fake-camera.ts). */
+export async function launchChromium(extraArgs: string[] = []): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'pass-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: [...chromiumArgs, ...extraArgs], viewport: { width: 1280, height: 800 } });
   return {
     context,
     async close() {
@@ -26,7 +27,7 @@ export async function launchChromium(): Promise<TestBrowser> {
 }
 
 /** Builds the given apps (ui/vite.config.ts, inputs narrowed) into a temporary directory; returns it. */
-export async function buildUi(apps: Array<'home' | 'lespass' | 'admin' | 'laboutik' | 'display' | 'dashboard'>): Promise<{ dir: string; remove(): void }> {
+export async function buildUi(apps: Array<'home' | 'lespass' | 'admin' | 'laboutik' | 'display' | 'dashboard' | 'door'>): Promise<{ dir: string; remove(): void }> {
   const { build } = await import('vite');
   const { default: config, appEntries } = await import('../../ui/vite.config.js');
   const dir = mkdtempSync(join(tmpdir(), 'pass-ui-'));

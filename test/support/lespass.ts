@@ -46,9 +46,9 @@ export interface LespassNode extends BootedNode {
   settled(sessionId: string, predicate?: (c: CheckoutRecord) => boolean): Promise<CheckoutRecord>;
 }
 
-export async function bootLespass(options: { store?: 'memory' | 'mongo' | 'sqlite'; sharedStore?: Store; clock?: Clock; env?: Record<string, string> } = {}): Promise<LespassNode> {
+export async function bootLespass(options: { store?: 'memory' | 'mongo' | 'sqlite'; sharedStore?: Store; clock?: Clock; env?: Record<string, string>; uiDir?: string } = {}): Promise<LespassNode> {
   const jobs = recordingJobs();
-  const node = await boot({ store: options.store, env: options.env, overrides: { jobs, clock: options.clock, store: options.sharedStore } });
+  const node = await boot({ store: options.store, env: options.env, uiDir: options.uiDir, overrides: { jobs, clock: options.clock, store: options.sharedStore } });
   const { core } = node;
   const fulfilments = new CheckoutFulfilments();
   registerLespassFulfilments(core.lespass, fulfilments);

@@ -1,6 +1,7 @@
 // The admin panel. Signed out → the sign-in form. Signed in → who it is, the menu and the
 // section the address names (route.ts). A collective admin administers their own collective;
 // an operator picks one (kept in ?collective= for reloads) and also has the operations tools.
+import { setCollectiveTimeZone } from './time-zone.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ApiError } from '../shared/api.js';
@@ -153,15 +154,16 @@ export class AdminApp extends LitElement {
   private body() {
     const s = this.session;
     switch (s.status) {
+      // Every screen sits in a <main> landmark (axe: content outside landmarks), sign-in included.
       case 'checking':
-        return html`<p class="center muted" data-testid="loading">${t('loading')}</p>`;
+        return html`<main><p class="center muted" data-testid="loading">${t('loading')}</p></main>`;
       case 'login':
-        return html`<admin-login @signed-in=${(e: CustomEvent<Account>) => this.signedIn(e.detail)}></admin-login>`;
+        return html`<main><admin-login @signed-in=${(e: CustomEvent<Account>) => this.signedIn(e.detail)}></admin-login></main>`;
       case 'error':
-        return html`<div class="center" role="alert" data-testid="session-error">
+        return html`<main class="center" role="alert" data-testid="session-error">
           <p>${errorText(s.code, s.message)}</p>
           <button class="primary" @click=${() => this.start()}>${t('retry')}</button>
-        </div>`;
+        </main>`;
       case 'ready':
         return this.signedInBody(s);
     }
@@ -170,6 +172,7 @@ export class AdminApp extends LitElement {
   private signedInBody(s: Extract<Session, { status: 'ready' }>) {
     const operator = s.account.role === 'operator';
     const collective = this.currentCollective(s);
+    setCollectiveTimeZone(collective?.timezone); // before the sections render their dates
     const opsSection = this.route.section.startsWith('ops-');
     if (!collective && !(operator && opsSection)) return this.pickScreen(s);
     return html`<div class="layout">
@@ -181,7 +184,7 @@ export class AdminApp extends LitElement {
   }
 
   private pickScreen(s: Extract<Session, { status: 'ready' }>) {
-    return html`<div class="center" data-testid="pick-collective">
+    return html`<main class="center" data-testid="pick-collective">
       <h2>${t('pick.title')}</h2>
       <p class="muted">${t('pick.intro')}</p>
       ${s.collectives.length
@@ -192,7 +195,7 @@ export class AdminApp extends LitElement {
         <li><a href=${hrefOf({ section: 'ops-queues' })} @click=${this.follow}>${t('nav.queues')}</a></li>
         <li><a href=${hrefOf({ section: 'ops-ledger' })} @click=${this.follow}>${t('nav.ledger')}</a></li>
       </ul>
-    </div>`;
+    </main>`;
   }
 
   private readonly follow = (e: MouseEvent) => {

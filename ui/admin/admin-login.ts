@@ -28,7 +28,7 @@ export class AdminLogin extends LitElement {
         max-width: 440px;
         margin: var(--pass-space-6) auto;
       }
-      h1 {
+      h2 {
         font-size: 1.5rem;
         margin-bottom: var(--pass-space-2);
       }
@@ -42,7 +42,7 @@ export class AdminLogin extends LitElement {
 
   override render() {
     return html`<form class="panel" novalidate @submit=${this.submit} data-testid="login-form">
-      <h1>${t('login.title')}</h1>
+      <h2>${t('login.title')}</h2>
       <p class="muted">${t('login.intro')}</p>
       ${formAlert(this.error, 'login-error')}
       ${textField({ name: 'email', label: t('login.email'), type: 'email', autocomplete: 'username', value: this.email, error: this.missing.email, testid: 'login-email', onInput: (v) => (this.email = v) })}

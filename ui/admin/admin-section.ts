@@ -17,6 +17,7 @@ import './laboutik/offline-panel.js';
 import './laboutik/staff-panel.js';
 import './laboutik/cards-panel.js';
 import './lespass/door-check.js';
+import './lespass/door-phones.js';
 import './lespass/event-detail.js';
 import './lespass/events-panel.js';
 import './lespass/members-list.js';
@@ -81,7 +82,7 @@ export class AdminSection extends LitElement {
           ? html`<event-detail .collectiveId=${c} .eventId=${id}></event-detail>`
           : html`<events-panel .collectiveId=${c}></events-panel>`;
       case 'door':
-        return html`<door-check .collectiveId=${c}></door-check>`;
+        return html`<door-check .collectiveId=${c}></door-check><door-phones .collectiveId=${c}></door-phones>`;
       case 'memberships':
         return html`<memberships-panel .collectiveId=${c}></memberships-panel>`;
       case 'members':

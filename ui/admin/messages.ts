@@ -2,6 +2,7 @@
 // reference) and English with the same keys (checked by the compiler). LaBoutik, Lespass and
 // operator screens have their own dictionaries beside this one. Server refusals are shown by
 // their code's translation; the server's own message only when the code is not known here.
+import { collectiveTimeZone } from './time-zone.js';
 import { getLang, translator } from '../shared/i18n.js';
 import { formatMoney } from '../shared/money.js';
 
@@ -354,11 +355,11 @@ export function errorText(code: string, message = ''): string {
 }
 
 /** Dates and times in the page's language. */
-export function dateTime(ms: number, timeZone?: string): string {
+export function dateTime(ms: number, timeZone = collectiveTimeZone()): string {
   return new Intl.DateTimeFormat(getLang() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(ms);
 }
 
-export function dateOnly(ms: number, timeZone?: string): string {
+export function dateOnly(ms: number, timeZone = collectiveTimeZone()): string {
   return new Intl.DateTimeFormat(getLang() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone }).format(ms);
 }
 

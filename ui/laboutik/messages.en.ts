@@ -36,7 +36,7 @@ export const en: Record<Key, string> = {
   'catalog.failed': 'The products could not be loaded: {reason}',
 
   'pairing.title': 'Pair this terminal',
-  'pairing.intro': 'Ask an administrator for a pairing code (Administration → Points of sale → Add a terminal). It is valid for 10 minutes.',
+  'pairing.intro': 'Ask an administrator for a pairing code (admin: LaBoutik › Points of sale › the point of sale › Terminals › Create a pairing code). It is valid for 10 minutes.',
   'pairing.code': 'Pairing code (6 digits)',
   'pairing.name': 'Name of this terminal',
   'pairing.namePlaceholder': 'Main bar – tablet 1',

@@ -33,7 +33,7 @@ export const fr = {
   'catalog.failed': 'Impossible de charger les produits : {reason}',
 
   'pairing.title': 'Appairer ce terminal',
-  'pairing.intro': 'Demandez un code d’appairage à un administrateur (Administration → Points de vente → Ajouter un terminal). Il est valable 10 minutes.',
+  'pairing.intro': 'Demandez un code d’appairage à un administrateur (admin : LaBoutik › Points de vente › le point de vente › Terminaux › Créer un code d’appairage). Il est valable 10 minutes.',
   'pairing.code': 'Code d’appairage (6 chiffres)',
   'pairing.name': 'Nom de ce terminal',
   'pairing.namePlaceholder': 'Bar principal – tablette 1',

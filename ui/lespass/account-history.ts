@@ -12,6 +12,29 @@ import { t } from './messages.js';
 
 type Key = Parameters<typeof t>[0];
 
+/** The account's lists (memberships, payments, the card's history): one look. */
+export const accountListStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--pass-space-2);
+  }
+  li {
+    padding: var(--pass-space-3);
+    border-radius: var(--pass-radius-small);
+    background: var(--pass-surface-2);
+  }
+  .name {
+    font-weight: 700;
+  }
+  .meta {
+    color: var(--pass-muted);
+    font-size: 0.95rem;
+  }
+`;
+
 @customElement('account-history')
 export class AccountHistory extends LitElement {
   @property({ attribute: false }) me!: Me;
@@ -24,27 +47,7 @@ export class AccountHistory extends LitElement {
   static override styles = [
     baseStyles,
     siteStyles,
-    css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--pass-space-2);
-      }
-      li {
-        padding: var(--pass-space-3);
-        border-radius: var(--pass-radius-small);
-        background: var(--pass-surface-2);
-      }
-      .name {
-        font-weight: 700;
-      }
-      .meta {
-        color: var(--pass-muted);
-        font-size: 0.95rem;
-      }
-    `,
+    accountListStyles,
   ];
 
   constructor() {

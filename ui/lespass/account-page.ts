@@ -15,6 +15,7 @@ import { hrefOf, type Route } from './route.js';
 import { SessionController, loadSession, signOut } from './session.js';
 import './account-subscriptions.js';
 import './account-history.js';
+import './card-history.js';
 import './account-pass.js';
 import './login-form.js';
 import './order-return.js';
@@ -174,6 +175,10 @@ export class AccountPage extends LitElement {
           <section class="card" data-testid="my-pass">
             <h2>${t('account.section.pass')}</h2>
             <account-pass .me=${me} slug=${this.site.collective.slug}></account-pass>
+          </section>
+          <section class="card">
+            <h2>${t('account.section.history')}</h2>
+            <card-history .me=${me} timezone=${zone}></card-history>
           </section>
           <section class="card">
             <h2>${t('account.section.payments')}</h2>

@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../shared/api.js';
 import { getLang, LanguageController } from '../shared/i18n.js';
-import { formatAmount, formatMoney } from '../shared/money.js';
+import { formatMoney, formatUnits } from '../shared/money.js';
 import { baseStyles, buttonStyles, formStyles } from '../shared/styles.js';
 import { parseEuros } from './amounts.js';
 import type { BalanceLine, Card, Me } from './api-types.js';
@@ -139,7 +139,7 @@ export class AccountPass extends LitElement {
         (b) =>
           html`<li class="balance" data-asset=${b.asset} data-amount=${b.amount}>
             <span> ${b.name} ${['global', 'local', 'gift'].includes(b.kind) ? html`<span class="kind">${t(`currency.${b.kind}` as 'currency.global')}</span>` : nothing} </span>
-            <strong class="money">${b.kind === 'global' ? formatMoney(b.amount, getLang()) : formatAmount(b.amount, getLang())}</strong>
+            <strong class="money" data-testid="balance-amount">${b.kind === 'global' ? formatMoney(b.amount, getLang()) : formatUnits(b.amount, getLang(), b.name)}</strong>
           </li>`,
       )}
     </ul>`;

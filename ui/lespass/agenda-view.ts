@@ -203,7 +203,8 @@ export class AgendaView extends LitElement {
     if (!events.length) return html`<p class="empty" data-testid="agenda-empty">${t(this.from || this.to ? 'agenda.emptyFiltered' : 'agenda.empty')}</p>`;
     return byDay(events, zone).map(
       (group) =>
-        html`<h3 class="day">${formatDay(group.events[0].startsAt, zone, getLang())}</h3>
+        // Days are the level under the page's: h2 under the agenda page's h1, h3 under the home page's h2.
+        html`${this.compact ? html`<h3 class="day">${formatDay(group.events[0].startsAt, zone, getLang())}</h3>` : html`<h2 class="day">${formatDay(group.events[0].startsAt, zone, getLang())}</h2>`}
           <ul>
             ${group.events.map((e) => this.renderEvent(e))}
           </ul>`,
@@ -221,13 +222,14 @@ export class AgendaView extends LitElement {
         <p class="meta">${[e.place, other ? t('agenda.by', { name: e.collective.name }) : ''].filter(Boolean).join(' · ')}</p>
         <div class="actions">
           <div class="row">${this.priceBadges(e)}</div>
-          <a class="btn ${e.remaining > 0 ? 'primary' : ''}" href=${href}>${e.remaining > 0 ? t('agenda.book') : t('agenda.details')}</a>
+          <a class="btn ${bookable(e) ? 'primary' : ''}" href=${href}>${bookable(e) ? t('agenda.book') : t('agenda.details')}</a>
         </div>
       </div>
     </li>`;
   }
 
   private priceBadges(e: SiteEvent) {
+    if (!e.prices.length) return nothing;
     if (e.remaining <= 0) return html`<span class="badge bad">${t('agenda.soldOut')}</span>`;
     const paid = e.prices.map((p) => p.amount).filter((a) => a > 0);
     const free = paid.length < e.prices.length ? html`<span class="badge ok">${t(paid.length ? 'price.free' : 'agenda.free')}</span>` : nothing;
@@ -268,4 +270,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'agenda-view': AgendaView;
   }
+}
+
+/** Seats left and at least one price to book at: an event without prices is information only. */
+function bookable(e: SiteEvent): boolean {
+  return e.remaining > 0 && e.prices.length > 0;
 }

@@ -122,6 +122,8 @@ export interface Ticket {
   holder: string;
   state: 'valid' | 'used' | 'cancelled';
   code: string;
+  /** Typed at the door when the QR cannot be read ("7KQ2M-XH4PA"); null on old tickets. */
+  shortCode?: string | null;
   usedAt: number | null;
 }
 
@@ -136,6 +138,15 @@ export interface Membership {
   renewsAt: number | null;
   status: 'active' | 'expired' | 'upcoming';
   amount: number;
+}
+
+export interface CardHistoryEntry {
+  id: string;
+  kind: string;
+  at: number;
+  collective: string | null;
+  pos: string | null;
+  amounts: Array<{ asset: string; amount: number }>;
 }
 
 export interface Payment {
@@ -160,6 +171,8 @@ export interface Me {
   memberships: Membership[];
   subscriptions: Membership[];
   payments: Payment[];
+  /** The Pass's ledger rows, newest first (core/lespass/card-history.ts). */
+  history?: CardHistoryEntry[];
 }
 
 /** GET /api/sites/:slug/orders/:reference: where a purchase stands, to its buyer. */

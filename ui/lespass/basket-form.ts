@@ -68,7 +68,7 @@ export class BasketForm extends LitElement {
           ? html`<fieldset>
               <legend>${t('book.tickets')}</legend>
               <ul class="seats">
-                ${offer.prices.map((p) => seatPicker(p, draft, signedIn, errorOf, (qty) => this.setQty(p.id, qty), (euros) => this.patch({ chosen: { ...this.draft.chosen, [p.id]: euros } }, [`price:${p.id}`])))}
+                ${offer.prices.map((p) => seatPicker(p, draft, signedIn, errorOf, (qty) => this.setQty(p.id, qty), (euros) => this.patch({ chosen: { ...this.draft.chosen, [p.id]: euros } }, [`price:${p.id}`]), this.isMemberHere()))}
               </ul>
               ${this.errors.fields.tickets ? html`<p class="field-error" data-testid="error-tickets">${this.errors.fields.tickets}</p>` : nothing}
             </fieldset>`
@@ -84,6 +84,11 @@ export class BasketForm extends LitElement {
       }
       ${this.renderBuyer(signedIn)} ${this.renderExtras(signedIn)} ${this.renderSummary()}
     </form>`;
+  }
+
+  /** A running membership of this collective: members-only prices are open without joining again. */
+  private isMemberHere(): boolean {
+    return (this.session.me?.memberships ?? []).some((m) => m.collectiveId === this.site.collective.id && m.status === 'active');
   }
 
   private renderBuyer(signedIn: boolean) {

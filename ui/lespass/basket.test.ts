@@ -32,6 +32,13 @@ describe('the booking draft', () => {
     expect(maxSeats(offer.prices[0], draft({ qty: { free: 15, full: 3 } }))).toBe(5);
   });
 
+  it('offers a members-only rate only to a member or with a membership in the same basket', () => {
+    const members = price('members', 500, 50, { membersOnly: true });
+    expect(maxSeats(members, draft({}))).toBe(0);
+    expect(maxSeats(members, draft({}), true)).toBe(20);
+    expect(maxSeats(members, draft({ membershipId: 'mp_1' }))).toBe(20);
+  });
+
   it('asks a guest for a name and a valid email, and for at least one seat', () => {
     expect(checkDraft(draft({}), offer, false)).toEqual({ tickets: 'book.pickOne', name: 'field.required', email: 'field.required' });
     expect(checkDraft(draft({ qty: { full: 1 }, name: 'Ada', email: 'ada@' }), offer, false)).toEqual({ email: 'field.email' });

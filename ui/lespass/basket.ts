@@ -49,7 +49,12 @@ export function emptyDraft(person?: { name?: string | null; email?: string }): D
 }
 
 /** The most seats one may pick at a price: what is left, within one booking's limit. */
-export function maxSeats(price: Price, draft: Draft): number {
+/**
+ * Seats one may still add at a price. A members-only price is offered only to a member of the
+ * collective, or with a membership chosen in the same basket (paid together: the server checks).
+ */
+export function maxSeats(price: Price, draft: Draft, member = false): number {
+  if (price.membersOnly && !member && !draft.membershipId) return 0;
   const others = Object.entries(draft.qty).reduce((n, [id, q]) => (id === price.id ? n : n + q), 0);
   return Math.max(0, Math.min(price.remaining, maxSeatsPerBooking - others));
 }

@@ -139,10 +139,12 @@ export class EventPage extends LitElement {
           <h1 data-testid="event-title">${e.title}</h1>
           ${this.renderFacts(e)} ${e.description ? html`<p class="description">${e.description}</p>` : nothing}
         </article>
-        <aside class="card booking">
-          <h2>${t('book.title')}</h2>
-          ${this.renderBooking(e)}
-        </aside>
+        ${e.prices.length
+          ? html`<aside class="card booking">
+              <h2>${t('book.title')}</h2>
+              ${this.renderBooking(e)}
+            </aside>`
+          : html`<aside class="card booking" data-testid="no-booking"><p>${t('event.noBooking')}</p></aside>`}
       </div>`;
   }
 

@@ -15,9 +15,9 @@ export function errorLine(id: string, message: string | undefined) {
   return message ? html`<p class="field-error" id=${`${id}-error`} data-testid="error-${id}">${message}</p>` : nothing;
 }
 
-export function seatPicker(price: Price, draft: Draft, signedIn: boolean, errorOf: ErrorOf, setQty: (qty: number) => void, setChosen?: (euros: string) => void) {
+export function seatPicker(price: Price, draft: Draft, signedIn: boolean, errorOf: ErrorOf, setQty: (qty: number) => void, setChosen?: (euros: string) => void, member = false) {
   const qty = draft.qty[price.id] ?? 0;
-  const max = maxSeats(price, draft);
+  const max = maxSeats(price, draft, member);
   const id = `price-${price.id}`;
   const error = errorOf(`price:${price.id}`);
   const left = price.remaining <= 0 ? t('price.soldOut') : price.remaining === 1 ? t('price.oneLeft') : t('price.left', { n: price.remaining });
@@ -32,7 +32,7 @@ export function seatPicker(price: Price, draft: Draft, signedIn: boolean, errorO
         ${price.membersOnly ? html`<span class="badge brand" data-testid="members-only">${t('price.membersOnly')}</span>` : nothing}
         <span class="badge ${price.remaining <= 0 ? 'bad' : price.remaining <= 10 ? 'warn' : ''}">${left}</span>
       </div>
-      ${price.membersOnly && !signedIn && !error ? html`<p class="hint">${t('price.membersOnlyHint')}</p>` : nothing} ${errorLine(id, error)}
+      ${price.membersOnly && !member && !draft.membershipId && !error ? html`<p class="hint" data-testid="members-only-hint">${t(signedIn ? 'price.membersOnlyJoin' : 'price.membersOnlyHint')}</p>` : nothing} ${errorLine(id, error)}
     </div>
     <div class="stepper" role="group" aria-label=${t('price.qty', { name: price.name })}>
       <button type="button" aria-label=${t('price.less', { name: price.name })} ?disabled=${qty <= 0} data-testid="less-${price.id}" @click=${() => setQty(qty - 1)}>−</button>

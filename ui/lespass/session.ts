@@ -20,7 +20,7 @@ export function sessionState(): SessionState {
 export function loadSession(force = false): Promise<SessionState> {
   if (pending && !force) return pending;
   pending = accountApi.me().then(
-    (me) => set({ status: 'signed-in', me }),
+    (me) => set('guest' in me ? { status: 'guest' } : { status: 'signed-in', me }),
     (error) => set(error instanceof ApiError && error.status === 401 ? { status: 'guest' } : { status: 'error', error }),
   );
   return pending;

@@ -37,7 +37,8 @@ export const siteApi = {
 
 export const accountApi = {
   requestLink: (email: string, slug: string) => api<{ sent: true }>('/api/auth/magic-link', { body: { email, site: slug } }),
-  me: () => api<Me>('/api/me'),
+  /** The account, or `{guest: true}` when no one is signed in (no 401 on anonymous pages). */
+  me: () => api<Me | { guest: true }>('/api/me?guest=ok'),
   logout: () => api<void>('/api/me/logout', { method: 'POST' }),
   linkCard: (number: string, claimCode: string, txId: string) => api<{ card: Pick<Card, 'id' | 'number' | 'state'> }>('/api/me/cards/link', { body: { number, claimCode, txId } }),
   reportLost: (cardId: string) => api<{ card: Pick<Card, 'id' | 'number' | 'state'> }>(`/api/me/cards/${encodeURIComponent(cardId)}/lost`, { method: 'POST' }),

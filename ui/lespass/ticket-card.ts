@@ -1,7 +1,7 @@
 // One ticket as its holder shows it at the door: the event, the date, the price, and the QR of
 // its signed code (drawn in the browser by the `qrcode` package; the code text stays readable
 // below it for a door that types it in).
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import QRCode from 'qrcode';
 import { getLang, LanguageController } from '../shared/i18n.js';
@@ -61,6 +61,11 @@ export class TicketCard extends LitElement {
       h3 {
         margin-bottom: var(--pass-space-1);
       }
+      .short-code {
+        font-family: var(--pass-font-mono);
+        letter-spacing: 0.08em;
+        font-size: 1.1rem;
+      }
       .meta {
         color: var(--pass-muted);
         margin: 0 0 var(--pass-space-2);
@@ -110,6 +115,7 @@ export class TicketCard extends LitElement {
         <p class="meta">${[when, tk.place].filter(Boolean).join(' · ')}</p>
         <p class="meta">${tk.holder} · ${tk.priceName} · ${tk.amount > 0 ? formatMoney(tk.amount, getLang()) : t('price.free')}</p>
         <span class="badge ${tone}">${t(label)}</span>
+        ${tk.shortCode ? html`<p class="meta">${t('account.shortCode')} <strong class="short-code" data-testid="ticket-short-code">${tk.shortCode.slice(0, 5)}-${tk.shortCode.slice(5)}</strong></p>` : nothing}
       </div>
       <div class="qr-box">
         ${this.qr ? html`<img class="qr" src=${this.qr} alt=${t('account.ticketCode')} data-testid="ticket-qr" />` : html`<div class="qr" aria-hidden="true"></div>`}

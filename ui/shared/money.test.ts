@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatMoney } from './money.js';
+import { formatAmount, formatMoney, formatUnits } from './money.js';
 
 describe('formatMoney', () => {
   it('writes cents as euros the French way: comma, then a non-breaking space and €', () => {
@@ -34,5 +34,12 @@ describe('formatMoney', () => {
   it('refuses anything that is not integer cents', () => {
     expect(() => formatMoney(12.5, 'fr')).toThrow(TypeError);
     expect(() => formatMoney(Number.NaN, 'en')).toThrow(TypeError);
+  });
+});
+
+describe('a named currency shows its unit', () => {
+  it('puts the local currency’s name after the amount in both languages', () => {
+    expect(formatUnits(1250, 'fr', 'Fourmi')).toBe('12,50\u00a0Fourmi');
+    expect(formatUnits(-5, 'en', 'Graines')).toBe('-0.05\u00a0Graines');
   });
 });

@@ -10,6 +10,12 @@ export function formatMoney(cents: number, lang: Lang, symbol = '€'): string {
   return lang === 'fr' ? `${sign}${amount}\u00a0${symbol}` : `${sign}${symbol}${amount}`;
 }
 
+/** Integer cents of a named currency (a local currency, a gift voucher), unit after the amount in both languages: "12,50 Fourmi", "12.50 Fourmi". */
+export function formatUnits(cents: number, lang: Lang, unit: string): string {
+  const sign = cents < 0 ? '-' : '';
+  return `${sign}${formatAmount(Math.abs(cents), lang)}\u00a0${unit}`;
+}
+
 /** Integer cents without a currency symbol, e.g. 123450 → "1 234,50" (fr) or "1,234.50" (en). */
 export function formatAmount(cents: number, lang: Lang): string {
   assertCents(cents);

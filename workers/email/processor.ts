@@ -8,6 +8,7 @@ import type { Clock } from '../../core/clock/port.js';
 import type { JobInfo, Jobs, Processor } from '../../core/jobs/port.js';
 import type { Store } from '../../core/store/port.js';
 import { logger } from '../../core/shared/logger.js';
+import { printedShortCode, shortCodeOf } from '../../core/ticketing/short-code.js';
 import { signTicketCode } from '../../core/ticketing/ticket-code.js';
 import { MailLog } from './mail-log.js';
 import type { MailMessage, Mailer } from './mailer.js';
@@ -104,7 +105,7 @@ export async function processEmailJob(name: string, data: unknown, deps: EmailDe
       const t = ticketJob.parse(data);
       return sendOnce(log, deps, mailKey('ticket', t.ticketId), 'ticket', t.to, async () => {
         const code = signTicketCode({ ticketId: t.ticketId, eventId: t.eventId }, deps.ticketSecret);
-        const pdf = await renderTicketPdf({ ...t, code });
+        const pdf = await renderTicketPdf({ ...t, code, shortCode: printedShortCode(shortCodeOf(t.ticketId, deps.ticketSecret)) });
         const words = ticketMail(t);
         return { to: t.to, ...words, attachments: [{ filename: `${t.lang === 'en' ? 'ticket' : 'billet'}-${t.ticketId}.pdf`, content: pdf, contentType: 'application/pdf' }] };
       });

@@ -12,6 +12,8 @@ import { logger } from '../../core/shared/logger.js';
 export interface TicketPdfInput {
   /** The signed code (core/ticketing/ticket-code.ts) the QR carries. */
   code: string;
+  /** Printed under the QR, typed at the door when a screen is cracked ("7KQ2M-XH4PA"). */
+  shortCode?: string;
   ticketId: string;
   eventTitle: string;
   /** Start of the event, ms since the epoch. */
@@ -71,7 +73,7 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
   const qrX = (doc.page.width - qrSize) / 2;
   const qrY = Math.max(doc.y + 16, 300);
   doc.image(qr, qrX, qrY, { width: qrSize, height: qrSize });
-  doc.font('Helvetica').fontSize(8).fillColor('#555').text(`${w.ticket} ${input.ticketId}`, 36, qrY + qrSize + 8, { width, align: 'center' });
+  doc.font('Helvetica').fontSize(8).fillColor('#555').text(input.shortCode ? `Code ${input.shortCode} · ${w.ticket.toLowerCase()} ${input.ticketId}` : `${w.ticket} ${input.ticketId}`, 36, qrY + qrSize + 8, { width, align: 'center' });
   doc.text(w.door, { width, align: 'center' });
   doc.end();
   return done;

@@ -145,7 +145,16 @@ export function lespassRoutes(router: Router, core: Core): void {
     }),
   );
 
-  router.get('/me', form({}, async (_input, req) => core.lespass.account.me(await userOf(req))));
+  // `?guest=ok`: a page that only wants to know who is there gets {guest: true} rather than a 401
+  // (a refused request is logged as an error by browsers on every anonymous page).
+  router.get(
+    '/me',
+    form({ query: z.object({ guest: z.literal('ok').optional() }) }, async ({ query }, req) => {
+      const user = await loadUser(req);
+      if (!user && query.guest) return { guest: true };
+      return core.lespass.account.me(await userOf(req));
+    }),
+  );
 
   router.post(
     '/me/logout',

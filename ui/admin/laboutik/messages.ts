@@ -148,6 +148,7 @@ const fr = {
 
   'z.title': 'Ticket Z n° {number}',
   'z.day': 'Journée du {day}',
+  'z.numberColumn': 'N°',
   'z.dayColumn': 'Journée',
   'z.sales': 'Ventes',
   'z.salesCount': '{count} ventes',
@@ -379,6 +380,7 @@ const en: Record<keyof typeof fr, string> = {
 
   'z.title': 'Z ticket no. {number}',
   'z.day': 'Business day {day}',
+  'z.numberColumn': 'No.',
   'z.dayColumn': 'Business day',
   'z.sales': 'Sales',
   'z.salesCount': '{count} sales',

@@ -59,7 +59,7 @@ export class PosTerminals extends LitElement {
             <th>${t('name')}</th>
             <th>${tb('terminals.created')}</th>
             <th>${tb('terminals.pairedAt')}</th>
-            <th></th>
+            <th><span class="visually-hidden">${t('actions')}</span></th>
             <th class="num">${t('actions')}</th>
           </tr>
         </thead>

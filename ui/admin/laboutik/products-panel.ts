@@ -73,7 +73,7 @@ export class ProductsPanel extends LitElement {
             <th class="num">${tb('products.price')}</th>
             <th class="num">${tb('products.vat')}</th>
             <th>${tb('products.kind')}</th>
-            <th></th>
+            <th><span class="visually-hidden">${t('actions')}</span></th>
             <th class="num">${t('actions')}</th>
           </tr>
         </thead>

@@ -100,7 +100,7 @@ export class RevenueReportScreen extends LitElement {
         <table class="stack" data-testid="revenue-${testid}">
           <thead>
             <tr>
-              <th></th>
+              <th><span class="visually-hidden">${title}</span></th>
               ${withCount ? html`<th class="num">${countLabel}</th>` : nothing}
               <th class="num">${tb('revenue.sales')}</th>
               <th class="num">${tb('revenue.refunds')}</th>

@@ -109,7 +109,7 @@ export class StaffPanel extends LitElement {
             <th>${tb('staff.cardColumn')}</th>
             <th>${tb('staff.hasPin')}</th>
             <th>${tb('staff.posColumn')}</th>
-            <th></th>
+            <th><span class="visually-hidden">${t('actions')}</span></th>
             <th class="num">${t('actions')}</th>
           </tr>
         </thead>

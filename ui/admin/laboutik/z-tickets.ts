@@ -70,7 +70,7 @@ export class ZTickets extends LitElement {
       <table class="stack" data-testid="z-table">
         <thead>
           <tr>
-            <th></th>
+            <th>${tb('z.numberColumn')}</th>
             <th>${tb('z.dayColumn')}</th>
             <th class="num">${tb('z.sales')}</th>
             <th class="num">${tb('z.grandTotal')}</th>

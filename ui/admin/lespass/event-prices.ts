@@ -1,13 +1,15 @@
 // The prices of an event: each with its amount (or free), quota, seats sold and left; add one
 // (euros typed with a comma or a dot, integer cents sent), withdraw one (the server archives a
-// price already sold) or put it back on sale. Sends `changed` with the event as it is now.
+// price already sold) or put it back on sale; edit one in the same form (its name, amount, quota
+// and members-only flag; tickets already sold keep the price they were paid). Sends `changed`
+// with the event as it is now.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../../shared/api.js';
-import { LanguageController } from '../../shared/i18n.js';
+import { getLang, LanguageController } from '../../shared/i18n.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
-import { parseEuros } from '../euros.js';
+import { centsToInput, parseEuros } from '../euros.js';
 import { checkField, formAlert, textField } from '../fields.js';
 import { errorLine, fieldError, type FormErrors, formErrorsOf, formErrorText } from '../form-errors.js';
 import { amountError, money, t } from '../messages.js';
@@ -34,6 +36,8 @@ export class EventPrices extends LitElement {
   @state() private errors: FormErrors | undefined;
   @state() private rowError = '';
   @state() private busy = '';
+  /** The price being edited in the form, or '' for a new one. */
+  @state() private editing = '';
 
   static override styles = [baseStyles, buttonStyles, formStyles, panelStyles];
 
@@ -74,6 +78,7 @@ export class EventPrices extends LitElement {
               <td class="num" data-label=${tl('prices.sold')}>${p.sold}</td>
               <td class="num" data-label=${tl('prices.remaining')}>${p.remaining}</td>
               <td class="actions-cell">
+                <button type="button" class="small-btn" data-testid="price-edit" @click=${() => this.edit(p)}>${tl('prices.edit')}</button>
                 ${p.active
                   ? html`<button type="button" class="small-btn danger" ?disabled=${this.busy === p.id} data-testid="price-archive" @click=${() => this.change(p.id, 'DELETE')}>${tl('prices.archive')}</button>`
                   : html`<button type="button" class="small-btn" ?disabled=${this.busy === p.id} data-testid="price-reactivate" @click=${() => this.change(p.id, 'PATCH', { active: true })}>${tl('prices.reactivate')}</button>`}
@@ -89,7 +94,7 @@ export class EventPrices extends LitElement {
     const d = this.draft;
     const e = (name: string) => fieldError(this.errors, name);
     const set = (patch: Partial<PriceDraft>) => (this.draft = { ...d, ...patch });
-    return html`<h3>${tl('prices.new')}</h3>
+    return html`<h3>${this.editing ? tl('prices.editing', { name: this.event.prices.find((p) => p.id === this.editing)?.name ?? '' }) : tl('prices.new')}</h3>
       <form novalidate @submit=${this.add} data-testid="price-form">
         ${formAlert(formErrorText(this.errors))}
         <div class="row">
@@ -103,7 +108,8 @@ export class EventPrices extends LitElement {
           ${checkField({ name: 'free', label: tl('prices.free'), checked: d.free, testid: 'price-free', onChange: (v) => set({ free: v }) })}
           ${checkField({ name: 'membersOnly', label: tl('prices.membersOnly'), checked: d.membersOnly, testid: 'price-members-only', onChange: (v) => set({ membersOnly: v }) })}
           ${checkField({ name: 'payWhatYouWant', label: tp('promos.payWhatYouWantHint'), checked: d.payWhatYouWant, testid: 'price-pay-what-you-want', onChange: (v) => set({ payWhatYouWant: v }) })}
-          <button class="primary" type="submit" ?disabled=${this.busy === 'add'} data-testid="price-add">${tl('prices.add')}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy === 'add'} data-testid="price-add">${this.editing ? tl('prices.save') : tl('prices.add')}</button>
+          ${this.editing ? html`<button type="button" data-testid="price-edit-cancel" @click=${this.cancelEdit}>${t('cancel')}</button>` : nothing}
         </div>
       </form>`;
   }
@@ -121,8 +127,21 @@ export class EventPrices extends LitElement {
       this.errors = { fields };
       return;
     }
-    const ok = await this.send('add', `${this.base()}/prices`, 'POST', { name: d.name.trim(), amount: amount.value, quota, membersOnly: d.membersOnly, payWhatYouWant: d.payWhatYouWant });
-    if (ok) this.draft = emptyDraft();
+    const body = { name: d.name.trim(), amount: amount.value, quota, membersOnly: d.membersOnly, payWhatYouWant: d.payWhatYouWant };
+    const ok = this.editing ? await this.change(this.editing, 'PATCH', body) : await this.send('add', `${this.base()}/prices`, 'POST', body);
+    if (ok) this.cancelEdit();
+  };
+
+  private edit(p: PriceView): void {
+    this.editing = p.id;
+    this.errors = undefined;
+    this.draft = { name: p.name, amount: p.amount ? centsToInput(p.amount, getLang()) : '', free: p.amount === 0 && !p.payWhatYouWant, quota: p.quota === null ? '' : String(p.quota), membersOnly: p.membersOnly, payWhatYouWant: Boolean(p.payWhatYouWant) };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[data-testid="price-name"]')?.focus());
+  }
+
+  private readonly cancelEdit = () => {
+    this.editing = '';
+    this.draft = emptyDraft();
   };
 
   private change(priceId: string, method: 'PATCH' | 'DELETE', body?: unknown): Promise<boolean> {

@@ -10,7 +10,7 @@ import { formAlert } from '../fields.js';
 import { errorLine, formErrorsOf } from '../form-errors.js';
 import { loadView } from '../load-view.js';
 import { Loader } from '../loader.js';
-import { dateTime, money } from '../messages.js';
+import { dateTime, money, t } from '../messages.js';
 import '../confirm-button.js';
 import { tl } from './messages.js';
 import type { ReservationView } from './types.js';
@@ -55,7 +55,7 @@ export class EventReservations extends LitElement {
             <th>${tl('reservations.tickets')}</th>
             <th class="num">${tl('reservations.total')}</th>
             <th>${tl('reservations.state')}</th>
-            <th></th>
+            <th><span class="visually-hidden">${t('actions')}</span></th>
           </tr>
         </thead>
         <tbody>

@@ -1,16 +1,12 @@
-// Optional QR scanning for the door: the device's camera read by the browser's own
-// BarcodeDetector (Chrome on Android, recent Safari). Where there is none, it says so and the
-// code is typed instead. Sends `code` with the text of each QR code read (once per code).
+// QR scanning for the admin's door check: the device's camera read with jsQR
+// (shared/qr-decode.ts, any browser). Where there is no camera, it says so and the code is typed
+// instead. Sends `code` with the text of each QR code read (once per code).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { LanguageController } from '../../shared/i18n.js';
+import { decodeQrFrame } from '../../shared/qr-decode.js';
 import { baseStyles, buttonStyles } from '../../shared/styles.js';
 import { tl } from './messages.js';
-
-interface Detector {
-  detect(source: HTMLVideoElement): Promise<Array<{ rawValue: string }>>;
-}
-type DetectorClass = new (options: { formats: string[] }) => Detector;
 
 const scanEveryMs = 300;
 
@@ -21,6 +17,7 @@ export class QrCamera extends LitElement {
   private stream: MediaStream | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastCode = '';
+  private readonly canvas = document.createElement('canvas');
 
   static override styles = [
     baseStyles,
@@ -60,8 +57,7 @@ export class QrCamera extends LitElement {
   }
 
   private readonly start = async () => {
-    const Barcode = (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
-    if (!Barcode || !navigator.mediaDevices?.getUserMedia) {
+    if (!navigator.mediaDevices?.getUserMedia) {
       this.status = 'unsupported';
       return;
     }
@@ -79,13 +75,11 @@ export class QrCamera extends LitElement {
     if (!video) return this.stop();
     video.srcObject = this.stream;
     await video.play().catch(() => undefined);
-    const detector = new Barcode({ formats: ['qr_code'] });
-    this.timer = setInterval(() => void this.scan(detector, video), scanEveryMs);
+    this.timer = setInterval(() => this.scan(video), scanEveryMs);
   };
 
-  private async scan(detector: Detector, video: HTMLVideoElement): Promise<void> {
-    const found = await detector.detect(video).catch(() => []);
-    const code = found[0]?.rawValue;
+  private scan(video: HTMLVideoElement): void {
+    const code = decodeQrFrame(video, this.canvas);
     if (!code || code === this.lastCode) return;
     this.lastCode = code;
     this.dispatchEvent(new CustomEvent<string>('code', { detail: code }));

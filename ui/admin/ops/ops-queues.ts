@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { QueueView } from '../../../gateways/http/routes/ops.js';
 import { api } from '../../shared/api.js';
 import { LanguageController } from '../../shared/i18n.js';
+import { t } from '../messages.js';
 import { baseStyles, buttonStyles, formStyles } from '../../shared/styles.js';
 import { panelStyles } from '../admin-styles.js';
 import { formAlert } from '../fields.js';
@@ -90,7 +91,7 @@ export class OpsQueues extends LitElement {
             <th>${to('queues.error')}</th>
             <th class="num">${to('queues.attempts')}</th>
             <th>${to('queues.data')}</th>
-            <th></th>
+            <th><span class="visually-hidden">${t('actions')}</span></th>
           </tr>
         </thead>
         <tbody>

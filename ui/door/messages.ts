@@ -1,0 +1,96 @@
+// The door's words, in French (the reference) and English (same keys, checked by the compiler).
+import { translator } from '../shared/i18n.js';
+
+const fr = {
+  title: 'Contrôle à l’entrée',
+  'pair.title': 'Associer ce téléphone',
+  'pair.hint': 'Dans l’admin : Lespass › Contrôle à l’entrée › Téléphones de contrôle, créez un téléphone pour vos événements, puis tapez ici le code à 6 chiffres affiché.',
+  'pair.code': 'Code d’association',
+  'pair.submit': 'Associer',
+  'pair.busy': 'Association…',
+  'pair.forget': 'Dissocier ce téléphone',
+  'events.title': 'Quel événement contrôlez-vous ?',
+  'events.none': 'Aucun événement n’est confié à ce téléphone.',
+  'scan.camera': 'Caméra',
+  'scan.start': 'Ouvrir la caméra',
+  'scan.stop': 'Fermer la caméra',
+  'scan.noCamera': 'La caméra ne peut pas s’ouvrir ({reason}). Tapez le code du billet ci-dessous.',
+  'scan.aim': 'Visez le QR code du billet',
+  'scan.typed': 'Code du billet (10 caractères, sous le QR code)',
+  'scan.check': 'Vérifier',
+  'scan.change': 'Changer d’événement',
+  'result.entered': 'Entrée validée',
+  'result.enteredOffline': 'Entrée validée (hors ligne)',
+  'result.ALREADY_USED': 'Déjà entré',
+  'result.usedAt': 'à {time}',
+  'result.TICKET_UNKNOWN': 'Billet inconnu',
+  'result.WRONG_EVENT': 'Billet d’un autre événement',
+  'result.TICKET_CANCELLED': 'Billet annulé',
+  'result.FORBIDDEN': 'Événement non confié à ce téléphone',
+  'result.OTHER': 'Refusé ({code})',
+  'result.next': 'Suivant',
+  'count.entries': 'Entrées : {entered} / {tickets}',
+  'count.doubles': 'doubles entrées : {n}',
+  'status.online': 'En ligne',
+  'status.offline': 'Hors ligne : vérification sur la liste du téléphone',
+  'status.pending': 'passages à envoyer : {n}',
+  'status.list': 'Liste de {n} billets, du {time}',
+  'status.listBad': 'La liste gardée sur ce téléphone est altérée : elle n’est pas utilisée.',
+  'status.doubleReported': 'Synchronisation : {n} double entrée signalée (billet déjà passé à une autre porte).',
+  'error.UNAUTHORIZED': 'Code inconnu, expiré ou déjà utilisé.',
+  'error.RATE_LIMITED': 'Trop d’essais : attendez une minute.',
+  'error.NETWORK': 'Le serveur ne répond pas. Vérifiez le réseau.',
+  'error.OTHER': 'Erreur ({code}).',
+} as const;
+
+const en: Record<keyof typeof fr, string> = {
+  title: 'Door check',
+  'pair.title': 'Pair this phone',
+  'pair.hint': 'In the admin: Lespass › Door check › Door phones, create a phone for your events, then type the 6-digit code shown here.',
+  'pair.code': 'Pairing code',
+  'pair.submit': 'Pair',
+  'pair.busy': 'Pairing…',
+  'pair.forget': 'Unpair this phone',
+  'events.title': 'Which event are you checking?',
+  'events.none': 'No event is assigned to this phone.',
+  'scan.camera': 'Camera',
+  'scan.start': 'Open the camera',
+  'scan.stop': 'Close the camera',
+  'scan.noCamera': 'The camera cannot open ({reason}). Type the ticket code below.',
+  'scan.aim': 'Aim at the ticket’s QR code',
+  'scan.typed': 'Ticket code (10 characters, under the QR code)',
+  'scan.check': 'Check',
+  'scan.change': 'Change event',
+  'result.entered': 'Entry accepted',
+  'result.enteredOffline': 'Entry accepted (offline)',
+  'result.ALREADY_USED': 'Already in',
+  'result.usedAt': 'at {time}',
+  'result.TICKET_UNKNOWN': 'Unknown ticket',
+  'result.WRONG_EVENT': 'Ticket for another event',
+  'result.TICKET_CANCELLED': 'Cancelled ticket',
+  'result.FORBIDDEN': 'Event not assigned to this phone',
+  'result.OTHER': 'Refused ({code})',
+  'result.next': 'Next',
+  'count.entries': 'Entries: {entered} / {tickets}',
+  'count.doubles': 'double entries: {n}',
+  'status.online': 'Online',
+  'status.offline': 'Offline: checking against the phone’s list',
+  'status.pending': '{n} scans to send',
+  'status.list': 'List of {n} tickets, from {time}',
+  'status.listBad': 'The list kept on this phone was altered: it is not used.',
+  'status.doubleReported': 'Sync: {n} double entry reported (ticket already through another door).',
+  'error.UNAUTHORIZED': 'Unknown, expired or already used code.',
+  'error.RATE_LIMITED': 'Too many attempts: wait a minute.',
+  'error.NETWORK': 'The server does not answer. Check the network.',
+  'error.OTHER': 'Error ({code}).',
+};
+
+export const t = translator({ fr, en });
+export type DoorKey = keyof typeof fr;
+
+const refusals = ['ALREADY_USED', 'TICKET_UNKNOWN', 'WRONG_EVENT', 'TICKET_CANCELLED', 'FORBIDDEN'] as const;
+
+/** The title of a refused scan, from the server's code or reason. */
+export function refusalText(reason: string): string {
+  return (refusals as readonly string[]).includes(reason) ? t(`result.${reason}` as DoorKey) : t('result.OTHER', { code: reason });
+}
