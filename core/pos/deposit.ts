@@ -47,7 +47,14 @@ export async function returnDeposit(deps: DepositDeps, msg: { txId: string; prod
 
 
 /** The deposits of a Z period from its sales' deposit lines and its `deposit-return` rows. */
-export function depositTotals(posId: string, sales: Sale[], rows: LedgerRow[], cupsOutBefore: number): ZDeposits | undefined {
+export function depositTotals(
+  posId: string,
+  sales: Sale[],
+  rows: LedgerRow[],
+  cupsOutBefore: number,
+  /** Deposit lines given back by sale refunds of the period (in `refunds`, so not in `returned`). */
+  refundedWithSales: { qty: number; amount: number } = { qty: 0, amount: 0 },
+): ZDeposits | undefined {
   const deposits: ZDeposits = { held: 0, heldQty: 0, returned: 0, returnedQty: 0, returnedToCards: 0, returnedInCash: 0, cupsOut: cupsOutBefore };
   for (const line of sales.flatMap((s) => s.lines)) {
     if (!line.deposit) continue;
@@ -64,5 +71,6 @@ export function depositTotals(posId: string, sales: Sale[], rows: LedgerRow[], c
     deposits.returnedToCards += toCard;
   }
   if (!deposits.held && !deposits.returned && !cupsOutBefore) return undefined;
-  return { ...deposits, cupsOut: cupsOutBefore + deposits.heldQty - deposits.returnedQty };
+  const refunded = refundedWithSales.qty ? { refundedWithSales: refundedWithSales.amount } : {};
+  return { ...deposits, ...refunded, cupsOut: cupsOutBefore + deposits.heldQty - deposits.returnedQty - refundedWithSales.qty };
 }

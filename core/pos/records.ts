@@ -90,6 +90,8 @@ export interface ZDeposits {
   returnedQty: number;
   returnedToCards: number;
   returnedInCash: number;
+  /** Deposits given back with a refunded sale (counted in the refunds, not in `returned`). */
+  refundedWithSales?: number;
   /** Cups out at this POS since it opened: previous Z's figure + held − returned of this period. */
   cupsOut: number;
 }

@@ -101,6 +101,7 @@ export function zDocument(z: ZTicket, lang: DocLang = 'fr'): ZDocument {
         row(l('depositsReturned', { n: d.returnedQty }), eur(-d.returned)),
         row(l('depositsToCards'), eur(-d.returnedToCards), 'detail'),
         row(l('depositsInCash'), eur(-d.returnedInCash), 'detail'),
+        ...(d.refundedWithSales ? [row(l('depositsRefunded'), eur(-d.refundedWithSales), 'detail')] : []),
         row(l('cupsOut'), String(d.cupsOut), 'total'),
       ],
     });

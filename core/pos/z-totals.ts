@@ -43,20 +43,23 @@ export function computeZTotals(period: ZPeriod): ZTotals {
   }
   // Deposit money taken (cups) is held, not sold: out of sales, the net and so the grand total.
   const depositsTaken = sorted.flatMap((s) => s.lines).reduce((sum, l) => sum + (l.deposit ? l.total : 0), 0);
-  const depositsRefunded = refundLines.reduce((sum, l) => sum + (l.deposit ? l.amount : 0), 0);
   const sales = byMethod.cash + byMethod.card + byMethod.pass - depositsTaken;
   const refunds = refundTotals(period);
   const topups = topupTotals(period);
   const assets = assetLines(spent, period.assetName);
   const offline = offlineTotals(sorted, period.previousZAt ?? 0);
-  const deposits = depositTotals(period.posId, sorted, period.rows, period.cupsOutBefore ?? 0);
+  const depositRefunds = refundLines.filter((l) => l.deposit);
+  const deposits = depositTotals(period.posId, sorted, period.rows, period.cupsOutBefore ?? 0, {
+    qty: depositRefunds.reduce((sum, l) => sum + l.qty, 0),
+    amount: depositRefunds.reduce((sum, l) => sum + l.amount, 0),
+  });
   return {
     ...(offline ? { offline } : {}),
     salesCount: sorted.length,
     firstSale: sorted[0]?.number ?? null,
     lastSale: sorted[sorted.length - 1]?.number ?? null,
     sales,
-    net: sales - (refunds.total - depositsRefunded),
+    net: sales - (refunds.total - (deposits?.refundedWithSales ?? 0)),
     byMethod,
     byProduct: productTotals(sorted, refundLines),
     byVat: vatTotals(sorted, refundLines),

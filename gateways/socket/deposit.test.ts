@@ -83,4 +83,17 @@ describe('cup deposits at a point of sale', () => {
     expect(next.z!).toMatchObject({ totals: { sales: 0 }, grandTotal: 1_600 }); // a cup coming back is not a negative sale
     expect(await h.node.pos.verifyZ(posId)).toEqual({ ok: true, errors: [] });
   });
+  it('a refunded sale with its cup gives the deposit back outside revenue: net and VAT stay on the drink alone', async () => {
+    const { t, beer, cup } = await setup();
+    const sold = await ok(t.emitWithAck('sale', { txId: tx(), lines: [{ productId: beer, qty: 2 }, { productId: cup, qty: 2 }], payments: [{ method: 'cash', amount: 1_000 }] }));
+    await ok(t.emitWithAck('refund', { txId: tx(), saleId: sold.saleId, lines: [{ productId: beer, qty: 1 }, { productId: cup, qty: 1 }] }));
+    const closed = await ok(t.emitWithAck('closeRegister', {}));
+    const totals = closed.z!.totals;
+    // 10.00 taken, 2.00 of it cups; 5.00 given back, 1.00 of it a cup.
+    expect(totals).toMatchObject({ sales: 800, net: 400, refunds: { total: 500 } });
+    expect(totals.byVat).toEqual([expect.objectContaining({ rate: 2000, gross: 800, refunded: 400, total: 400 })]);
+    expect(totals.byProduct).toEqual([expect.objectContaining({ name: 'Bière', qty: 2, total: 800 })]);
+    expect(closed.z!.grandTotal).toBe(400);
+    expect(totals.deposits).toMatchObject({ held: 200, heldQty: 2, returned: 0, refundedWithSales: 100, cupsOut: 1 });
+  });
 });
