@@ -58,5 +58,13 @@ describe('documents a treasurer downloads', () => {
     expect(previous.status).toBe(201);
     const archive = Buffer.from(await (await get(`/api/collectives/${a.collectiveId}/closures/month/2020-01/archive`)).arrayBuffer());
     expect(verifyClosureArchive(archive)).toMatchObject({ ok: true, closure: { period: '2020-01', zCount: 0 } });
+
+    // A collective that works in English gets its receipts and Z prints in English unless a print asks otherwise.
+    expect((await get(`/api/pos/${posId}/z/1/print`).then((r) => r.text()))).toContain('Ticket Z n° 1');
+    expect((await n.api('PATCH', `/api/collectives/${a.collectiveId}`, { cookie: a.cookie, body: { lang: 'en' } })).status).toBe(200);
+    expect(await get(`/api/pos/${posId}/z/1/print`).then((r) => r.text())).toContain('Z report no. 1');
+    expect(pdfText(Buffer.from(await (await get(`/api/pos/${posId}/z/1/pdf`)).arrayBuffer()))).toContain('Z report no. 1');
+    expect(await get(`/api/pos/${posId}/z/1/print?lang=fr`).then((r) => r.text())).toContain('Ticket Z n° 1');
+    expect(await get(`/api/pos/${posId}/sales/${sale.saleId}/receipt`).then((r) => r.text())).toContain('Receipt no.');
   }, 60_000);
 });

@@ -84,6 +84,11 @@ export class CollectiveService {
     return (await this.calendarOf(id)).timezone;
   }
 
+  /** The language of its documents (Z prints, receipts, mails) when the reader's is not known. */
+  async langOf(id: string): Promise<'fr' | 'en'> {
+    return (await this.find(id))?.lang ?? 'fr';
+  }
+
   /** Minutes after local midnight at which its business day starts (Z, nightly closing, revenue, dashboard). */
   async dayCutoffOf(id: string): Promise<number> {
     return (await this.calendarOf(id)).cutoffMinutes;

@@ -37,6 +37,8 @@ export interface ReceiptDeps {
   pass: PassService;
   identityOf(collectiveId: string): Promise<ZIdentity & { brand?: PrintedDocument['brand'] }>;
   timezoneOf(collectiveId: string): Promise<string>;
+  /** The collective's document language, for a print that names none. */
+  langOf?(collectiveId: string): Promise<DocLang>;
   terminalName(terminalId: string): Promise<string | undefined>;
 }
 
@@ -77,7 +79,7 @@ export class ReceiptService {
         identity, timezone, posName: pos.name, terminalName: sale.terminalId ? await this.deps.terminalName(sale.terminalId) : undefined, copy, printedAt: at,
         software: softwareInfo, assetName: (a) => names.get(a) ?? a, rowHash: row?.hash, brand: identity.brand,
       },
-      input.lang,
+      input.lang ?? (await this.deps.langOf?.(sale.collectiveId)) ?? 'fr',
     );
     return { document, copy };
   }

@@ -51,6 +51,7 @@ export async function startServices(ctx: ServiceContext) {
       return { ...(await identityOf(id)), brand: c ? { primary: c.colours.primary, logoUrl: c.logoUrl } : undefined };
     },
     terminalName: async (id) => (await store.collection<{ _id: string; name: string }>('terminals').findOne({ _id: id }))?.name,
+    langOf: (id) => collectives.langOf(id),
   });
   await receipts.start();
   const checkouts = new Checkouts(store, clock);

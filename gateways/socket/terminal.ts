@@ -43,6 +43,7 @@ import {
 
 /** The part of the Core this namespace uses (the booted Core satisfies it). */
 export interface TerminalCore extends TapDeps {
+  collectives: { langOf(collectiveId: string): Promise<'fr' | 'en'> };
   terminals: TerminalService;
   receipts: ReceiptService;
   staff: StaffService;
@@ -213,7 +214,7 @@ function registerCommands(socket: TerminalSocket, core: TerminalCore, options: T
   const registerStatus = async () => statusAck(await core.pos.status(posId));
   socket.on(
     'closeRegister',
-    command('closeRegister', async ({ countedCash, lang }) => closeAck(await core.pos.closeRegister(posId, { countedCash, ...(await manager('closing the register')) }), lang ?? 'fr')),
+    command('closeRegister', async ({ countedCash, lang }) => closeAck(await core.pos.closeRegister(posId, { countedCash, ...(await manager('closing the register')) }), lang ?? (await core.collectives.langOf(collectiveId)))),
   );
   socket.on('registerStatus', command('registerStatus', registerStatus));
   socket.on(

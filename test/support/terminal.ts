@@ -42,7 +42,7 @@ export async function terminalHarness(
     identityOf: async (id) => ({ name: id }), terminalName: async (id) => (await node.store.collection<{ _id: string; name: string }>('terminals').findOne({ _id: id }))?.name,
   });
   await receipts.start();
-  const core: TerminalCore = { ...node, clock, receipts };
+  const core: TerminalCore = { ...node, clock, receipts, collectives: { langOf: async () => 'fr' } };
   const http = createServer();
   const sockets = await createSocketServer(http, core, { namespaces: [(io, c) => attachTerminalNamespace(io, c, options.namespace)] });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

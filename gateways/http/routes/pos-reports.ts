@@ -31,7 +31,7 @@ export interface PosReportsCore {
   pos: PosService;
   ledger: Ledger;
   clock: Clock;
-  collectives: { timezoneOf(collectiveId: string): Promise<string>; dayCutoffOf(collectiveId: string): Promise<number> };
+  collectives: { timezoneOf(collectiveId: string): Promise<string>; dayCutoffOf(collectiveId: string): Promise<number>; langOf(collectiveId: string): Promise<'fr' | 'en'> };
 }
 
 const id = z.string().min(1).max(80);
@@ -43,7 +43,7 @@ const instant = z
   .string()
   .max(40)
   .refine((s) => /^\d{1,15}$/.test(s) || (hasRealDay(s) && (/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isFinite(Date.parse(s)))), 'epoch milliseconds, an ISO instant or a day YYYY-MM-DD that exists');
-const printQuery = z.object({ layout: z.enum(['receipt', 'a4']).default('receipt'), lang: z.enum(['fr', 'en']).default('fr') });
+const printQuery = z.object({ layout: z.enum(['receipt', 'a4']).default('receipt'), lang: z.enum(['fr', 'en']).optional() }); // unset: the collective's language
 const revenueQuery = z.object({ from: instant.optional(), to: instant.optional(), posId: id.optional() });
 
 export function adminPosReportRoutes(router: Router, core: PosReportsCore): void {
@@ -82,7 +82,8 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
     '/pos/:posId/z/:number/print',
     requireSession,
     validate({ params: zParams, query: printQuery }, async ({ params, query }, _req, res) => {
-      const html = zTicketHtml(await zTicketOf(core, params.posId, params.number), query);
+      const z = await zTicketOf(core, params.posId, params.number);
+      const html = zTicketHtml(z, { ...query, lang: query.lang ?? (await core.collectives.langOf(z.collectiveId)) });
       res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(html);
     }),
   );
@@ -91,7 +92,7 @@ export function adminPosReportRoutes(router: Router, core: PosReportsCore): void
     requireSession,
     validate({ params: zParams, query: printQuery }, async ({ params, query }, _req, res) => {
       const z = await zTicketOf(core, params.posId, params.number);
-      const pdf = await zTicketPdf(z, query);
+      const pdf = await zTicketPdf(z, { ...query, lang: query.lang ?? (await core.collectives.langOf(z.collectiveId)) });
       res.type('application/pdf').attachment(`z-${z.posName.replace(/[^\w-]+/g, '_')}-${params.number}-${query.layout}.pdf`).send(pdf);
     }),
   );

@@ -15,7 +15,7 @@ export interface ReceiptRoutesCore {
 }
 
 const onSale = z.object({ posId: z.string().min(1).max(80), saleId: z.string().min(1).max(80) });
-const receiptQuery = z.object({ format: z.enum(['html', 'pdf']).default('html'), layout: z.enum(['receipt', 'a4']).default('receipt'), lang: z.enum(['fr', 'en']).default('fr') });
+const receiptQuery = z.object({ format: z.enum(['html', 'pdf']).default('html'), layout: z.enum(['receipt', 'a4']).default('receipt'), lang: z.enum(['fr', 'en']).optional() }); // unset: the collective's language
 
 export function adminReceiptRoutes(router: Router, core: ReceiptRoutesCore): void {
   router.get(
