@@ -26,7 +26,9 @@ export type RowKind =
   | 'transfer-in'
   | 'settlement'
   /** Cash taken out of a POS drawer (a bank deposit): a register movement, see core/pos/cash-removal.ts. */
-  | 'cash-removal';
+  | 'cash-removal'
+  /** Loyalty units earned, taken back, redeemed or expired (loyalty/legs.ts). */
+  | 'loyalty';
 
 export interface LedgerRow {
   _id: string;

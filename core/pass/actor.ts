@@ -8,12 +8,13 @@
 // top-ups repay first; debts are kept in the rows' meta and projected to the blocklist.
 import type { Actor, ActorContext, ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
-import { fiatAsset, giftAsset, globalAsset, isSpendable, localAsset } from '../money/assets.js';
+import { fiatAsset, giftAsset, globalAsset, isHeldByPass, localAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
 import type { Ledger } from '../money/ledger.js';
 import { netFor, requestHash, type Leg, type LedgerRow, type RowDraft } from '../money/ledger-row.js';
 import { repaymentLegs, shortfallLeg, totalDebt, type Debts } from '../money/debts.js';
 import { planSpending, spendingOrder } from '../money/spending.js';
+import { loyaltyLegs } from '../loyalty/legs.js';
 import { AppError } from '../shared/errors.js';
 import type { Blocklist } from './blocklist.js';
 import type { Cards, CardState } from './cards.js';
@@ -127,6 +128,10 @@ class PassActor implements Actor<PassMessage, unknown> {
         return this.reverseTopUpLegs(msg);
       case 'transfer-out':
         return this.transferOutLegs(msg);
+      case 'loyalty-earn':
+      case 'loyalty-take-back':
+      case 'loyalty-redeem':
+        return loyaltyLegs({ wallet, ledger: this.deps.ledger, balance: (asset) => this.chain.balance(asset) }, msg);
       case 'transfer-in':
         return {
           kind: 'transfer-in',
@@ -229,7 +234,7 @@ class PassActor implements Actor<PassMessage, unknown> {
 
   private transferOutLegs(msg: Extract<Command, { type: 'transfer-out' }>) {
     const legs: Leg[] = [...this.chain.balances]
-      .filter(([asset, amount]) => amount > 0 && isSpendable(asset))
+      .filter(([asset, amount]) => amount > 0 && isHeldByPass(asset))
       .map(([asset, amount]) => ({ asset, from: this.ctx.id, to: accounts.transit(msg.txId), amount }));
     const amounts = Object.fromEntries(legs.map((l) => [l.asset, l.amount]));
     return { kind: 'transfer-out' as const, legs, meta: { toWallet: msg.toWallet, moveCard: msg.moveCard }, extra: { amounts } };

@@ -1,4 +1,5 @@
 // Messages a wallet actor (PassActor) understands. Amounts are integer cents.
+import type { LoyaltyCommand } from '../loyalty/legs.js';
 import type { Leg } from '../money/ledger-row.js';
 
 export type TopUpMethod = 'cash' | 'card' | 'stripe';
@@ -32,6 +33,7 @@ export type PassMessage =
   | ({ type: 'cashout'; txId: string; cardId?: string; method: 'cash' | 'card' | 'stripe' } & Located)
   | { type: 'transfer-out'; txId: string; toWallet: string; collectiveId: string; moveCard?: { cardId: string; userId?: string } }
   | { type: 'transfer-in'; txId: string; sourceTxId: string; amounts: Record<string, number>; collectiveId: string }
+  | LoyaltyCommand
   | { type: 'block'; cardId: string }
   | { type: 'cards-changed' };
 

@@ -21,6 +21,8 @@ import type { Sale, SaleRefund } from './records.js';
 import { cashRemovalHash, cashRemovalRow, type CashRemovalInput } from './cash-removal.js';
 import { RegisterBook } from './register.js';
 import { offlinePolicyOf, type OfflinePolicy } from './offline-policy.js';
+import { earnOnSale, takeBackOnRefund } from './loyalty.js';
+import { loyaltyTxId } from '../loyalty/tx-ids.js';
 import type { Catalog, CatalogProduct, SaleInput } from './types.js';
 
 export const posActorKind = 'pos';
@@ -137,20 +139,26 @@ class PosActor implements Actor<PosMessage, unknown> {
       _id: msg.txId, posId, collectiveId, sessionId: session._id, lines, total, payments, change: split.change,
       terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(), ...(offline ? { offline } : {}),
     };
+    const program = await this.deps.loyalty.programOf(collectiveId);
+    const earn = (cardUid: string | undefined) => earnOnSale(this.deps.pass, program, { txId: msg.txId, cardUid, lines, paid: total, collectiveId, posId, terminalId: msg.terminalId });
     if (split.pass > 0) return async () => {
       const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta }, offline: Boolean(offline) });
       const passLegs = (paid.spent ?? []).map((s) => ({ asset: s.asset, from: paid.card.walletId, to: accounts.collective(collectiveId), amount: s.amount }));
       const debtLegs = paid.shortfall ? [{ asset: localAsset(collectiveId), from: accounts.cardDebt(paid.card.walletId), to: accounts.collective(collectiveId), amount: paid.shortfall }] : [];
       const owed = paid.shortfall ? { shortfall: paid.shortfall } : {};
-      const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...debtLegs, ...euroLegs], ...owed });
-      return { ...ackOf(sale), balances: paid.balanceLines };
+      const earned = await earn(paid.card.uid);
+      const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...debtLegs, ...euroLegs], ...owed, ...loyaltyOf(earned) });
+      return { ...ackOf(sale), balances: earned.balances ?? paid.balanceLines };
     };
     const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments });
     return async () => {
       await this.onChain(() => this.chain.execute(msg.txId, hash, () => ({
         txId: msg.txId, kind: 'sale', legs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, requestHash: hash, result: {}, meta: { sale: saleMeta },
       })));
-      return ackOf(await this.record({ ...draft, legs: euroLegs }));
+      // A cash or bank-card sale earns on the card the terminal tapped, if any.
+      const earned = await earn(msg.loyaltyCardUid);
+      const ack = ackOf(await this.record({ ...draft, legs: euroLegs, ...loyaltyOf(earned) }));
+      return earned.balances ? { ...ack, balances: earned.balances } : ack;
     };
   }
 
@@ -161,8 +169,10 @@ class PosActor implements Actor<PosMessage, unknown> {
 
   /** A replayed txId gets the first ack, Pass balances included (as the ledger row recorded them). */
   private async replayAck(sale: Sale): Promise<SaleAck> {
-    if (!sale.walletId) return ackOf(sale);
-    const balances = (await this.deps.ledger.byTxId(sale._id))?.result.balances as Record<string, number> | undefined;
+    if (!sale.walletId && !sale.loyalty) return ackOf(sale);
+    // The latest row of the wallet for this sale: its loyalty row when it earned, else its payment.
+    const row = (sale.loyalty && (await this.deps.ledger.byTxId(loyaltyTxId('earn', sale._id)))) || (await this.deps.ledger.byTxId(sale._id));
+    const balances = row?.result.balances as Record<string, number> | undefined;
     return balances ? { ...ackOf(sale), balances: await this.deps.pass.describe(balances) } : ackOf(sale);
   }
 
@@ -244,6 +254,7 @@ class PosActor implements Actor<PosMessage, unknown> {
       const hash = requestHash({ posId, saleId: sale._id, amount });
       await this.onChain(() => this.chain.execute(msg.txId, hash, () => ({ txId: msg.txId, kind: 'refund', legs: euroLegs, ...where, requestHash: hash, result: {}, meta: { refundOf: sale._id } })));
     }
+    await takeBackOnRefund(this.deps.pass, await this.deps.loyalty.programOf(sale.collectiveId), sale, { txId: msg.txId, amount, terminalId: msg.terminalId });
     const refund: SaleRefund = { txId: msg.txId, amount, ...part, lines: msg.lines, at: this.deps.clock.now() };
     const updated = { ...sale, refunds: [...sale.refunds, refund], refundedTotal: sale.refundedTotal + amount };
     const res = await this.deps.sales.updateOne({ _id: sale._id, refundedTotal: sale.refundedTotal }, { $set: { refunds: updated.refunds, refundedTotal: updated.refundedTotal } });
@@ -289,6 +300,10 @@ class PosActor implements Actor<PosMessage, unknown> {
     this.recent.add(sale._id);
     if (this.recent.size > recentSalesLimit) this.recent.delete(this.recent.values().next().value!);
   }
+}
+
+function loyaltyOf(earned: { loyalty?: Sale['loyalty'] }): Pick<Sale, 'loyalty'> {
+  return earned.loyalty ? { loyalty: earned.loyalty } : {};
 }
 
 function ackOf(sale: Sale): SaleAck {

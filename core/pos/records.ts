@@ -36,6 +36,8 @@ export interface Sale {
   offline?: OfflineMark;
   /** Offline Pass sale the card could not cover: this part was booked as the card's debt. */
   shortfall?: number;
+  /** Loyalty units this sale earned, on that wallet (a refund takes its share back). */
+  loyalty?: { walletId: string; units: number };
 }
 
 export interface RegisterSession {

@@ -88,6 +88,8 @@ export interface SaleInput {
   /** `price` overrides the catalog price of a line (manager only, checked by the gateway). */
   lines: Array<{ productId: string; qty: number; price?: number }>;
   payments: SalePayment[];
+  /** A card tapped at a cash or bank-card sale: it earns the sale's loyalty units. */
+  loyaltyCardUid?: string;
   terminalId?: string;
   staff?: string;
   /** A sale the terminal recorded while offline (its journal entry), synced now. */
