@@ -62,10 +62,17 @@ export function earnedBy(program: LoyaltyProgram | null, lines: readonly PricedL
   let units = 0;
   const stamps = program.stamps;
   if (stamps) {
-    for (const line of lines) if (stamps.productIds.includes(line.productId) || stamps.categories.includes(line.category)) units += line.qty;
+    const stamped = (productId: string, category?: string) => stamps.productIds.includes(productId) || (category !== undefined && stamps.categories.includes(category));
+    const category = new Map(lines.map((l) => [l.productId, l.category]));
+    for (const line of lines) {
+      if (!line.reward && stamped(line.productId, line.category)) units += line.qty;
+      // A product given free by a reward earns no stamp.
+      const free = line.reward?.productId;
+      if (free && stamped(free, category.get(free))) units -= 1;
+    }
   }
   if (program.pointsPerEuro) units += Math.floor(paid / 100) * program.pointsPerEuro;
-  return units;
+  return Math.max(0, units);
 }
 
 /** Units to take back when `amount` more of a sale of `total` is refunded (cumulative, so partial refunds add up to all). */

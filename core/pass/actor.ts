@@ -8,7 +8,7 @@
 // top-ups repay first; debts are kept in the rows' meta and projected to the blocklist.
 import type { Actor, ActorContext, ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
-import { fiatAsset, giftAsset, globalAsset, isHeldByPass, localAsset } from '../money/assets.js';
+import { fiatAsset, giftAsset, globalAsset, isHeldByPass, isMoney, localAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
 import type { Ledger } from '../money/ledger.js';
 import { netFor, requestHash, type Leg, type LedgerRow, type RowDraft } from '../money/ledger-row.js';
@@ -143,7 +143,16 @@ class PassActor implements Actor<PassMessage, unknown> {
     }
   }
 
-  private payLegs(msg: Extract<Command, { type: 'pay' }>) {
+  private async payLegs(msg: Extract<Command, { type: 'pay' }>) {
+    const paid = this.moneyPayLegs(msg);
+    if (!msg.loyaltyRedeem) return paid;
+    const { units, expiryDays } = msg.loyaltyRedeem;
+    const view = { wallet: this.ctx.id, ledger: this.deps.ledger, balance: (asset: string) => this.chain.balance(asset) };
+    const redeem = await loyaltyLegs(view, { type: 'loyalty-redeem', txId: msg.txId, cardId: msg.cardId, collectiveId: msg.collectiveId, units, saleTxId: msg.txId, expiryDays });
+    return { ...paid, legs: [...paid.legs, ...redeem.legs], meta: { ...paid.meta, ...redeem.meta }, extra: { ...paid.extra, redeemed: units } };
+  }
+
+  private moneyPayLegs(msg: Extract<Command, { type: 'pay' }>) {
     const order = spendingOrder(msg.collectiveId, msg.accepted);
     const plan = planSpending(this.chain.balances, msg.amount, order);
     if (!plan.ok && msg.offline) return this.offlineShortfallLegs(msg, msg.amount - plan.missing, plan.missing);
@@ -329,5 +338,6 @@ function receivingAccount(method: 'cash' | 'card' | 'stripe', posId: string | un
 }
 
 function paidParts(row: LedgerRow, wallet: string): Array<{ asset: string; from: string; amount: number }> {
-  return row.legs.filter((l) => l.from === wallet).map((l) => ({ asset: l.asset, from: l.to, amount: l.amount }));
+  // Loyalty units redeemed in the payment are not money: a refund gives back money only.
+  return row.legs.filter((l) => l.from === wallet && isMoney(l.asset)).map((l) => ({ asset: l.asset, from: l.to, amount: l.amount }));
 }

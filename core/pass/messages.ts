@@ -25,6 +25,8 @@ export type PassMessage =
       meta?: Record<string, unknown>;
       /** Synced from a terminal's offline journal: a shortfall becomes the card's debt, not a refusal. */
       offline?: boolean;
+      /** A loyalty reward of the sale, paid with the card's loyalty units in the same row. */
+      loyaltyRedeem?: { units: number; expiryDays?: number };
     } & Located)
   | ({ type: 'refund'; txId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Located)
   | ({ type: 'gift'; txId: string; cardId?: string; amount: number } & Located)

@@ -105,12 +105,13 @@ export class PassService {
   }
 
   /** Pays `amount` with the Pass at a collective; `extraLegs` carry the euro part of a split sale. */
-  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown>; offline?: boolean } & Where) {
+  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown>; offline?: boolean; loyaltyRedeem?: { units: number; expiryDays?: number } } & Where) {
     checkTxId(input.txId);
     checkAmount(input.amount);
     const accepted = await this.currencies.acceptedBy(input.collectiveId);
-    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta, offline } = input;
-    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta, ...(offline ? { offline } : {}) }));
+    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta, offline, loyaltyRedeem } = input;
+    const extra = { ...(offline ? { offline } : {}), ...(loyaltyRedeem ? { loyaltyRedeem } : {}) };
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta, ...extra }));
   }
 
   async refund(input: { txId: string; walletId: string; originalTxId: string; amount?: number; extraLegs?: Leg[] } & Where) {

@@ -9,19 +9,19 @@
 import { Mailbox } from '../actors/mailbox.js';
 import { Later, type Actor, type ActorContext, type ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
-import { fiatAsset, localAsset } from '../money/assets.js';
+import { fiatAsset, isMoney, localAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
 import { requestHash, type Leg } from '../money/ledger-row.js';
 import { AppError } from '../shared/errors.js';
 import { limits } from '../shared/limits.js';
-import { priceLines, splitPayments } from './pricing.js';
+import { splitPayments } from './pricing.js';
 import type { PosMessage, SaleAck } from './messages.js';
 import type { PosDeps } from './deps.js';
 import type { Sale, SaleRefund } from './records.js';
 import { cashRemovalHash, cashRemovalRow, type CashRemovalInput } from './cash-removal.js';
 import { RegisterBook } from './register.js';
 import { offlinePolicyOf, type OfflinePolicy } from './offline-policy.js';
-import { earnOnSale, takeBackOnRefund } from './loyalty.js';
+import { earnOnSale, priceSale, takeBackOnRefund } from './loyalty.js';
 import { loyaltyTxId } from '../loyalty/tx-ids.js';
 import type { Catalog, CatalogProduct, SaleInput } from './types.js';
 
@@ -120,10 +120,14 @@ class PosActor implements Actor<PosMessage, unknown> {
 
   private async prepareSale(msg: SaleInput): Promise<() => Promise<SaleAck>> {
     if (!this.pos().active) throw new AppError('FORBIDDEN', 'this point of sale is disabled');
-    const { lines, total } = priceLines(msg.lines, this.products);
-    const split = splitPayments(total, msg.payments);
     const posId = this.ctx.id;
     const collectiveId = this.pos().collectiveId;
+    const program = await this.deps.loyalty.programOf(collectiveId);
+    const { lines, total, reward } = priceSale(msg, this.products, program);
+    const split = splitPayments(total, msg.payments);
+    const loyaltyCard = split.cardUid ?? msg.loyaltyCardUid;
+    if (reward && (!loyaltyCard || msg.offline)) throw new AppError('INVALID_INPUT', 'a reward is redeemed online, on the card that pays or is tapped', { reason: 'REWARD_NEEDS_CARD' });
+    const redeem = reward ? { units: reward.cost, ...(program?.expiryDays ? { expiryDays: program.expiryDays } : {}) } : undefined;
     const euroLegs: Leg[] = [];
     if (split.cash > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cashDrawer(posId), amount: split.cash });
     if (split.card > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cardTerminal(posId), amount: split.card });
@@ -139,10 +143,9 @@ class PosActor implements Actor<PosMessage, unknown> {
       _id: msg.txId, posId, collectiveId, sessionId: session._id, lines, total, payments, change: split.change,
       terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(), ...(offline ? { offline } : {}),
     };
-    const program = await this.deps.loyalty.programOf(collectiveId);
     const earn = (cardUid: string | undefined) => earnOnSale(this.deps.pass, program, { txId: msg.txId, cardUid, lines, paid: total, collectiveId, posId, terminalId: msg.terminalId });
     if (split.pass > 0) return async () => {
-      const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta }, offline: Boolean(offline) });
+      const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta }, offline: Boolean(offline), loyaltyRedeem: redeem });
       const passLegs = (paid.spent ?? []).map((s) => ({ asset: s.asset, from: paid.card.walletId, to: accounts.collective(collectiveId), amount: s.amount }));
       const debtLegs = paid.shortfall ? [{ asset: localAsset(collectiveId), from: accounts.cardDebt(paid.card.walletId), to: accounts.collective(collectiveId), amount: paid.shortfall }] : [];
       const owed = paid.shortfall ? { shortfall: paid.shortfall } : {};
@@ -150,13 +153,15 @@ class PosActor implements Actor<PosMessage, unknown> {
       const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...debtLegs, ...euroLegs], ...owed, ...loyaltyOf(earned) });
       return { ...ackOf(sale), balances: earned.balances ?? paid.balanceLines };
     };
-    const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments });
+    const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments, ...(msg.reward ? { reward: msg.reward } : {}) });
     return async () => {
+      // The reward's units first: a card that cannot pay for it refuses the sale before it is written.
+      if (redeem) await this.deps.pass.redeemLoyalty({ saleTxId: msg.txId, cardUid: loyaltyCard!, ...redeem, collectiveId, posId, terminalId: msg.terminalId });
       await this.onChain(() => this.chain.execute(msg.txId, hash, () => ({
         txId: msg.txId, kind: 'sale', legs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, requestHash: hash, result: {}, meta: { sale: saleMeta },
       })));
       // A cash or bank-card sale earns on the card the terminal tapped, if any.
-      const earned = await earn(msg.loyaltyCardUid);
+      const earned = await earn(loyaltyCard);
       const ack = ackOf(await this.record({ ...draft, legs: euroLegs, ...loyaltyOf(earned) }));
       return earned.balances ? { ...ack, balances: earned.balances } : ack;
     };
@@ -269,7 +274,7 @@ class PosActor implements Actor<PosMessage, unknown> {
       const meta = row.meta?.sale as Pick<Sale, 'lines' | 'total' | 'payments' | 'change' | 'sessionId' | 'staff' | 'offline'> | undefined;
       if (!meta || (row.kind !== 'payment' && row.kind !== 'sale')) continue;
       if (this.recent.has(row.txId) || (await this.deps.sales.findOne({ _id: row.txId }))) continue;
-      const spent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
+      const spent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet && isMoney(l.asset)).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
       await this.record({
         _id: row.txId, posId: this.ctx.id, collectiveId: row.collectiveId, sessionId: meta.sessionId, lines: meta.lines, total: meta.total,
         payments: meta.payments, change: meta.change, staff: meta.staff, terminalId: row.terminalId, walletId: row.kind === 'payment' ? row.wallet : undefined,
@@ -325,6 +330,7 @@ function refundAmount(sale: Sale, lines?: Array<{ productId: string; qty: number
     const sold = sale.lines.filter((l) => l.productId === line.productId);
     const soldQty = sold.reduce((s, l) => s + l.qty, 0);
     const refundedQty = sale.refunds.flatMap((r) => r.lines ?? []).filter((l) => l.productId === line.productId).reduce((s, l) => s + l.qty, 0);
+    if (sold.some((l) => l.reward)) throw new AppError('INVALID_INPUT', 'a reward line is not refunded on its own', { reason: 'REWARD_LINE' });
     if (!sold.length || !Number.isSafeInteger(line.qty) || line.qty < 1 || line.qty > soldQty - refundedQty) {
       throw new AppError('INVALID_INPUT', `cannot refund ${line.qty} of ${line.productId}`);
     }

@@ -5,12 +5,23 @@ import type { LoyaltyProgram } from '../loyalty/program.js';
 import { earnedBy, takenBackBy } from '../loyalty/program.js';
 import type { BalanceLine, PassService, Where } from '../pass/service.js';
 import { isAppError } from '../shared/errors.js';
-import type { PricedLine } from './pricing.js';
+import { applyReward } from '../loyalty/reward.js';
+import type { LoyaltyReward } from '../loyalty/program.js';
+import { priceLines, type PricedLine } from './pricing.js';
+import type { CatalogProduct, SaleInput } from './types.js';
 import type { Sale } from './records.js';
 
 export interface Earned {
   loyalty?: Sale['loyalty'];
   balances?: BalanceLine[];
+}
+
+/** Prices a sale's lines and its reward, if any: the total is what is paid. */
+export function priceSale(msg: SaleInput, products: ReadonlyMap<string, CatalogProduct>, program: LoyaltyProgram | null): { lines: PricedLine[]; total: number; reward?: LoyaltyReward } {
+  const priced = priceLines(msg.lines, products);
+  if (msg.reward === undefined) return priced;
+  const applied = applyReward(program, msg.reward, priced.lines);
+  return { lines: [...priced.lines, ...applied.lines], total: priced.total - applied.discount, reward: applied.reward };
 }
 
 export async function earnOnSale(pass: PassService, program: LoyaltyProgram | null, sale: { txId: string; cardUid?: string; lines: PricedLine[]; paid: number } & Where): Promise<Earned> {

@@ -15,6 +15,8 @@ export interface PricedLine {
   total: number;
   /** Set when a manager sold this line at another price than the catalog's. */
   catalogPrice?: number;
+  /** A loyalty reward (negative total): its id, the units it cost, the product it gave free. */
+  reward?: { id: string; units: number; productId?: string };
 }
 
 export interface PaymentSplit {

@@ -125,6 +125,8 @@ export interface ZTotals {
   cash?: ZCash;
   /** Present when offline sales were synced in the period (a Z is never changed afterwards). */
   offline?: OfflineTotals;
+  /** Loyalty rewards redeemed (count and cents taken off): discounts, not in byProduct. */
+  rewards?: { count: number; total: number };
 }
 
 export interface ZAssetLine {
