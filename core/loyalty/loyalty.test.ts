@@ -34,15 +34,24 @@ describe('loyalty at the points of sale', () => {
     await node.catalog.assign(posId, coffee, 'c1');
     await node.catalog.assign(posId, crepe, 'c1');
     await node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 5000, method: 'cash', collectiveId: 'c1', posId });
-    await node.loyalty.configure('c1', { name: 'Carte café', stamps: { categories: ['Cafés'] }, rewards: [{ id: 'free-coffee', name: 'Café offert', cost: 9, productId: coffee }], ...program });
+    await node.loyalty.configure('c1', {
+      name: 'Carte café',
+      stamps: { categories: ['Cafés'] },
+      rewards: [{ id: 'free-coffee', name: 'Café offert', cost: 9, productId: coffee }],
+      ...program,
+    });
   }
 
   const held = async (uid: string) => (await node.pass.balance(uid)).balances.find((b) => b.kind === 'loyalty')?.amount ?? 0;
-  const payPass = (uid: string, lines: Array<{ productId: string; qty: number }>, txId = tx()) => node.pos.sale(posId, { txId, lines, payments: [{ method: 'pass', cardUid: uid }], terminalId: 't1' });
+  const payPass = (uid: string, lines: Array<{ productId: string; qty: number }>, txId = tx()) =>
+    node.pos.sale(posId, { txId, lines, payments: [{ method: 'pass', cardUid: uid }], terminalId: 't1' });
 
   it('earns a stamp per coffee paid with the Pass, shown as a loyalty balance that is never money', async () => {
     await setup();
-    const ack = await payPass(uids[0], [{ productId: coffee, qty: 3 }, { productId: crepe, qty: 1 }]);
+    const ack = await payPass(uids[0], [
+      { productId: coffee, qty: 3 },
+      { productId: crepe, qty: 1 },
+    ]);
     expect(ack.balances).toContainEqual({ asset: loyaltyAsset('c1'), name: 'Carte café', kind: 'loyalty', amount: 3 });
     expect(await held(uids[0])).toBe(3);
     // The loyalty row is chained in the wallet's own chain, issued by the asset's issuance account.
@@ -65,7 +74,9 @@ describe('loyalty at the points of sale', () => {
     await node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'card', amount: 450 }] });
     expect(await held(uids[2])).toBe(26);
     // An unknown tapped card earns nothing and does not block the sale.
-    await expect(node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'cash', amount: 450 }], loyaltyCardUid: 'FFFFFFFF' })).resolves.toMatchObject({ total: 450 });
+    await expect(
+      node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'cash', amount: 450 }], loyaltyCardUid: 'FFFFFFFF' }),
+    ).resolves.toMatchObject({ total: 450 });
   });
 
   it('earns once for a replayed sale txId', async () => {
@@ -111,7 +122,9 @@ describe('loyalty at the points of sale', () => {
     await payPass(uids[0], [{ productId: coffee, qty: 1 }]);
     expect(await held(uids[0])).toBe(6);
     clock.advance(31 * day);
-    await expect(node.pass.redeemLoyalty({ saleTxId: tx(), cardUid: uids[0], units: 3, collectiveId: 'c1', posId, expiryDays: 30 })).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await expect(node.pass.redeemLoyalty({ saleTxId: tx(), cardUid: uids[0], units: 3, collectiveId: 'c1', posId, expiryDays: 30 })).rejects.toMatchObject({
+      code: 'INSUFFICIENT_FUNDS',
+    });
     const ack = await payPass(uids[0], [{ productId: coffee, qty: 1 }]);
     const row = await node.ledger.byTxId(loyaltyTxId('earn', ack.saleId));
     expect(row?.meta).toMatchObject({ loyaltyExpired: 6, loyaltyEarned: 1 });

@@ -45,7 +45,10 @@ export const loyaltyProgramSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
     active: z.boolean().default(true),
-    stamps: z.object({ productIds: z.array(id).max(200).default([]), categories: z.array(z.string().trim().min(1).max(60)).max(50).default([]) }).strict().optional(),
+    stamps: z
+      .object({ productIds: z.array(id).max(200).default([]), categories: z.array(z.string().trim().min(1).max(60)).max(50).default([]) })
+      .strict()
+      .optional(),
     pointsPerEuro: z.number().int().min(1).max(100).optional(),
     expiryDays: z.number().int().min(1).max(3650).optional(),
     rewards: z.array(loyaltyRewardSchema).max(20).default([]),

@@ -5,7 +5,7 @@ import type { Clock } from '../clock/port.js';
 import type { Currencies } from '../money/currencies.js';
 import { AppError } from '../shared/errors.js';
 import type { Collection, Store } from '../store/port.js';
-import { loyaltyProgramSchema, type LoyaltyProgram } from './program.js';
+import { loyaltyProgramSchema, type LoyaltyProgram, type LoyaltyProgramInput } from './program.js';
 
 const changedChannel = 'loyalty:programs-changed';
 
@@ -18,6 +18,8 @@ export class LoyaltyPrograms {
     private readonly bus: Bus,
     private readonly clock: Clock,
     private readonly currencies: Currencies,
+    /** The ids of a collective's products: a program names only its own collective's. */
+    private readonly productIdsOf: (collectiveId: string) => Promise<string[]>,
   ) {
     this.docs = store.collection<LoyaltyProgram>('loyalty_programs');
   }
@@ -40,7 +42,11 @@ export class LoyaltyPrograms {
   /** Creates or replaces the program of a collective; unknown input is refused with INVALID_INPUT. */
   async configure(collectiveId: string, input: unknown): Promise<LoyaltyProgram> {
     const parsed = loyaltyProgramSchema.safeParse(input);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || 'program'}: ${i.message}`).join('; '));
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', i.message]));
+      throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => `${i.path.join('.') || 'program'}: ${i.message}`).join('; '), { fields });
+    }
+    await this.checkProducts(collectiveId, parsed.data);
     const program: LoyaltyProgram = { _id: collectiveId, collectiveId, ...parsed.data, updatedAt: this.clock.now() };
     const { _id, ...fields } = program;
     // Unset optional parts explicitly: a replaced program keeps none of the old one's rules.
@@ -50,5 +56,17 @@ export class LoyaltyPrograms {
     this.cache.delete(collectiveId);
     await this.bus.publish(changedChannel, { collectiveId });
     return program;
+  }
+
+  private async checkProducts(collectiveId: string, input: LoyaltyProgramInput): Promise<void> {
+    const own = new Set(await this.productIdsOf(collectiveId));
+    const fields: Record<string, string> = {};
+    input.stamps?.productIds.forEach((id, i) => {
+      if (!own.has(id)) fields[`stamps.productIds.${i}`] = 'not a product of this collective';
+    });
+    input.rewards.forEach((r, i) => {
+      if (r.productId && !own.has(r.productId)) fields[`rewards.${i}.productId`] = 'not a product of this collective';
+    });
+    if (Object.keys(fields).length) throw new AppError('INVALID_INPUT', 'the program names products of another collective', { fields });
   }
 }

@@ -18,7 +18,13 @@ export function applyReward(program: LoyaltyProgram | null, rewardId: string, li
   const reward = program?.active ? program.rewards.find((r) => r.id === rewardId) : undefined;
   if (!reward) throw new AppError('INVALID_INPUT', `no reward ${rewardId} in this collective's loyalty program`, { reason: 'REWARD_UNKNOWN' });
   const line = (amount: number, vatRate: number): PricedLine => ({
-    productId: `reward:${reward.id}`, name: reward.name, category: rewardCategory, qty: 1, unitPrice: -amount, vatRate, total: -amount,
+    productId: `reward:${reward.id}`,
+    name: reward.name,
+    category: rewardCategory,
+    qty: 1,
+    unitPrice: -amount,
+    vatRate,
+    total: -amount,
     reward: { id: reward.id, units: reward.cost, ...(reward.productId ? { productId: reward.productId } : {}) },
   });
   if (reward.productId) {
@@ -38,5 +44,12 @@ export function applyReward(program: LoyaltyProgram | null, rewardId: string, li
     s.cents++;
     left--;
   }
-  return { reward, lines: shares.filter((s) => s.cents > 0).sort((a, b) => a.rate - b.rate).map((s) => line(s.cents, s.rate)), discount };
+  return {
+    reward,
+    lines: shares
+      .filter((s) => s.cents > 0)
+      .sort((a, b) => a.rate - b.rate)
+      .map((s) => line(s.cents, s.rate)),
+    discount,
+  };
 }

@@ -49,13 +49,26 @@ describe('loyalty rewards at the points of sale', () => {
     await setup();
     await coffees(uids[0], 9);
     expect((await balances(uids[0]))[loyaltyAsset('c1')]).toBe(9);
-    const sale = { txId: tx(), lines: [{ productId: coffee, qty: 1 }, { productId: crepe, qty: 1 }], payments: [{ method: 'pass' as const, cardUid: uids[0] }], reward: 'free-coffee' };
+    const sale = {
+      txId: tx(),
+      lines: [
+        { productId: coffee, qty: 1 },
+        { productId: crepe, qty: 1 },
+      ],
+      payments: [{ method: 'pass' as const, cardUid: uids[0] }],
+      reward: 'free-coffee',
+    };
     const ack = await node.pos.sale(posId, sale);
     expect(ack.total).toBe(450);
     expect((await node.pos.sale(posId, sale)).number).toBe(ack.number);
     expect(await balances(uids[0])).toEqual({ [localAsset('c1')]: 5000 - 1800 - 450 }); // the free coffee earns no stamp
     const row = await node.ledger.byTxId(sale.txId);
-    expect(row?.legs).toContainEqual({ asset: loyaltyAsset('c1'), from: accounts.cardWallet((await node.cards.byUidOrThrow(uids[0]))._id), to: accounts.issuance(loyaltyAsset('c1')), amount: 9 });
+    expect(row?.legs).toContainEqual({
+      asset: loyaltyAsset('c1'),
+      from: accounts.cardWallet((await node.cards.byUidOrThrow(uids[0]))._id),
+      to: accounts.issuance(loyaltyAsset('c1')),
+      amount: 9,
+    });
     const { z } = await node.pos.closeRegister(posId, { by: 'alice' });
     expect(z!.totals.sales).toBe(1800 + 450);
     expect(z!.totals.rewards).toEqual({ count: 1, total: 200 });
@@ -72,11 +85,21 @@ describe('loyalty rewards at the points of sale', () => {
     await setup();
     await coffees(uids[0], 3);
     const before = await balances(uids[0]);
-    await expect(node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 1 }], payments: [{ method: 'pass', cardUid: uids[0] }], reward: 'free-coffee' })).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
-    await expect(node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 1 }], payments: [{ method: 'cash', amount: 0 }], loyaltyCardUid: uids[0], reward: 'free-coffee' })).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
-    await expect(node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 1 }], payments: [{ method: 'cash', amount: 200 }], reward: 'two-euros' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'REWARD_NEEDS_CARD' } });
-    await expect(node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'pass', cardUid: uids[0] }], reward: 'free-coffee' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'REWARD_PRODUCT_MISSING' } });
-    await expect(node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'pass', cardUid: uids[0] }], reward: 'nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'REWARD_UNKNOWN' } });
+    await expect(
+      node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 1 }], payments: [{ method: 'pass', cardUid: uids[0] }], reward: 'free-coffee' }),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await expect(
+      node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 1 }], payments: [{ method: 'cash', amount: 0 }], loyaltyCardUid: uids[0], reward: 'free-coffee' }),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await expect(
+      node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 1 }], payments: [{ method: 'cash', amount: 200 }], reward: 'two-euros' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'REWARD_NEEDS_CARD' } });
+    await expect(
+      node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'pass', cardUid: uids[0] }], reward: 'free-coffee' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'REWARD_PRODUCT_MISSING' } });
+    await expect(
+      node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'pass', cardUid: uids[0] }], reward: 'nope' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'REWARD_UNKNOWN' } });
     expect(await balances(uids[0])).toEqual(before);
     expect((await node.pos.status(posId)).lastNumber).toBe(1);
   });
@@ -84,7 +107,13 @@ describe('loyalty rewards at the points of sale', () => {
   it('takes a discount reward off a cash sale with the tapped card, and a refund gives back money, never loyalty units as money', async () => {
     await setup();
     await coffees(uids[0], 5);
-    const ack = await node.pos.sale(posId, { txId: tx(), lines: [{ productId: crepe, qty: 1 }], payments: [{ method: 'cash', amount: 500 }], loyaltyCardUid: uids[0], reward: 'two-euros' });
+    const ack = await node.pos.sale(posId, {
+      txId: tx(),
+      lines: [{ productId: crepe, qty: 1 }],
+      payments: [{ method: 'cash', amount: 500 }],
+      loyaltyCardUid: uids[0],
+      reward: 'two-euros',
+    });
     expect(ack).toMatchObject({ total: 250, change: 250 });
     expect((await balances(uids[0]))[loyaltyAsset('c1')]).toBeUndefined();
     const paid = await node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 9 }], payments: [{ method: 'pass', cardUid: uids[0] }] });
@@ -96,11 +125,23 @@ describe('loyalty rewards at the points of sale', () => {
   });
 
   it('spreads a discount over the VAT rates in proportion, to the cent', () => {
-    const program: LoyaltyProgram = { _id: 'c1', collectiveId: 'c1', name: 'p', active: true, pointsPerEuro: 1, rewards: [{ id: 'd', name: 'Remise', cost: 1, discount: 100 }], updatedAt: 0 };
+    const program: LoyaltyProgram = {
+      _id: 'c1',
+      collectiveId: 'c1',
+      name: 'p',
+      active: true,
+      pointsPerEuro: 1,
+      rewards: [{ id: 'd', name: 'Remise', cost: 1, discount: 100 }],
+      updatedAt: 0,
+    };
     const line = (productId: string, total: number, vatRate: number) => ({ productId, name: productId, category: 'x', qty: 1, unitPrice: total, vatRate, total });
     const applied = applyReward(program, 'd', [line('a', 333, 550), line('b', 333, 1000), line('c', 334, 2000)]);
     expect(applied.discount).toBe(100);
-    expect(applied.lines.map((l) => [l.vatRate, l.total])).toEqual([[550, -33], [1000, -33], [2000, -34]]);
+    expect(applied.lines.map((l) => [l.vatRate, l.total])).toEqual([
+      [550, -33],
+      [1000, -33],
+      [2000, -34],
+    ]);
     expect(applyReward({ ...program, rewards: [{ id: 'd', name: 'Remise', cost: 1, discount: 5000 }] }, 'd', [line('a', 300, 550)]).discount).toBe(300);
   });
 });

@@ -17,14 +17,22 @@ export interface Earned {
 }
 
 /** Prices a sale's lines and its reward, if any: the total is what is paid. */
-export function priceSale(msg: SaleInput, products: ReadonlyMap<string, CatalogProduct>, program: LoyaltyProgram | null): { lines: PricedLine[]; total: number; reward?: LoyaltyReward } {
+export function priceSale(
+  msg: SaleInput,
+  products: ReadonlyMap<string, CatalogProduct>,
+  program: LoyaltyProgram | null,
+): { lines: PricedLine[]; total: number; reward?: LoyaltyReward } {
   const priced = priceLines(msg.lines, products);
   if (msg.reward === undefined) return priced;
   const applied = applyReward(program, msg.reward, priced.lines);
   return { lines: [...priced.lines, ...applied.lines], total: priced.total - applied.discount, reward: applied.reward };
 }
 
-export async function earnOnSale(pass: PassService, program: LoyaltyProgram | null, sale: { txId: string; cardUid?: string; lines: PricedLine[]; paid: number } & Where): Promise<Earned> {
+export async function earnOnSale(
+  pass: PassService,
+  program: LoyaltyProgram | null,
+  sale: { txId: string; cardUid?: string; lines: PricedLine[]; paid: number } & Where,
+): Promise<Earned> {
   const units = earnedBy(program, sale.lines, sale.paid);
   if (!sale.cardUid || units <= 0) return {};
   const { txId, cardUid, collectiveId, posId, terminalId } = sale;
@@ -37,12 +45,26 @@ export async function earnOnSale(pass: PassService, program: LoyaltyProgram | nu
   }
 }
 
-export async function takeBackOnRefund(pass: PassService, program: LoyaltyProgram | null, sale: Sale, refund: { txId: string; amount: number; terminalId?: string }): Promise<void> {
+export async function takeBackOnRefund(
+  pass: PassService,
+  program: LoyaltyProgram | null,
+  sale: Sale,
+  refund: { txId: string; amount: number; terminalId?: string },
+): Promise<void> {
   if (!sale.loyalty) return;
   const units = takenBackBy(sale.loyalty.units, sale.total, sale.refundedTotal, refund.amount);
   if (units <= 0) return;
   try {
-    await pass.takeBackLoyalty({ refundTxId: refund.txId, saleTxId: sale._id, walletId: sale.loyalty.walletId, units, expiryDays: program?.expiryDays, collectiveId: sale.collectiveId, posId: sale.posId, terminalId: refund.terminalId });
+    await pass.takeBackLoyalty({
+      refundTxId: refund.txId,
+      saleTxId: sale._id,
+      walletId: sale.loyalty.walletId,
+      units,
+      expiryDays: program?.expiryDays,
+      collectiveId: sale.collectiveId,
+      posId: sale.posId,
+      terminalId: refund.terminalId,
+    });
   } catch (err) {
     if (isTransient(err)) throw err; // nothing left to take back (spent, expired) is not an error
   }

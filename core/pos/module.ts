@@ -51,7 +51,7 @@ export async function startPosModule(deps: {
   ]);
   await sessions.ensureIndexes([{ name: 'pos_state', keys: { posId: 1, state: 1 } }, { name: 'collective_state', keys: { collectiveId: 1, state: 1 } }]);
   await zTickets.ensureIndexes([{ name: 'pos_number', keys: { posId: 1, number: 1 }, unique: true }]);
-  const loyalty = new LoyaltyPrograms(deps.store, deps.bus, deps.clock, deps.currencies);
+  const loyalty = new LoyaltyPrograms(deps.store, deps.bus, deps.clock, deps.currencies, async (c) => (await catalog.listProducts(c)).map((p) => p._id));
   await loyalty.start();
   deps.actors.register(
     posActor({
