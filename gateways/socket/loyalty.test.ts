@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { attachDisplayNamespace } from './display.js';
 import { verifyLedger } from '../../core/money/verify.js';
 import { loyaltyAsset } from '../../core/money/assets.js';
 import { seedCards } from '../../test/support/money.js';
@@ -76,5 +81,33 @@ describe('/terminal: loyalty through the terminal protocol', () => {
     expect(balance.ok && balance.balances).toEqual([]);
     // The first cash sale's refund finds its units already spent on the reward: never below zero.
     expect(await socket.emitWithAck('refund', { txId: tx(), saleId: cash.ok ? cash.saleId : '' })).toMatchObject({ ok: true, refunded: 600 });
+  });
+});
+
+describe('/display: the public screen shows loyalty units', () => {
+  it('a tapped card shows its loyalty line and follows it live when a sale earns', async () => {
+    const h = await terminalHarness();
+    const http = createServer();
+    const io = new Server(http);
+    await attachDisplayNamespace(io, { pass: h.node.pass, bus: h.node.bus, showForMs: 5_000 });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    const screen = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}/display`, { transports: ['websocket'], forceNew: true });
+    try {
+      const [uid] = await seedCards(h.node, 'c1', 1);
+      const posId = (await h.node.catalog.createPos('c1', { name: 'Bar' }))._id;
+      const coffee = (await h.node.catalog.createProduct('c1', { name: 'Café', category: 'Cafés', price: 200, vatRate: 1000 }))._id;
+      await h.node.catalog.assign(posId, coffee, 'c1');
+      await h.node.loyalty.configure('c1', { name: 'Carte café', stamps: { productIds: [coffee] } });
+      await h.node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 1 }], payments: [{ method: 'cash', amount: 200 }], loyaltyCardUid: uid });
+      const shown = await screen.emitWithAck('tap', { cardUid: uid });
+      expect(shown).toMatchObject({ ok: true, balances: [{ asset: loyaltyAsset('c1'), name: 'Carte café', kind: 'loyalty', amount: 1 }] });
+      const live = new Promise<{ balances: unknown[] }>((resolve) => screen.on('balance', resolve));
+      await h.node.pos.sale(posId, { txId: tx(), lines: [{ productId: coffee, qty: 2 }], payments: [{ method: 'cash', amount: 400 }], loyaltyCardUid: uid });
+      expect((await live).balances).toEqual([{ asset: loyaltyAsset('c1'), name: 'Carte café', kind: 'loyalty', amount: 3 }]);
+    } finally {
+      screen.close();
+      io.close();
+      await h.close();
+    }
   });
 });
