@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../core/demo/seed.js';
 import { collectiveWithAdmin, login } from './support/boot.js';
-import { api, bootLespass, type LespassNode } from './support/lespass.js';
+import { api, bootLespass, signIn, type LespassNode } from './support/lespass.js';
 
 describe('loyalty program API', () => {
   let node: LespassNode;
@@ -62,6 +62,24 @@ describe('loyalty program API', () => {
     expect((await call('GET', `/api/collectives/${b.collectiveId}/loyalty`)).status).toBe(403);
     expect((await api(node, 'GET', base())).status).toBe(401);
     expect(await node.core.loyalty.programOf(b.collectiveId)).toBeNull();
+  });
+
+  it("the holder's account lists the card's loyalty units, moved with the card when it is linked", async () => {
+    const tea = await node.core.catalog.createProduct(a.collectiveId, { name: 'Thé', category: 'Boissons', price: 200, vatRate: 1000 });
+    await call('PUT', base(), { name: 'Carte thé', stamps: { productIds: [tea._id] } });
+    const pos = await node.core.catalog.createPos(a.collectiveId, { name: 'Salon' });
+    await node.core.catalog.assign(pos._id, tea._id, a.collectiveId);
+    const card = await node.core.pass.registerCard({ uid: '04AB0001', number: 'LOYAL-0001', issuerId: a.collectiveId });
+    await node.core.pos.sale(pos._id, {
+      txId: 'loyalty-account-sale-1',
+      lines: [{ productId: tea._id, qty: 4 }],
+      payments: [{ method: 'cash', amount: 800 }],
+      loyaltyCardUid: card.uid,
+    });
+    const holder = await signIn(node, 'loyal-holder@test.fr');
+    expect((await api(node, 'POST', '/api/me/cards/link', { cookie: holder, body: { number: card.number, claimCode: card.claimCode } })).status).toBe(200);
+    const me = await api(node, 'GET', '/api/me', { cookie: holder });
+    expect(me.body.wallet.balances).toEqual([{ asset: `loyalty:${a.collectiveId}`, name: 'Carte thé', kind: 'loyalty', amount: 4 }]);
   });
 
   it('the demo seed gives every collective a loyalty program whose coffee stamps earn at its bar', async () => {
