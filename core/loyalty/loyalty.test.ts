@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock/port.js';
-import { createMemoryStore } from '../store/memory.js';
 import { verifyLedger } from '../money/verify.js';
 import { accounts } from '../money/accounts.js';
 import { localAsset, loyaltyAsset } from '../money/assets.js';
 import { FlowCounter } from '../settlement/statement.js';
-import { moneyNode, seedCards, type MoneyNode } from '../../test/support/money.js';
+import type { MoneyNode } from '../../test/support/money.js';
+import { loyaltyBar } from '../../test/support/loyalty-bar.js';
 import { loyaltyTxId } from './tx-ids.js';
 
 const tx = () => randomUUID();
@@ -26,20 +26,7 @@ describe('loyalty at the points of sale', () => {
   });
 
   async function setup(program: Record<string, unknown> = {}) {
-    node = await moneyNode(createMemoryStore(), { groupCommitMs: 1, clock });
-    uids = await seedCards(node, 'c1', 3);
-    posId = (await node.catalog.createPos('c1', { name: 'Bar' }))._id;
-    coffee = (await node.catalog.createProduct('c1', { name: 'Café', category: 'Cafés', price: 200, vatRate: 1000 }))._id;
-    crepe = (await node.catalog.createProduct('c1', { name: 'Crêpe', category: 'Food', price: 450, vatRate: 1000 }))._id;
-    await node.catalog.assign(posId, coffee, 'c1');
-    await node.catalog.assign(posId, crepe, 'c1');
-    await node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 5000, method: 'cash', collectiveId: 'c1', posId });
-    await node.loyalty.configure('c1', {
-      name: 'Carte café',
-      stamps: { categories: ['Cafés'] },
-      rewards: [{ id: 'free-coffee', name: 'Café offert', cost: 9, productId: coffee }],
-      ...program,
-    });
+    ({ node, uids, posId, coffee, crepe } = await loyaltyBar({ cards: 3, clock, program }));
   }
 
   const held = async (uid: string) => (await node.pass.balance(uid)).balances.find((b) => b.kind === 'loyalty')?.amount ?? 0;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../store/memory.js';
 import { verifyLedger } from '../money/verify.js';
 import { accounts } from '../money/accounts.js';
 import { localAsset, loyaltyAsset } from '../money/assets.js';
 import { includedVat } from '../pos/pricing.js';
-import { moneyNode, seedCards, type MoneyNode } from '../../test/support/money.js';
+import type { MoneyNode } from '../../test/support/money.js';
+import { loyaltyBar } from '../../test/support/loyalty-bar.js';
 import { applyReward } from './reward.js';
 import type { LoyaltyProgram } from './program.js';
 
@@ -24,22 +24,7 @@ describe('loyalty rewards at the points of sale', () => {
   });
 
   async function setup() {
-    node = await moneyNode(createMemoryStore(), { groupCommitMs: 1 });
-    uids = await seedCards(node, 'c1', 2);
-    posId = (await node.catalog.createPos('c1', { name: 'Bar' }))._id;
-    coffee = (await node.catalog.createProduct('c1', { name: 'Café', category: 'Cafés', price: 200, vatRate: 1000 }))._id;
-    crepe = (await node.catalog.createProduct('c1', { name: 'Crêpe', category: 'Food', price: 450, vatRate: 550 }))._id;
-    await node.catalog.assign(posId, coffee, 'c1');
-    await node.catalog.assign(posId, crepe, 'c1');
-    await node.pass.topUp({ txId: tx(), cardUid: uids[0], asset: 'local', amount: 5000, method: 'cash', collectiveId: 'c1', posId });
-    await node.loyalty.configure('c1', {
-      name: 'Carte café',
-      stamps: { categories: ['Cafés'] },
-      rewards: [
-        { id: 'free-coffee', name: 'Café offert', cost: 9, productId: coffee },
-        { id: 'two-euros', name: '2 € offerts', cost: 5, discount: 200 },
-      ],
-    });
+    ({ node, uids, posId, coffee, crepe } = await loyaltyBar({ cards: 2 }));
   }
 
   const balances = async (uid: string) => Object.fromEntries((await node.pass.balance(uid)).balances.map((b) => [b.asset, b.amount]));
