@@ -80,6 +80,11 @@ describe('loyalty at the points of sale', () => {
     await node.pos.sale(posId, cash);
     expect((await node.pos.sale(posId, cash)).balances?.find((b) => b.kind === 'loyalty')?.amount).toBe(3);
     expect(await held(uids[0])).toBe(3);
+    // The admin setting an expiry meanwhile does not make a resent earning another command.
+    const earn = { saleTxId: tx(), cardUid: uids[1], units: 2, collectiveId: 'c1', posId };
+    await node.pass.earnLoyalty(earn);
+    await expect(node.pass.earnLoyalty({ ...earn, expiryDays: 30 })).resolves.toMatchObject({ earned: 2 });
+    expect(await held(uids[1])).toBe(2);
   });
 
   it('takes back the points of a refunded sale, in shares that add up, once per refund, never below zero', async () => {

@@ -318,7 +318,9 @@ class PassActor implements Actor<PassMessage, unknown> {
  */
 function commandHash(msg: Command): string {
   // `offline` too: a sale first sent online to a slow server, then journaled offline and synced, is one sale.
-  const { accepted: _a, terminalId: _t, meta: _m, offline: _o, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown; offline?: unknown };
+  // The loyalty program's expiry is where the command is evaluated, not what it asks: a resend after the admin changed it is the same command.
+  const { accepted: _a, terminalId: _t, meta: _m, offline: _o, expiryDays: _e, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown; offline?: unknown; expiryDays?: unknown };
+  if ('loyaltyRedeem' in content && content.loyaltyRedeem) content.loyaltyRedeem = { units: content.loyaltyRedeem.units };
   return requestHash(content);
 }
 
