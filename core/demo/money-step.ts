@@ -1,6 +1,7 @@
 // Demo money and points of sale: each collective gets its local currency, two points of sale
 // with products and a terminal pairing code; 20 Pass cards are issued with some balance; the
-// village collectives accept some of each other's currencies.
+// village collectives accept some of each other's currencies; each collective has a loyalty
+// program (a stamp per coffee, the 10th free).
 import { randomUUID } from 'node:crypto';
 import { localAsset } from '../money/assets.js';
 import { printedClaimCode } from '../pass/index.js';
@@ -36,6 +37,16 @@ export async function seedMoney(core: Core, seed: SeedSoFar): Promise<void> {
   const barOf = new Map<string, string>();
   for (const c of seed.collectives) {
     const made = await Promise.all(products.map((p) => core.catalog.createProduct(c._id, p)));
+    const coffee = made.find((p) => p.name === 'Café')!;
+    await core.loyalty.configure(c._id, {
+      name: `Fidélité ${c.name}`,
+      stamps: { productIds: [coffee._id], categories: [] },
+      expiryDays: 365,
+      rewards: [
+        { id: 'cafe-offert', name: 'Café offert', cost: 9, productId: coffee._id },
+        { id: 'deux-euros', name: '2 € offerts', cost: 20, discount: 200 },
+      ],
+    });
     for (const posName of ['Bar', 'Cantine']) {
       const pos = await core.catalog.createPos(c._id, { name: posName });
       if (!barOf.has(c._id)) barOf.set(c._id, pos._id);
@@ -56,6 +67,7 @@ export async function seedMoney(core: Core, seed: SeedSoFar): Promise<void> {
     if (i % 2 === 0) await core.pass.topUp({ txId: randomUUID(), cardUid: uid, asset: 'local', amount: 1000, method: 'cash', collectiveId: issuer._id, posId: barOf.get(issuer._id) });
     uids.push(uid);
   }
+  seed.notes.push('Loyalty at each collective: a stamp per coffee, the 10th is free (reward "cafe-offert", 9 stamps); stamps expire after a year without use');
   await core.pass.giveGift({ txId: randomUUID(), cardUid: uids[0], amount: 500, collectiveId: first._id });
   seed.notes.push(`20 Pass cards: UIDs ${uids[0]} … ${uids[uids.length - 1]} (numbers PASS-0001 … PASS-0020), 20.00 global each, 10.00 local on even ones`);
   // What is printed on the back of a card: linking one to an online account needs both.

@@ -4,8 +4,10 @@
 //   local:<coll>      one per collective, with its own name, accepted where consent is given
 //   gift:<coll>       vouchers, only at the issuing collective
 //   eur               real euros received as cash, bank card or Stripe (the other side of a top-up)
+//   loyalty:<coll>    stamps / points of a collective's loyalty program: held by a Pass, never
+//                     money (no spending order uses them, no settlement counts them)
 
-export type AssetKind = 'global' | 'local' | 'gift' | 'fiat';
+export type AssetKind = 'global' | 'local' | 'gift' | 'fiat' | 'loyalty';
 
 export const globalAsset = 'global';
 export const fiatAsset = 'eur';
@@ -18,6 +20,10 @@ export function giftAsset(collectiveId: string): string {
   return `gift:${collectiveId}`;
 }
 
+export function loyaltyAsset(collectiveId: string): string {
+  return `loyalty:${collectiveId}`;
+}
+
 export interface AssetRef {
   kind: AssetKind;
   collectiveId?: string;
@@ -28,14 +34,20 @@ export function parseAsset(asset: string): AssetRef | null {
   if (asset === fiatAsset) return { kind: 'fiat' };
   const [kind, collectiveId, ...rest] = asset.split(':');
   if (rest.length || !collectiveId) return null;
-  if (kind === 'local' || kind === 'gift') return { kind, collectiveId };
+  if (kind === 'local' || kind === 'gift' || kind === 'loyalty') return { kind, collectiveId };
   return null;
 }
 
-/** Spendable assets are the ones a Pass holds; euros are never held by a card. */
-export function isSpendable(asset: string): boolean {
+/** Assets a Pass holds (and a card transfer moves); euros are never held by a card. */
+export function isHeldByPass(asset: string): boolean {
   const ref = parseAsset(asset);
   return !!ref && ref.kind !== 'fiat';
+}
+
+/** Assets that pay as money: loyalty units are held but only redeemed as rewards. */
+export function isMoney(asset: string): boolean {
+  const ref = parseAsset(asset);
+  return !!ref && ref.kind !== 'fiat' && ref.kind !== 'loyalty';
 }
 
 /** An amount is valid when it is a positive safe integer below the per-movement cap. */

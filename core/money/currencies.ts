@@ -4,7 +4,7 @@
 import type { Bus } from '../bus/port.js';
 import type { Store } from '../store/port.js';
 import { AppError } from '../shared/errors.js';
-import { fiatAsset, giftAsset, globalAsset, localAsset, parseAsset, type AssetKind } from './assets.js';
+import { fiatAsset, giftAsset, globalAsset, localAsset, loyaltyAsset, parseAsset, type AssetKind } from './assets.js';
 
 export interface CurrencyDoc {
   _id: string; // asset id
@@ -49,6 +49,12 @@ export class Currencies {
     await this.upsert({ _id: localAsset(collectiveId), kind: 'local', collectiveId, name: localName });
     await this.upsert({ _id: giftAsset(collectiveId), kind: 'gift', collectiveId, name: `Cadeau ${collectiveName}` });
     await this.upsert({ _id: globalAsset, kind: 'global', name: 'Pass' });
+    await this.announce();
+  }
+
+  /** Names the loyalty units of a collective after its program (they are never money). */
+  async defineLoyalty(collectiveId: string, programName: string): Promise<void> {
+    await this.upsert({ _id: loyaltyAsset(collectiveId), kind: 'loyalty', collectiveId, name: programName });
     await this.announce();
   }
 

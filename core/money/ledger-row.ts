@@ -28,7 +28,9 @@ export type RowKind =
   /** Cash taken out of a POS drawer (a bank deposit): a register movement, see core/pos/cash-removal.ts. */
   | 'cash-removal'
   /** A returned deposit (consigne) paid back to a card or from the drawer: not a refund of revenue. */
-  | 'deposit-return';
+  | 'deposit-return'
+  /** Loyalty units earned, taken back, redeemed or expired (loyalty/legs.ts). */
+  | 'loyalty';
 
 export interface LedgerRow {
   _id: string;

@@ -2,7 +2,7 @@
 // Invariants: the plan never takes more of an asset than the wallet holds; the sum of the plan
 // equals the amount, or the plan is refused with what is missing. Order (DESIGN.md): gift of
 // the collective, then the local currencies it accepts (its own first), then global.
-import { giftAsset, globalAsset, localAsset } from './assets.js';
+import { giftAsset, globalAsset, isMoney, localAsset } from './assets.js';
 
 export interface SpendPlan {
   ok: true;
@@ -25,6 +25,7 @@ export function planSpending(balances: ReadonlyMap<string, number>, amount: numb
   let left = amount;
   for (const asset of order) {
     if (left === 0) break;
+    if (!isMoney(asset)) continue; // loyalty units are redeemed as rewards, never spent as money
     const take = Math.min(balances.get(asset) ?? 0, left);
     if (take > 0) {
       parts.push({ asset, amount: take });

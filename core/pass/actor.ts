@@ -8,12 +8,13 @@
 // top-ups repay first; debts are kept in the rows' meta and projected to the blocklist.
 import type { Actor, ActorContext, ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
-import { fiatAsset, giftAsset, globalAsset, isSpendable, localAsset } from '../money/assets.js';
+import { fiatAsset, giftAsset, globalAsset, isHeldByPass, isMoney, localAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
 import type { Ledger } from '../money/ledger.js';
 import { netFor, requestHash, type Leg, type LedgerRow, type RowDraft } from '../money/ledger-row.js';
 import { repaymentLegs, shortfallLeg, totalDebt, type Debts } from '../money/debts.js';
 import { planSpending, spendingOrder } from '../money/spending.js';
+import { loyaltyLegs } from '../loyalty/legs.js';
 import { AppError } from '../shared/errors.js';
 import type { Blocklist } from './blocklist.js';
 import type { Cards, CardState } from './cards.js';
@@ -142,6 +143,10 @@ class PassActor implements Actor<PassMessage, unknown> {
         return this.reverseTopUpLegs(msg);
       case 'transfer-out':
         return this.transferOutLegs(msg);
+      case 'loyalty-earn':
+      case 'loyalty-take-back':
+      case 'loyalty-redeem':
+        return loyaltyLegs({ wallet, ledger: this.deps.ledger, balance: (asset) => this.chain.balance(asset) }, msg);
       case 'transfer-in':
         return {
           kind: 'transfer-in',
@@ -153,7 +158,16 @@ class PassActor implements Actor<PassMessage, unknown> {
     }
   }
 
-  private payLegs(msg: Extract<Command, { type: 'pay' }>) {
+  private async payLegs(msg: Extract<Command, { type: 'pay' }>) {
+    const paid = this.moneyPayLegs(msg);
+    if (!msg.loyaltyRedeem) return paid;
+    const { units, expiryDays } = msg.loyaltyRedeem;
+    const view = { wallet: this.ctx.id, ledger: this.deps.ledger, balance: (asset: string) => this.chain.balance(asset) };
+    const redeem = await loyaltyLegs(view, { type: 'loyalty-redeem', txId: msg.txId, cardId: msg.cardId, collectiveId: msg.collectiveId, units, saleTxId: msg.txId, expiryDays });
+    return { ...paid, legs: [...paid.legs, ...redeem.legs], meta: { ...paid.meta, ...redeem.meta }, extra: { ...paid.extra, redeemed: units } };
+  }
+
+  private moneyPayLegs(msg: Extract<Command, { type: 'pay' }>) {
     const order = spendingOrder(msg.collectiveId, msg.accepted);
     let plan = planSpending(this.chain.balances, msg.amount, order);
     if (!plan.ok && msg.offline) return this.offlineShortfallLegs(msg, msg.amount - plan.missing, plan.missing);
@@ -245,7 +259,7 @@ class PassActor implements Actor<PassMessage, unknown> {
 
   private transferOutLegs(msg: Extract<Command, { type: 'transfer-out' }>) {
     const legs: Leg[] = [...this.chain.balances]
-      .filter(([asset, amount]) => amount > 0 && isSpendable(asset))
+      .filter(([asset, amount]) => amount > 0 && isHeldByPass(asset))
       .map(([asset, amount]) => ({ asset, from: this.ctx.id, to: accounts.transit(msg.txId), amount }));
     const amounts = Object.fromEntries(legs.map((l) => [l.asset, l.amount]));
     return { kind: 'transfer-out' as const, legs, meta: { toWallet: msg.toWallet, moveCard: msg.moveCard }, extra: { amounts } };
@@ -320,7 +334,9 @@ class PassActor implements Actor<PassMessage, unknown> {
  */
 function commandHash(msg: Command): string {
   // `offline` too: a sale first sent online to a slow server, then journaled offline and synced, is one sale.
-  const { accepted: _a, terminalId: _t, meta: _m, offline: _o, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown; offline?: unknown };
+  // The loyalty program's expiry is where the command is evaluated, not what it asks: a resend after the admin changed it is the same command.
+  const { accepted: _a, terminalId: _t, meta: _m, offline: _o, expiryDays: _e, ...content } = msg as Command & { accepted?: unknown; terminalId?: unknown; meta?: unknown; offline?: unknown; expiryDays?: unknown };
+  if ('loyaltyRedeem' in content && content.loyaltyRedeem) content.loyaltyRedeem = { units: content.loyaltyRedeem.units };
   return requestHash(content);
 }
 
@@ -340,5 +356,6 @@ function receivingAccount(method: 'cash' | 'card' | 'stripe', posId: string | un
 }
 
 function paidParts(row: LedgerRow, wallet: string): Array<{ asset: string; from: string; amount: number }> {
-  return row.legs.filter((l) => l.from === wallet).map((l) => ({ asset: l.asset, from: l.to, amount: l.amount }));
+  // Loyalty units redeemed in the payment are not money: a refund gives back money only.
+  return row.legs.filter((l) => l.from === wallet && isMoney(l.asset)).map((l) => ({ asset: l.asset, from: l.to, amount: l.amount }));
 }

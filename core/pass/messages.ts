@@ -1,4 +1,5 @@
 // Messages a wallet actor (PassActor) understands. Amounts are integer cents.
+import type { LoyaltyCommand } from '../loyalty/legs.js';
 import type { Leg } from '../money/ledger-row.js';
 
 export type TopUpMethod = 'cash' | 'card' | 'stripe';
@@ -26,6 +27,8 @@ export type PassMessage =
       offline?: boolean;
       /** Pays what the wallet can, up to `amount` (the first card of a sale paid with two cards). */
       upTo?: boolean;
+      /** A loyalty reward of the sale, paid with the card's loyalty units in the same row. */
+      loyaltyRedeem?: { units: number; expiryDays?: number };
     } & Located)
   | ({ type: 'refund'; txId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Located)
   | ({ type: 'gift'; txId: string; cardId?: string; amount: number } & Located)
@@ -38,6 +41,7 @@ export type PassMessage =
   | ({ type: 'deposit-return'; txId: string; cardId?: string; amount: number; deposit: { productId: string; qty: number } } & Located)
   | { type: 'transfer-out'; txId: string; toWallet: string; collectiveId: string; moveCard?: { cardId: string; userId?: string } }
   | { type: 'transfer-in'; txId: string; sourceTxId: string; amounts: Record<string, number>; collectiveId: string }
+  | LoyaltyCommand
   | { type: 'block'; cardId: string }
   | { type: 'cards-changed' };
 

@@ -10,6 +10,7 @@ import { sha256Hex } from '../shared/canonical.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import { checkTxId } from '../shared/ids.js';
 import { limits } from '../shared/limits.js';
+import { loyaltyTxId } from '../loyalty/tx-ids.js';
 import { passActorKind } from './actor.js';
 import type { Card, Cards } from './cards.js';
 import type { PassMessage, TopUpMethod, WalletResult } from './messages.js';
@@ -104,12 +105,13 @@ export class PassService {
   }
 
   /** Pays `amount` with the Pass at a collective; `extraLegs` carry the euro part of a split sale. */
-  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown>; offline?: boolean; upTo?: boolean } & Where) {
+  async pay(input: { txId: string; cardUid: string; amount: number; extraLegs?: Leg[]; meta?: Record<string, unknown>; offline?: boolean; upTo?: boolean; loyaltyRedeem?: { units: number; expiryDays?: number } } & Where) {
     checkTxId(input.txId);
     checkAmount(input.amount);
     const accepted = await this.currencies.acceptedBy(input.collectiveId);
-    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta, offline, upTo } = input;
-    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta, ...(offline ? { offline } : {}), ...(upTo ? { upTo } : {}) }));
+    const { txId, amount, collectiveId, posId, terminalId, extraLegs, meta, offline, upTo, loyaltyRedeem } = input;
+    const extra = { ...(offline ? { offline } : {}), ...(upTo ? { upTo } : {}), ...(loyaltyRedeem ? { loyaltyRedeem } : {}) };
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'pay', txId, cardId: card._id, amount, accepted, collectiveId, posId, terminalId, extraLegs, meta, ...extra }));
   }
 
   async refund(input: { txId: string; walletId: string; originalTxId: string; amount?: number; extraLegs?: Leg[]; meta?: Record<string, unknown> } & Where) {
@@ -117,6 +119,26 @@ export class PassService {
     if (input.amount !== undefined) checkAmount(input.amount);
     const { walletId, ...rest } = input;
     return this.command(walletId, { type: 'refund', ...rest });
+  }
+
+  /** Loyalty units a sale earns on the card that paid or was tapped (once per sale txId). */
+  async earnLoyalty(input: { saleTxId: string; cardUid: string; units: number; expiryDays?: number } & Where): Promise<CardResult> {
+    const { saleTxId, units, expiryDays, collectiveId, posId, terminalId } = input;
+    const txId = loyaltyTxId('earn', saleTxId);
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'loyalty-earn', txId, cardId: card._id, units, saleTxId, expiryDays, collectiveId, posId, terminalId }));
+  }
+
+  /** A reward paid with loyalty units, for the sale `saleTxId` (once per sale txId). */
+  async redeemLoyalty(input: { saleTxId: string; cardUid: string; units: number; expiryDays?: number } & Where): Promise<CardResult> {
+    const { saleTxId, units, expiryDays, collectiveId, posId, terminalId } = input;
+    const txId = loyaltyTxId('redeem', saleTxId);
+    return this.onCardCommand(input.cardUid, (card) => ({ type: 'loyalty-redeem', txId, cardId: card._id, units, saleTxId, expiryDays, collectiveId, posId, terminalId }));
+  }
+
+  /** A refund of a sale takes back the units it earned (what the balance still holds, once per refund txId). */
+  async takeBackLoyalty(input: { refundTxId: string; saleTxId: string; walletId: string; units: number; expiryDays?: number } & Where): Promise<WalletResult> {
+    const { refundTxId, walletId, ...rest } = input;
+    return this.command(walletId, { type: 'loyalty-take-back', txId: loyaltyTxId('take-back', refundTxId), ...rest });
   }
 
   async giveGift(input: { txId: string; cardUid: string; amount: number } & Where) {

@@ -9,7 +9,7 @@
 import { Mailbox } from '../actors/mailbox.js';
 import { Later, type Actor, type ActorContext, type ActorKind } from '../actors/port.js';
 import { accounts } from '../money/accounts.js';
-import { fiatAsset, localAsset } from '../money/assets.js';
+import { fiatAsset, isMoney, localAsset } from '../money/assets.js';
 import { Chain } from '../money/chain.js';
 import { requestHash, type Leg } from '../money/ledger-row.js';
 import { AppError } from '../shared/errors.js';
@@ -23,6 +23,8 @@ import type { Sale, SaleRefund } from './records.js';
 import { cashRemovalHash, cashRemovalRow, type CashRemovalInput } from './cash-removal.js';
 import { RegisterBook } from './register.js';
 import { offlinePolicyOf, type OfflinePolicy } from './offline-policy.js';
+import { earnOnSale, priceSale, takeBackOnRefund } from './loyalty.js';
+import { loyaltyTxId } from '../loyalty/tx-ids.js';
 import type { Catalog, CatalogProduct, SaleInput } from './types.js';
 
 export const posActorKind = 'pos';
@@ -123,10 +125,14 @@ class PosActor implements Actor<PosMessage, unknown> {
 
   private async prepareSale(msg: SaleInput): Promise<() => Promise<SaleAck>> {
     if (!this.pos().active) throw new AppError('FORBIDDEN', 'this point of sale is disabled');
-    const { lines, total } = priceLines(msg.lines, this.products);
-    const split = splitPayments(total, msg.payments);
     const posId = this.ctx.id;
     const collectiveId = this.pos().collectiveId;
+    const program = await this.deps.loyalty.programOf(collectiveId);
+    const { lines, total, reward } = priceSale(msg, this.products, program);
+    const split = splitPayments(total, msg.payments);
+    const loyaltyCard = split.cardUid ?? msg.loyaltyCardUid;
+    if (reward && (!loyaltyCard || msg.offline)) throw new AppError('INVALID_INPUT', 'a reward is redeemed online, on the card that pays or is tapped', { reason: 'REWARD_NEEDS_CARD' });
+    const redeem = reward ? { units: reward.cost, ...(program?.expiryDays ? { expiryDays: program.expiryDays } : {}) } : undefined;
     const euroLegs: Leg[] = [];
     if (split.cash > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cashDrawer(posId), amount: split.cash });
     if (split.card > 0) euroLegs.push({ asset: fiatAsset, from: accounts.world, to: accounts.cardTerminal(posId), amount: split.card });
@@ -142,6 +148,7 @@ class PosActor implements Actor<PosMessage, unknown> {
       _id: msg.txId, posId, collectiveId, sessionId: session._id, lines, total, payments, change: split.change,
       terminalId: msg.terminalId, staff: msg.staff, refunds: [], refundedTotal: 0, at: this.deps.clock.now(), ...(offline ? { offline } : {}),
     };
+    const earn = (cardUid: string | undefined) => earnOnSale(this.deps.pass, program, { txId: msg.txId, cardUid, lines, paid: total, collectiveId, posId, terminalId: msg.terminalId });
     if (split.secondCardUid) return async () => {
       // Two Pass cards (core/pos/second-card.ts): the first pays what it can, the second the rest.
       const paid = await payWithTwoCards(this.deps.pass, this.deps.ledger, {
@@ -155,19 +162,25 @@ class PosActor implements Actor<PosMessage, unknown> {
       return { ...ackOf(sale), balances: paid.balances, cards: [{ cardUid: first.cardUid, amount: first.amount }, { cardUid: second.cardUid, amount: second.amount }] };
     };
     if (split.pass > 0) return async () => {
-      const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta }, offline: Boolean(offline) });
+      const paid = await this.deps.pass.pay({ txId: msg.txId, cardUid: split.cardUid!, amount: split.pass, extraLegs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, meta: { sale: saleMeta }, offline: Boolean(offline), loyaltyRedeem: redeem });
       const passLegs = (paid.spent ?? []).map((s) => ({ asset: s.asset, from: paid.card.walletId, to: accounts.collective(collectiveId), amount: s.amount }));
       const debtLegs = paid.shortfall ? [{ asset: localAsset(collectiveId), from: accounts.cardDebt(paid.card.walletId), to: accounts.collective(collectiveId), amount: paid.shortfall }] : [];
       const owed = paid.shortfall ? { shortfall: paid.shortfall } : {};
-      const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...debtLegs, ...euroLegs], ...owed });
-      return { ...ackOf(sale), balances: paid.balanceLines };
+      const earned = await earn(paid.card.uid);
+      const sale = await this.record({ ...draft, walletId: paid.card.walletId, cardUid: paid.card.uid, spent: paid.spent, legs: [...passLegs, ...debtLegs, ...euroLegs], ...owed, ...loyaltyOf(earned) });
+      return { ...ackOf(sale), balances: earned.balances ?? paid.balanceLines };
     };
-    const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments });
+    const hash = requestHash({ posId, lines: msg.lines, payments: msg.payments, ...(msg.reward ? { reward: msg.reward } : {}) });
     return async () => {
+      // The reward's units first: a card that cannot pay for it refuses the sale before it is written.
+      if (redeem) await this.deps.pass.redeemLoyalty({ saleTxId: msg.txId, cardUid: loyaltyCard!, ...redeem, collectiveId, posId, terminalId: msg.terminalId });
       await this.onChain(() => this.chain.execute(msg.txId, hash, () => ({
         txId: msg.txId, kind: 'sale', legs: euroLegs, collectiveId, posId, terminalId: msg.terminalId, requestHash: hash, result: {}, meta: { sale: saleMeta },
       })));
-      return ackOf(await this.record({ ...draft, legs: euroLegs }));
+      // A cash or bank-card sale earns on the card the terminal tapped, if any.
+      const earned = await earn(loyaltyCard);
+      const ack = ackOf(await this.record({ ...draft, legs: euroLegs, ...loyaltyOf(earned) }));
+      return earned.balances ? { ...ack, balances: earned.balances } : ack;
     };
   }
 
@@ -178,8 +191,10 @@ class PosActor implements Actor<PosMessage, unknown> {
 
   /** A replayed txId gets the first ack, Pass balances included (as the ledger row recorded them). */
   private async replayAck(sale: Sale): Promise<SaleAck> {
-    if (!sale.walletId) return ackOf(sale);
-    const balances = (await this.deps.ledger.byTxId(sale.second?.txId ?? sale._id))?.result.balances as Record<string, number> | undefined;
+    if (!sale.walletId && !sale.loyalty) return ackOf(sale);
+    // The latest row of the wallet for this sale: its loyalty row when it earned, else its payment (the second card's, for two).
+    const row = (sale.loyalty && (await this.deps.ledger.byTxId(loyaltyTxId('earn', sale._id)))) || (await this.deps.ledger.byTxId(sale.second?.txId ?? sale._id));
+    const balances = row?.result.balances as Record<string, number> | undefined;
     return balances ? { ...ackOf(sale), balances: await this.deps.pass.describe(balances) } : ackOf(sale);
   }
 
@@ -263,6 +278,7 @@ class PosActor implements Actor<PosMessage, unknown> {
       const hash = requestHash({ posId, saleId: sale._id, amount });
       await this.onChain(() => this.chain.execute(msg.txId, hash, () => ({ txId: msg.txId, kind: 'refund', legs: euroLegs, ...where, requestHash: hash, result: {}, meta: { refundOf: sale._id } })));
     }
+    await takeBackOnRefund(this.deps.pass, await this.deps.loyalty.programOf(sale.collectiveId), sale, { txId: msg.txId, amount, terminalId: msg.terminalId });
     const refund: SaleRefund = { txId: msg.txId, amount, ...part, lines: msg.lines, at: this.deps.clock.now() };
     const updated = { ...sale, refunds: [...sale.refunds, refund], refundedTotal: sale.refundedTotal + amount };
     const res = await this.deps.sales.updateOne({ _id: sale._id, refundedTotal: sale.refundedTotal }, { $set: { refunds: updated.refunds, refundedTotal: updated.refundedTotal } });
@@ -279,7 +295,7 @@ class PosActor implements Actor<PosMessage, unknown> {
       // A two-card sale is recorded from its second card's row, under the sale's own txId.
       const saleId = typeof row.meta?.saleId === 'string' ? row.meta.saleId : row.txId;
       if (this.recent.has(saleId) || (await this.deps.sales.findOne({ _id: saleId }))) continue;
-      const ownSpent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
+      const ownSpent = row.kind === 'payment' ? row.legs.filter((l) => l.from === row.wallet && isMoney(l.asset)).map((l) => ({ asset: l.asset, amount: l.amount })) : undefined;
       const first = meta.firstCard;
       const twoCards = first && ownSpent ? recoveredTwoCards(row, first, ownSpent) : {};
       await this.record({
@@ -314,6 +330,10 @@ class PosActor implements Actor<PosMessage, unknown> {
   }
 }
 
+function loyaltyOf(earned: { loyalty?: Sale['loyalty'] }): Pick<Sale, 'loyalty'> {
+  return earned.loyalty ? { loyalty: earned.loyalty } : {};
+}
+
 function ackOf(sale: Sale): SaleAck {
   const ack: SaleAck = { saleId: sale._id, number: sale.number, total: sale.total, change: sale.change, legs: sale.legs };
   if (sale.offline) ack.offline = true;
@@ -333,6 +353,7 @@ function refundAmount(sale: Sale, lines?: Array<{ productId: string; qty: number
     const sold = sale.lines.filter((l) => l.productId === line.productId);
     const soldQty = sold.reduce((s, l) => s + l.qty, 0);
     const refundedQty = sale.refunds.flatMap((r) => r.lines ?? []).filter((l) => l.productId === line.productId).reduce((s, l) => s + l.qty, 0);
+    if (sold.some((l) => l.reward)) throw new AppError('INVALID_INPUT', 'a reward line is not refunded on its own', { reason: 'REWARD_LINE' });
     if (!sold.length || !Number.isSafeInteger(line.qty) || line.qty < 1 || line.qty > soldQty - refundedQty) {
       throw new AppError('INVALID_INPUT', `cannot refund ${line.qty} of ${line.productId}`);
     }

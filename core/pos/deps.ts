@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/port.js';
+import type { LoyaltyPrograms } from '../loyalty/programs.js';
 import type { Ledger } from '../money/ledger.js';
 import type { PassService } from '../pass/service.js';
 import type { BatchInserter } from '../store/batch-insert.js';
@@ -12,6 +13,7 @@ export interface PosDeps {
   ledger: Ledger;
   catalog: CatalogService;
   pass: PassService;
+  loyalty: LoyaltyPrograms;
   sales: Collection<Sale>;
   salesInserter: BatchInserter<Sale>;
   sessions: Collection<RegisterSession>;

@@ -2,6 +2,8 @@
 import type { ActorSystem } from '../actors/system.js';
 import type { Bus } from '../bus/port.js';
 import type { Clock } from '../clock/port.js';
+import { LoyaltyPrograms } from '../loyalty/programs.js';
+import type { Currencies } from '../money/currencies.js';
 import type { Ledger } from '../money/ledger.js';
 import type { PassService } from '../pass/service.js';
 import { BatchInserter } from '../store/batch-insert.js';
@@ -21,6 +23,7 @@ export interface PosModule {
   terminals: TerminalService;
   staff: StaffService;
   offlineSync: OfflineSync;
+  loyalty: LoyaltyPrograms;
 }
 
 export async function startPosModule(deps: {
@@ -30,6 +33,7 @@ export async function startPosModule(deps: {
   actors: ActorSystem;
   ledger: Ledger;
   pass: PassService;
+  currencies: Currencies;
   timezoneOf(collectiveId: string): Promise<string>;
   /** The collective's name and legal identity for Z tickets; its id alone when not given. */
   identityOf?(collectiveId: string): Promise<ZIdentity>;
@@ -48,8 +52,11 @@ export async function startPosModule(deps: {
   ]);
   await sessions.ensureIndexes([{ name: 'pos_state', keys: { posId: 1, state: 1 } }, { name: 'collective_state', keys: { collectiveId: 1, state: 1 } }]);
   await zTickets.ensureIndexes([{ name: 'pos_number', keys: { posId: 1, number: 1 }, unique: true }]);
+  const loyalty = new LoyaltyPrograms(deps.store, deps.bus, deps.clock, deps.currencies, async (c) => (await catalog.listProducts(c)).map((p) => p._id));
+  await loyalty.start();
   deps.actors.register(
     posActor({
+      loyalty,
       clock: deps.clock,
       ledger: deps.ledger,
       catalog,
@@ -76,5 +83,5 @@ export async function startPosModule(deps: {
   const staff = new StaffService(deps.store, deps.clock);
   await staff.start();
   const pos = new PosService(deps.actors, catalog, sales, sessions, zTickets);
-  return { catalog, pos, terminals, staff, offlineSync: new OfflineSync(terminals, catalog, pos, deps.clock) };
+  return { catalog, pos, terminals, staff, offlineSync: new OfflineSync(terminals, catalog, pos, deps.clock), loyalty };
 }

@@ -18,6 +18,8 @@ export interface PricedLine {
   catalogPrice?: number;
   /** A returnable deposit (consigne): shown apart in the Z, not revenue, no VAT. */
   deposit?: true;
+  /** A loyalty reward (negative total): its id, the units it cost, the product it gave free. */
+  reward?: { id: string; units: number; productId?: string };
 }
 
 export interface PaymentSplit {

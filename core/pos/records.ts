@@ -38,6 +38,8 @@ export interface Sale {
   offline?: OfflineMark;
   /** Offline Pass sale the card could not cover: this part was booked as the card's debt. */
   shortfall?: number;
+  /** Loyalty units this sale earned, on that wallet (a refund takes its share back). */
+  loyalty?: { walletId: string; units: number };
 }
 
 export interface RegisterSession {
@@ -145,6 +147,8 @@ export interface ZTotals {
   offline?: OfflineTotals;
   /** Deposits (consigne) held and returned, apart from sales (core/pos/deposit.ts); absent when none. */
   deposits?: ZDeposits;
+  /** Loyalty rewards redeemed (count and cents taken off): discounts, not in byProduct. */
+  rewards?: { count: number; total: number };
 }
 
 export interface ZAssetLine {

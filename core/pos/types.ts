@@ -89,6 +89,10 @@ export interface SaleInput {
   /** `price` overrides the catalog price of a line (manager only, checked by the gateway). */
   lines: Array<{ productId: string; qty: number; price?: number }>;
   payments: SalePayment[];
+  /** A card tapped at a cash or bank-card sale: it earns the sale's loyalty units. */
+  loyaltyCardUid?: string;
+  /** A reward of the collective's loyalty program (its id), paid with that card's loyalty units. */
+  reward?: string;
   terminalId?: string;
   staff?: string;
   /** A sale the terminal recorded while offline (its journal entry), synced now. */

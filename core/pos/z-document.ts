@@ -75,6 +75,7 @@ export function zDocument(z: ZTicket, lang: DocLang = 'fr'): ZDocument {
         return refunded.refundedQty ? [sold, { cells: [l('refundedOf', { name: p.name }), String(-refunded.refundedQty), eur(-(refunded.refunded ?? 0))], kind: 'detail' as const }] : [sold];
       }),
     },
+    ...(t.rewards ? [{ id: 'rewards', title: l('rewards'), rows: [row(l('rewardsCount', { count: t.rewards.count }), eur(-t.rewards.total))] }] : []),
     {
       id: 'assets',
       title: l('byAsset'),

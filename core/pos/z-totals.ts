@@ -53,8 +53,10 @@ export function computeZTotals(period: ZPeriod): ZTotals {
     qty: depositRefunds.reduce((sum, l) => sum + l.qty, 0),
     amount: depositRefunds.reduce((sum, l) => sum + l.amount, 0),
   });
+  const rewards = rewardTotals(sorted);
   return {
     ...(offline ? { offline } : {}),
+    ...(rewards.count ? { rewards } : {}),
     salesCount: sorted.length,
     firstSale: sorted[0]?.number ?? null,
     lastSale: sorted[sorted.length - 1]?.number ?? null,
@@ -95,6 +97,8 @@ interface RefundLine {
   amount: number;
   /** A deposit line given back: not a refund of revenue. */
   deposit?: true;
+  /** Part of a loyalty reward's (negative) line: VAT nets it, products do not list it. */
+  reward?: boolean;
 }
 
 /** Every refund row of the period, spread over the refunded sale's lines (products and VAT rates). */
@@ -126,7 +130,7 @@ export function spreadRefund(sale: Sale, refund: SaleRefund): RefundLine[] {
     const back = Math.min(line.qty, refundedQty.get(line.productId) ?? 0);
     refundedQty.set(line.productId, (refundedQty.get(line.productId) ?? 0) - back);
     const qty = line.qty - back;
-    if (qty > 0) out.push({ productId: line.productId, name: line.name, vatRate: line.vatRate, qty, amount: line.unitPrice * qty, ...(line.deposit ? { deposit: true as const } : {}) });
+    if (qty > 0) out.push({ productId: line.productId, name: line.name, vatRate: line.vatRate, qty, amount: line.unitPrice * qty, ...(line.deposit ? { deposit: true as const } : {}), ...(line.reward ? { reward: true } : {}) });
   }
   return out;
 }
@@ -141,18 +145,32 @@ function productTotals(sales: Sale[], refunds: RefundLine[]): ZTotals['byProduct
   for (const sale of sales) {
     for (const line of sale.lines) {
       if (line.deposit) continue; // money held for a cup, shown in the deposits section
+      if (line.reward) continue; // a loyalty reward is a discount (its own section), not a product
       const p = entry(line.productId, line.name);
       p.qty += line.qty;
       p.total += line.total;
     }
   }
   for (const r of refunds) {
-    if (r.deposit) continue;
+    if (r.deposit || r.reward) continue;
     const p = entry(r.productId, r.name);
     p.refundedQty += r.qty;
     p.refunded += r.amount;
   }
   return [...byProduct.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+}
+
+/** Loyalty rewards redeemed in the period's sales: how many, and the cents they took off. */
+function rewardTotals(sales: Sale[]): { count: number; total: number } {
+  const rewards = { count: 0, total: 0 };
+  for (const sale of sales) {
+    for (const line of sale.lines) {
+      if (!line.reward) continue;
+      rewards.count += line.qty;
+      rewards.total -= line.total;
+    }
+  }
+  return rewards;
 }
 
 function vatTotals(sales: Sale[], refunds: RefundLine[]): ZTotals['byVat'] {

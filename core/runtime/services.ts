@@ -37,7 +37,7 @@ export async function startServices(ctx: ServiceContext) {
     const c = await collectives.find(collectiveId);
     return { name: c?.name ?? collectiveId, address: c?.address || undefined, siret: c?.siret || undefined, vatNumber: c?.vatNumber || undefined };
   };
-  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, timezoneOf, identityOf, dayCutoffOf, groupCommitMs });
+  const points = await startPosModule({ store, bus, clock, actors, ledger: money.ledger, pass: money.pass, currencies: money.currencies, timezoneOf, identityOf, dayCutoffOf, groupCommitMs });
   const live = await startLiveModule({ bus, clock, actors, ledger: money.ledger, timezoneOf, dayCutoffOf });
   const closures = new ClosureService(store, points.pos, clock, async (id) => {
     const c = await collectives.get(id);

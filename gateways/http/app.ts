@@ -17,6 +17,7 @@ import { adminPosRoutes, publicPosRoutes } from './routes/pos.js';
 import { lespassRoutes } from './routes/lespass.js';
 import { lespassAdminRoutes } from './routes/lespass-admin.js';
 import { promotionRoutes } from './routes/promotions.js';
+import { loyaltyRoutes } from './routes/loyalty.js';
 import { adminSubscriptionRoutes, publicSubscriptionRoutes } from './routes/subscriptions.js';
 import { adminStaffRoutes } from './routes/staff.js';
 import { adminSettlementRoutes } from './routes/settlements.js';
@@ -82,6 +83,7 @@ export function createHttpApp(core: Core, options: HttpAppOptions = {}): Express
   adminOfflineRoutes(adminApi, core);
   lespassAdminRoutes(adminApi, core);
   promotionRoutes(adminApi, core);
+  loyaltyRoutes(adminApi, core);
   adminSubscriptionRoutes(adminApi, core);
   adminDoorRoutes(adminApi, core);
   adminStaffRoutes(adminApi, core);

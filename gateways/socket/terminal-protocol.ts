@@ -4,7 +4,10 @@
 // zod, the shared limits and (type-only) core/pos/records.ts and core/documents/model.ts, so a terminal UI can share the types.
 // Extensions of v1 (a v1 terminal that ignores them keeps working): staff unlock/lock,
 // closeRegister, assignCard, reprint, register sessions (`registerStatus`, `openRegister`, `removeCash`), and offline selling: `offlineState`, `offlineSync`, the
-// `blocklist:changed` event, `offlineKey` in the pairing answer, `repaid` in the topup ack.
+// `blocklist:changed` event, `offlineKey` in the pairing answer, `repaid` in the topup ack;
+// loyalty: balance lines of `kind: 'loyalty'` (stamps/points, never money: not a payment asset),
+// `loyaltyCardUid` (the card tapped at a cash or bank-card sale, which earns) and `reward` (a
+// reward id of the collective's loyalty program, paid with that card's units) in `sale`.
 import { z } from 'zod';
 import type { PrintedDocument } from '../../core/documents/model.js';
 import type { ZTotals } from '../../core/pos/records.js';
@@ -43,6 +46,8 @@ export const terminalSchemas = {
       )
       .min(1)
       .max(5),
+    loyaltyCardUid: cardUid.optional(),
+    reward: z.string().regex(/^[a-z0-9-]{1,32}$/, 'reward is a reward id of the loyalty program').optional(),
   }),
   refund: z.object({ txId, saleId: id, lines: lines.optional() }),
   assignCard: z.object({ txId, cardUid, email: z.email().max(254) }),
@@ -84,6 +89,7 @@ export type TerminalPayload<C extends TerminalCommand> = z.infer<(typeof termina
 export interface BalanceLine {
   asset: string;
   name: string;
+  /** 'global' | 'local' | 'gift' money, or 'loyalty' units (stamps/points), which never pay a sale. */
   kind: string;
   amount: number;
 }

@@ -27,7 +27,7 @@ export async function moneyNode(
   const clock = options.clock ?? systemClock;
   const actors = new ActorSystem({ nodeId: options.nodeId, bus, lease: options.lease ?? createMemoryLease(), leaseTtlMs: 5_000 });
   const module = await startPassModule({ store, bus, clock, actors, groupCommitMs: options.groupCommitMs });
-  const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, timezoneOf: async () => 'Europe/Paris', identityOf: options.identityOf, dayCutoffOf: options.dayCutoffOf, groupCommitMs: options.groupCommitMs });
+  const pos = await startPosModule({ store, bus, clock, actors, ledger: module.ledger, pass: module.pass, currencies: module.currencies, timezoneOf: async () => 'Europe/Paris', identityOf: options.identityOf, dayCutoffOf: options.dayCutoffOf, groupCommitMs: options.groupCommitMs });
   const live = await startLiveModule({ bus, clock, actors, ledger: module.ledger, timezoneOf: async () => 'Europe/Paris', dayCutoffOf: options.dayCutoffOf });
   await actors.start();
   return { ...module, ...pos, live, actors, store, bus, stop: () => actors.stop() };

@@ -36,6 +36,7 @@ const groups: NavGroup[] = [
       { section: 'cards', label: 'nav.cards' },
       { section: 'revenue', label: 'nav.revenue' },
       { section: 'offline', label: 'nav.offline' },
+      { section: 'loyalty', label: 'nav.loyalty' },
     ],
   },
   {

@@ -14,6 +14,7 @@ import './laboutik/pos-list.js';
 import './laboutik/products-panel.js';
 import './laboutik/revenue-report.js';
 import './laboutik/offline-panel.js';
+import './laboutik/loyalty-panel.js';
 import './laboutik/staff-panel.js';
 import './laboutik/cards-panel.js';
 import './lespass/door-check.js';
@@ -77,6 +78,8 @@ export class AdminSection extends LitElement {
         return html`<revenue-report .collectiveId=${c}></revenue-report>`;
       case 'offline':
         return html`<offline-panel .collectiveId=${c}></offline-panel>`;
+      case 'loyalty':
+        return html`<loyalty-panel .collectiveId=${c}></loyalty-panel>`;
       case 'events':
         return id
           ? html`<event-detail .collectiveId=${c} .eventId=${id}></event-detail>`

@@ -13,6 +13,7 @@ export const sections = [
   'cards',
   'revenue',
   'offline',
+  'loyalty',
   'events',
   'door',
   'memberships',

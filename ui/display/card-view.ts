@@ -167,7 +167,7 @@ export class CardView extends LitElement {
               >
                 <div class="name">${b.name}</div>
                 <div class="kind muted">${kindLabel(b.kind)}</div>
-                <span class="amount money">${money(b.amount)}</span>
+                <span class="amount money">${b.kind === 'loyalty' ? t('loyaltyUnits', { n: String(b.amount) }) : money(b.amount)}</span>
               </li>`,
             )}
           </ul>`

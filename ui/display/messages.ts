@@ -22,6 +22,8 @@ const fr = {
   'kind.local': 'Monnaie locale',
   'kind.gift': 'Bon cadeau',
   'kind.other': 'Monnaie',
+  'kind.loyalty': 'Fidélité',
+  loyaltyUnits: '{n} points',
 
   'typed.label': 'Pas de lecteur ? Numéro (UID) de la carte',
   'typed.placeholder': 'ex. 04A1B2C3',
@@ -70,6 +72,8 @@ const en: typeof fr = {
   'kind.local': 'Local currency',
   'kind.gift': 'Gift voucher',
   'kind.other': 'Currency',
+  'kind.loyalty': 'Loyalty',
+  loyaltyUnits: '{n} points',
 
   'typed.label': 'No reader? Card number (UID)',
   'typed.placeholder': 'e.g. 04A1B2C3',
@@ -118,7 +122,7 @@ export function dateOf(value: number | string): string {
   return date.toLocaleDateString(getLang() === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long' });
 }
 
-const kindKeys = { global: 'kind.global', local: 'kind.local', gift: 'kind.gift' } as const;
+const kindKeys = { global: 'kind.global', local: 'kind.local', gift: 'kind.gift', loyalty: 'kind.loyalty' } as const;
 
 export function kindLabel(kind: string): string {
   return t(kindKeys[kind as keyof typeof kindKeys] ?? 'kind.other');

@@ -1,4 +1,5 @@
-// A card's balances, one line per asset (global, the local currencies, gifts...).
+// A card's balances, one line per asset (global, the local currencies, gifts...); loyalty
+// units are counted, not money.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LanguageController } from '../shared/i18n.js';
@@ -65,7 +66,7 @@ export class BalanceList extends LitElement {
             <span class="name">${b.name}</span>
             ${assetKindLabel(b.kind) !== b.name ? html`<br /><span class="kind muted">${assetKindLabel(b.kind)}</span>` : ''}
           </span>
-          <span class="amount money">${money(b.amount)}</span>
+          <span class="amount money">${b.kind === 'loyalty' ? t('balance.loyaltyUnits', { n: String(b.amount) }) : money(b.amount)}</span>
         </li>`,
       )}
     </ul>`;

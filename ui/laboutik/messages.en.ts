@@ -126,6 +126,8 @@ export const en: Record<Key, string> = {
   'asset.local': 'Local currency',
   'asset.gift': 'Gift voucher',
   'asset.other': 'Other',
+  'asset.loyalty': 'Loyalty',
+  'balance.loyaltyUnits': '{n} pts',
 
   'result.sending': 'Sending…',
   'result.pendingTitle': 'Not confirmed yet',

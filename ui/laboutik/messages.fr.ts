@@ -123,6 +123,8 @@ export const fr = {
   'asset.local': 'Monnaie locale',
   'asset.gift': 'Bon cadeau',
   'asset.other': 'Autre',
+  'asset.loyalty': 'Fidélité',
+  'balance.loyaltyUnits': '{n} pts',
 
   'result.sending': 'Envoi en cours…',
   'result.pendingTitle': 'Pas encore confirmé',

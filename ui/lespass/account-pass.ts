@@ -138,8 +138,8 @@ export class AccountPass extends LitElement {
       ${shown.map(
         (b) =>
           html`<li class="balance" data-asset=${b.asset} data-amount=${b.amount}>
-            <span> ${b.name} ${['global', 'local', 'gift'].includes(b.kind) ? html`<span class="kind">${t(`currency.${b.kind}` as 'currency.global')}</span>` : nothing} </span>
-            <strong class="money" data-testid="balance-amount">${b.kind === 'global' ? formatMoney(b.amount, getLang()) : formatUnits(b.amount, getLang(), b.name)}</strong>
+            <span> ${b.name} ${['global', 'local', 'gift', 'loyalty'].includes(b.kind) ? html`<span class="kind">${t(`currency.${b.kind}` as 'currency.global')}</span>` : nothing} </span>
+            <strong class="money" data-testid="balance-amount">${amountOf(b)}</strong>
           </li>`,
       )}
     </ul>`;
@@ -249,4 +249,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'account-pass': AccountPass;
   }
+}
+
+/** Money in euros (global) or in its currency's units; loyalty units are counted, not money. */
+function amountOf(b: BalanceLine): string {
+  if (b.kind === 'loyalty') return t('account.loyaltyUnits', { n: String(b.amount) });
+  return b.kind === 'global' ? formatMoney(b.amount, getLang()) : formatUnits(b.amount, getLang(), b.name);
 }

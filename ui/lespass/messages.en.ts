@@ -168,6 +168,8 @@ export const en: Record<keyof typeof fr, string> = {
   'currency.global': 'global currency, accepted everywhere',
   'currency.local': 'local currency',
   'currency.gift': 'gift voucher',
+  'currency.loyalty': 'loyalty card',
+  'account.loyaltyUnits': '{n} points',
   'account.noBalance': 'No balance yet.',
   'account.noCard': 'No Pass linked to this account.',
   'account.card': 'Pass no. {number}',

@@ -174,6 +174,8 @@ export const fr = {
   'currency.global': 'monnaie globale, acceptée partout',
   'currency.local': 'monnaie locale',
   'currency.gift': 'bon cadeau',
+  'currency.loyalty': 'carte de fidélité',
+  'account.loyaltyUnits': '{n} points',
   'account.noBalance': 'Aucun solde pour l’instant.',
   'account.noCard': 'Aucun Pass relié à ce compte.',
   'account.card': 'Pass n° {number}',
