@@ -14,7 +14,7 @@ import { Chain } from '../money/chain.js';
 import { requestHash, type Leg } from '../money/ledger-row.js';
 import { AppError } from '../shared/errors.js';
 import { limits } from '../shared/limits.js';
-import { priceLines, splitPayments } from './pricing.js';
+import { splitPayments } from './pricing.js';
 import { returnDeposit } from './deposit.js';
 import { payWithTwoCards, recoveredTwoCards, refundTwoCards, type FirstCardMeta } from './second-card.js';
 import type { PosMessage, SaleAck } from './messages.js';
