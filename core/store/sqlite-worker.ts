@@ -24,8 +24,9 @@ try {
   port.postMessage({ ready: true, path: options.path, created: file.created } satisfies SqliteReady);
   port.on('message', (first: SqliteRequest) => serve(first));
 } catch (err) {
+  // The port stays open: the app's thread reads this answer, then ends the thread. Closing it
+  // here could let the thread's exit arrive before the answer.
   port.postMessage({ ready: false, error: toWireError(err) } satisfies SqliteReady);
-  port.close();
 }
 
 function serve(first: SqliteRequest): void {

@@ -108,7 +108,8 @@ class SqliteLink {
     const ready = await new Promise<SqliteReady>((resolve, reject) => {
       channel.port1.once('message', resolve);
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new StoreOpenError(`data file ${options.path}: the store's thread stopped at start (exit code ${code})`)));
+      // An answer already on its way wins over the exit that may follow it.
+      worker.once('exit', (code) => setTimeout(() => reject(new StoreOpenError(`data file ${options.path}: the store's thread stopped at start (exit code ${code})`)), 50));
     });
     if (!ready.ready) {
       await worker.terminate();
