@@ -134,6 +134,9 @@ function initialise(db: Database.Database, created: boolean): void {
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw new StoreOpenError(`the disk does not support SQLite's WAL journal (got ${String(mode)})`);
   db.pragma('synchronous = FULL');
+  // Checkpoints run from the store's thread in small steps between batches (sqlite-worker.ts),
+  // not inside the commit that crosses SQLite's threshold: a payment never waits for one.
+  db.pragma('wal_autocheckpoint = 0');
   if (created || (db.pragma('application_id', { simple: true }) as number) === 0) {
     db.pragma(`application_id = ${applicationId}`);
     db.pragma(`user_version = ${schemaVersion}`);

@@ -14,6 +14,8 @@ export interface WorkerData extends OpenOptions {
 
 /** Requests answered in one transaction at most: bounds the latency a long batch adds. */
 const maxBatch = 256;
+/** How often the WAL is copied into the file: short steps, each a few milliseconds. */
+const checkpointEveryMs = 200;
 
 const { port, ...options } = workerData as WorkerData;
 let file: OpenedFile;
@@ -23,6 +25,7 @@ try {
   engine = new SqliteEngine(file.db);
   port.postMessage({ ready: true, path: options.path, created: file.created } satisfies SqliteReady);
   port.on('message', (first: SqliteRequest) => serve(first));
+  setInterval(checkpoint, checkpointEveryMs).unref();
 } catch (err) {
   // The port stays open: the app's thread reads this answer, then ends the thread. Closing it
   // here could let the thread's exit arrive before the answer.
@@ -36,6 +39,15 @@ function serve(first: SqliteRequest): void {
     const batch: SqliteRequest[] = [next];
     for (next = take(); next && batch.length < maxBatch && !outsideTransaction.has(next.method); next = take()) batch.push(next);
     answer(runSafely(batch));
+  }
+}
+
+/** Copies the WAL's committed pages into the file; PASSIVE never waits for a reader (a backup). */
+function checkpoint(): void {
+  try {
+    if (file.db.open && !file.db.inTransaction) file.db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // a busy or full disk: the next step tries again, and commits still go to the WAL
   }
 }
 
