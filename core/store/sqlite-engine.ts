@@ -211,7 +211,7 @@ class Table {
   }
 
   page(afterId: string, limit: number): Row[] {
-    return this.db.prepare(`SELECT id, doc FROM "${this.tbl}" WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as Row[];
+    return this.statement(`SELECT id, doc FROM "${this.tbl}" WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as Row[];
   }
 
   declaredIndexes(): IndexSpec[] {
